@@ -1,0 +1,1 @@
+"""The HTTP side: requests, typed results and one error tree. No Qt here."""

@@ -1,0 +1,503 @@
+"""The RakerOne API client: one class over one ``requests.Session``.
+
+Blocking by design: the desktop app calls it from its task runner, never from
+the GUI thread. Every call has connect and read timeouts; only calls that are
+safe to repeat are retried (with backoff, honouring ``Retry-After``); a create
+always carries an ``Idempotency-Key`` and reuses it on its own retry, so a lost
+answer never makes a second key. Answers are decoded strictly into the frozen
+types of :mod:`rakerone_desktop.api.models`.
+
+Logging records the method, the path, the status, the request id and the
+time taken: never a header, a body, a token or a key.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any, Final, TypeVar
+from urllib.parse import quote
+
+import msgspec
+import requests
+
+from rakerone_desktop import __version__
+from rakerone_desktop.api import errors as e
+from rakerone_desktop.api.models import (
+    ApiKey,
+    ApiKeyPage,
+    BulkRevokeResults,
+    CreatedKey,
+    EventPage,
+    Me,
+    Permission,
+    PermissionCatalog,
+    Problem,
+    RevokeResult,
+    Session,
+)
+from rakerone_desktop.api.transport import make_session, normalize_base_url
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+API_PREFIX: Final = "/api/v1"
+MAX_BODY_BYTES: Final = 32 * 1024 * 1024
+MAX_PAGE_SIZE: Final = 1000
+MAX_BULK_REVOKE: Final = 1000
+_RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
+_JSON_TYPES: Final = ("application/json", "application/problem+json")
+
+_problem_decoder = msgspec.json.Decoder(Problem)
+_decoders: dict[type[Any], msgspec.json.Decoder[Any]] = {}
+
+
+def _decoder(kind: type[T]) -> msgspec.json.Decoder[T]:
+    dec = _decoders.get(kind)
+    if dec is None:
+        dec = _decoders[kind] = msgspec.json.Decoder(kind)
+    return dec
+
+
+def decode(kind: Any, body: bytes, *, request_id: str | None = None) -> Any:
+    """Decode ``body`` into ``kind`` or raise one :class:`ProtocolError`."""
+    try:
+        return _decoder(kind).decode(body)
+    except msgspec.ValidationError as exc:
+        raise e.ProtocolError(
+            f"The server's answer breaks the contract: {exc}.", request_id=request_id
+        ) from None
+    except msgspec.DecodeError:
+        raise e.ProtocolError(
+            "The server's answer isn't valid JSON.", request_id=request_id
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How often and how patiently a safe call is tried again."""
+
+    attempts: int = 3
+    backoff: float = 0.5  # seconds, doubled each time
+    max_delay: float = 8.0
+    max_retry_after: float = 30.0  # a longer Retry-After is reported, not slept through
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    connect: float = 5.0
+    read: float = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    body: bytes
+    request_id: str | None
+    retry_after: float | None = None
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class RakerOneClient:
+    """Talks to one RakerOne server as one signed-in person.
+
+    The session is injectable for tests; by default one is made that verifies
+    TLS with the OS trust store plus ``ca_bundle`` when given.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        token: str | None = None,
+        session: requests.Session | None = None,
+        ca_bundle: str | None = None,
+        timeouts: Timeouts = Timeouts(),
+        retry: RetryPolicy = RetryPolicy(),
+        sleep: Callable[[float], None] = time.sleep,
+        user_agent: str | None = None,
+    ) -> None:
+        self.base_url = normalize_base_url(base_url)
+        self._token = token
+        self._session = session if session is not None else make_session(ca_bundle)
+        self.timeouts = timeouts
+        self.retry = retry
+        self._sleep = sleep
+        self._user_agent = user_agent or f"RakerOneDesktop/{__version__}"
+        self.last_request_id: str | None = None
+
+    def __repr__(self) -> str:
+        signed_in = "yes" if self._token else "no"
+        return f"RakerOneClient(base_url={self.base_url!r}, signed_in={signed_in})"
+
+    # -- credentials --------------------------------------------------------
+
+    @property
+    def token(self) -> str | None:
+        return self._token
+
+    @token.setter
+    def token(self, value: str | None) -> None:
+        self._token = value
+
+    def close(self) -> None:
+        self._session.close()
+
+    # -- sessions -----------------------------------------------------------
+
+    def sign_in(self, email: str, password: str) -> Session:
+        """Create a session; the client keeps its token for later calls.
+
+        Not retried after the request may have been sent: a second sign-in
+        would count against the throttle.
+        """
+        session: Session = self._call(
+            "POST",
+            "/sessions",
+            Session,
+            json={"email": email, "password": password},
+            auth=False,
+            retry_safe=False,
+        )
+        self._token = session.token
+        return session
+
+    def sign_out(self) -> None:
+        """End the session on the server; the token is forgotten either way."""
+        try:
+            self._call("DELETE", "/sessions/current", None, retry_safe=True)
+        finally:
+            self._token = None
+
+    def me(self) -> Me:
+        result: Me = self._call("GET", "/me", Me)
+        return result
+
+    def permissions(self) -> tuple[Permission, ...]:
+        catalog: PermissionCatalog = self._call("GET", "/permissions", PermissionCatalog)
+        return catalog.items
+
+    # -- keys -----------------------------------------------------------------
+
+    def list_keys(
+        self, *, status: str = "active", limit: int = 100, cursor: str | None = None
+    ) -> ApiKeyPage:
+        params: dict[str, str | int] = {"status": status, "limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        page: ApiKeyPage = self._call("GET", "/api-keys", ApiKeyPage, params=params)
+        return page
+
+    def iter_key_pages(
+        self, *, status: str = "active", page_size: int = MAX_PAGE_SIZE
+    ) -> Iterator[ApiKeyPage]:
+        """Every page of keys in order, one request each, as they arrive."""
+        cursor: str | None = None
+        while True:
+            page = self.list_keys(status=status, limit=page_size, cursor=cursor)
+            yield page
+            if page.next_cursor is None:
+                return
+            if page.next_cursor == cursor:
+                raise e.ProtocolError(
+                    "The server repeated a page cursor.", request_id=self.last_request_id
+                )
+            cursor = page.next_cursor
+
+    def get_key(self, key_id: str) -> ApiKey:
+        key: ApiKey = self._call("GET", f"/api-keys/{_segment(key_id)}", ApiKey)
+        return key
+
+    def create_key(
+        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
+    ) -> CreatedKey:
+        """Create a key. Retried only with the same ``Idempotency-Key``.
+
+        If the first answer is lost after the server made the key, the retry
+        answers ``replayed=True`` with ``secret=None``: the key exists, and its
+        value is gone for good. The caller must tell the user.
+        """
+        key = idempotency_key or str(uuid.uuid4())
+        created: CreatedKey = self._call(
+            "POST",
+            "/api-keys",
+            CreatedKey,
+            json={"name": name, "permissions": list(permissions)},
+            headers={"Idempotency-Key": key},
+            retry_safe=True,
+            retry_conflict=True,
+        )
+        return created
+
+    def revoke_key(self, key_id: str) -> ApiKey:
+        """Revoke one key; revoking twice answers the first revocation."""
+        key: ApiKey = self._call(
+            "POST", f"/api-keys/{_segment(key_id)}/revoke", ApiKey, retry_safe=True
+        )
+        return key
+
+    def revoke_keys(self, key_ids: Sequence[str]) -> tuple[RevokeResult, ...]:
+        """Revoke many keys, in chunks of the server's limit; one result per id."""
+        results: list[RevokeResult] = []
+        ids = list(key_ids)
+        for start in range(0, len(ids), MAX_BULK_REVOKE):
+            chunk = ids[start : start + MAX_BULK_REVOKE]
+            answer: BulkRevokeResults = self._call(
+                "POST",
+                "/api-keys/revoke",
+                BulkRevokeResults,
+                json={"ids": chunk},
+                retry_safe=True,
+            )
+            if [r.id for r in answer.results] != chunk:
+                raise e.ProtocolError(
+                    "The server's revoke results don't match the keys sent.",
+                    request_id=self.last_request_id,
+                )
+            results.extend(answer.results)
+        return tuple(results)
+
+    def lookup_key(self, sha256_hex: str) -> ApiKey | None:
+        """The key (active or revoked) whose value has this digest, or None."""
+        try:
+            key: ApiKey = self._call(
+                "POST", "/api-keys/lookup", ApiKey, json={"sha256": sha256_hex}, retry_safe=True
+            )
+        except e.NotFoundError:
+            return None
+        return key
+
+    def key_events(self, key_id: str, *, limit: int = 50, cursor: str | None = None) -> EventPage:
+        params: dict[str, str | int] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        page: EventPage = self._call(
+            "GET", f"/api-keys/{_segment(key_id)}/events", EventPage, params=params
+        )
+        return page
+
+    # -- the one request path -------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        kind: Any,
+        *,
+        params: dict[str, str | int] | None = None,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+        auth: bool = True,
+        retry_safe: bool | None = None,
+        retry_conflict: bool = False,
+    ) -> Any:
+        if retry_safe is None:
+            retry_safe = method in ("GET", "HEAD", "OPTIONS", "DELETE")
+        body = msgspec.json.encode(json) if json is not None else None
+        send_headers = {"Accept": "application/json", "User-Agent": self._user_agent}
+        if body is not None:
+            send_headers["Content-Type"] = "application/json"
+        if headers:
+            send_headers.update(headers)
+        if auth:
+            if not self._token:
+                raise e.UnauthenticatedError("You're not signed in.")
+            send_headers["Authorization"] = f"Bearer {self._token}"
+        url = self.base_url + API_PREFIX + path
+
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                answer = self._send(method, url, path, params, body, send_headers)
+            except e.ConnectError:
+                # Nothing reached the server: any call may be tried again.
+                if attempt >= self.retry.attempts:
+                    raise
+                self._sleep(self._backoff(attempt))
+                continue
+            except (e.RequestTimeoutError, e.ConnectionLostError):
+                if not retry_safe or attempt >= self.retry.attempts:
+                    raise
+                self._sleep(self._backoff(attempt))
+                continue
+            if answer.status < 300:
+                if kind is None:
+                    return None
+                return decode(kind, answer.body, request_id=answer.request_id)
+            err = self._error(answer)
+            retryable = answer.status in _RETRY_STATUSES or (
+                retry_conflict and isinstance(err, e.ConflictError)
+            )
+            if retryable and retry_safe and attempt < self.retry.attempts:
+                delay = err.retry_after
+                if delay is None:
+                    delay = self._backoff(attempt)
+                if delay <= self.retry.max_retry_after:
+                    self._sleep(delay)
+                    continue
+            raise err
+
+    def _backoff(self, attempt: int) -> float:
+        return min(self.retry.max_delay, self.retry.backoff * (2 ** (attempt - 1)))
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        path: str,
+        params: dict[str, str | int] | None,
+        body: bytes | None,
+        headers: dict[str, str],
+    ) -> _Answer:
+        started = time.perf_counter()
+        try:
+            resp = self._session.request(
+                method,
+                url,
+                params=params,
+                data=body,
+                headers=headers,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+                allow_redirects=False,
+                stream=True,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise e.TlsError(_tls_reason(exc)) from None
+        except requests.exceptions.ConnectTimeout:
+            raise e.ConnectError("Can't reach the server: it didn't answer in time.") from None
+        except requests.exceptions.ReadTimeout:
+            raise e.RequestTimeoutError() from None
+        except requests.exceptions.ConnectionError as exc:
+            if _never_connected(exc):
+                raise e.ConnectError(f"Can't reach the server: {_connect_reason(exc)}") from None
+            raise e.ConnectionLostError() from None
+        except requests.exceptions.RequestException:
+            raise e.TransportError("The request couldn't be sent.") from None
+        with resp:
+            request_id = resp.headers.get("X-Request-Id")
+            self.last_request_id = request_id
+            try:
+                content = self._read_body(resp, request_id)
+            except requests.exceptions.ReadTimeout:
+                raise e.RequestTimeoutError(request_id=request_id) from None
+            except (requests.exceptions.RequestException, OSError):
+                raise e.ConnectionLostError(request_id=request_id) from None
+            log.debug(
+                "%s %s -> %s in %.0f ms (request id %s)",
+                method,
+                path,
+                resp.status_code,
+                (time.perf_counter() - started) * 1000,
+                request_id,
+            )
+            if 300 <= resp.status_code < 400:
+                raise e.ProtocolError(
+                    f"The server redirected the request (HTTP {resp.status_code}); "
+                    "check the server address.",
+                    status=resp.status_code,
+                    request_id=request_id,
+                )
+            ctype = resp.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+            if resp.status_code < 300 and resp.status_code != 204 and ctype not in _JSON_TYPES:
+                raise e.ProtocolError(
+                    f"The server answered with {ctype or 'no content type'}, not JSON.",
+                    status=resp.status_code,
+                    request_id=request_id,
+                )
+            return _Answer(
+                resp.status_code,
+                content,
+                request_id,
+                _retry_after_seconds(resp.headers.get("Retry-After")),
+            )
+
+    def _read_body(self, resp: requests.Response, request_id: str | None) -> bytes:
+        declared = resp.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            raise e.ProtocolError(
+                "The server's answer is too large.", status=resp.status_code, request_id=request_id
+            )
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in resp.iter_content(chunk_size=256 * 1024):
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise e.ProtocolError(
+                    "The server's answer is too large.",
+                    status=resp.status_code,
+                    request_id=request_id,
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _error(self, answer: _Answer) -> e.StatusError:
+        problem: Problem | None = None
+        if answer.body:
+            try:
+                problem = _problem_decoder.decode(answer.body)
+            except (msgspec.ValidationError, msgspec.DecodeError):
+                problem = None  # an HTML page from a proxy, say: the status speaks
+        return e.error_from_response(
+            e.ErrorContext(
+                status=answer.status,
+                request_id=answer.request_id,
+                retry_after=answer.retry_after,
+                problem=problem,
+            )
+        )
+
+
+def _segment(value: str) -> str:
+    return quote(value, safe="")
+
+
+def _never_connected(exc: requests.exceptions.ConnectionError) -> bool:
+    text = repr(exc)
+    return any(
+        marker in text
+        for marker in (
+            "NewConnectionError",
+            "NameResolutionError",
+            "Connection refused",
+            "Failed to establish",
+            "ConnectTimeout",
+        )
+    )
+
+
+def _connect_reason(exc: requests.exceptions.ConnectionError) -> str:
+    text = repr(exc)
+    if "NameResolutionError" in text or "Name or service not known" in text:
+        return "the server name couldn't be found."
+    if "Connection refused" in text:
+        return "the connection was refused."
+    return "the connection failed."
+
+
+def _tls_reason(exc: requests.exceptions.SSLError) -> str:
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        detail = text.split("certificate verify failed:", 1)[-1].split("(_ssl", 1)[0]
+        detail = detail.strip(" )'\"") or "unknown issuer"
+        return f"The server's certificate isn't trusted: {detail}."
+    if "hostname" in text.lower() and "match" in text.lower():
+        return "The server's certificate isn't trusted: it was issued for another name."
+    return "The server's certificate isn't trusted: the secure connection failed."

@@ -1,0 +1,228 @@
+"""One error tree for every way a call to RakerOne can fail.
+
+Each error carries the HTTP ``status`` (``None`` when no answer came), the
+server's ``request_id`` (``None`` when there was none) and a ``message`` fit
+for a person. :func:`error_from_response` is the one place that maps a status
+and problem document to a class, in the manner of openai-python and
+stripe-python.
+
+Messages never contain a header, a token or a key value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rakerone_desktop.api.models import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class ApiError(Exception):
+    """Base of every error the API client raises."""
+
+    default_message = "The request failed."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = None,
+        request_id: str | None = None,
+        slug: str | None = None,
+        field_errors: tuple[FieldError, ...] = (),
+        retry_after: float | None = None,
+    ) -> None:
+        self.message = message or self.default_message
+        self.status = status
+        self.request_id = request_id
+        self.slug = slug
+        self.field_errors = field_errors
+        self.retry_after = retry_after
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        if self.status is not None:
+            parts.append(f"(HTTP {self.status})")
+        if self.request_id:
+            parts.append(f"[request id {self.request_id}]")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(message={self.message!r}, status={self.status!r}, "
+            f"request_id={self.request_id!r}, slug={self.slug!r})"
+        )
+
+
+# --- No usable answer -------------------------------------------------------
+
+
+class TransportError(ApiError):
+    """No answer: the server could not be reached or the exchange broke off."""
+
+    default_message = "Can't reach the server."
+
+
+class ConnectError(TransportError):
+    default_message = "Can't reach the server."
+
+
+class RequestTimeoutError(TransportError):
+    default_message = "The server took too long to answer."
+
+
+class ConnectionLostError(TransportError):
+    """The connection broke after the request may have reached the server."""
+
+    default_message = "The connection to the server was lost."
+
+
+class TlsError(TransportError):
+    default_message = "The server's certificate isn't trusted."
+
+
+class InsecureTransportError(ApiError):
+    """``http://`` to a host that is not loopback: refused before connecting."""
+
+    default_message = (
+        "The server address must start with https://. http:// is allowed only for this computer."
+    )
+
+
+class InvalidServerUrlError(ApiError):
+    default_message = "That isn't a valid server address."
+
+
+class ProtocolError(ApiError):
+    """The server answered, but the answer breaks the contract."""
+
+    default_message = "The server sent an answer this app doesn't understand."
+
+
+# --- The server said no -----------------------------------------------------
+
+
+class StatusError(ApiError):
+    """The server answered with an error status and (usually) a problem document."""
+
+
+class UnauthenticatedError(StatusError):
+    default_message = "Your session has ended. Sign in again."
+
+
+class WrongCredentialsError(UnauthenticatedError):
+    default_message = "Wrong email or password"
+
+
+class PermissionDeniedError(StatusError):
+    default_message = "You don't have permission to do that."
+
+
+class AdminOnlyError(PermissionDeniedError):
+    default_message = (
+        "The whole Admin group, including this page, is admin-only. "
+        "If you don't see it, ask an admin."
+    )
+
+
+class NotFoundError(StatusError):
+    default_message = "Not found."
+
+
+class ConflictError(StatusError):
+    default_message = "That request is still being processed. Try again in a moment."
+
+
+class ValidationError(StatusError):
+    default_message = "The server didn't accept what was sent."
+
+    def message_for(self, field_name: str) -> str | None:
+        for row in self.field_errors:
+            if row.field == field_name:
+                return row.message
+        return None
+
+
+class IdempotencyMismatchError(ValidationError):
+    default_message = "This retry doesn't match the original request."
+
+
+class RateLimitedError(StatusError):
+    default_message = "Too many attempts. Wait a moment and try again."
+
+
+class ServerError(StatusError):
+    default_message = "The server had a problem. Try again."
+
+
+_BY_SLUG: dict[str, type[StatusError]] = {
+    "unauthenticated": UnauthenticatedError,
+    "admin-only": AdminOnlyError,
+    "forbidden": PermissionDeniedError,
+    "not-found": NotFoundError,
+    "validation": ValidationError,
+    "idempotency-mismatch": IdempotencyMismatchError,
+    "in-progress": ConflictError,
+    "rate-limited": RateLimitedError,
+    "internal": ServerError,
+}
+
+_BY_STATUS: dict[int, type[StatusError]] = {
+    401: UnauthenticatedError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: ValidationError,
+    429: RateLimitedError,
+}
+
+_MAX_MESSAGE = 500
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorContext:
+    """What the transport knew about an error answer besides its body."""
+
+    status: int
+    request_id: str | None
+    retry_after: float | None = None
+    problem: Problem | None = None
+
+
+def error_from_response(ctx: ErrorContext) -> StatusError:
+    """The one mapping from an error answer to an exception."""
+    problem = ctx.problem
+    slug = problem.slug if problem is not None else None
+    cls: type[StatusError] | None = _BY_SLUG.get(slug) if slug else None
+    if cls is None:
+        cls = _BY_STATUS.get(ctx.status)
+    if cls is None:
+        cls = ServerError if ctx.status >= 500 else StatusError
+    message: str | None = None
+    field_errors: tuple[FieldError, ...] = ()
+    if problem is not None:
+        field_errors = tuple(FieldError(r.field, _clip(r.message)) for r in problem.errors)
+        # The server's detail is shown as plain text; our own wording is kept
+        # for the cases where the product's words matter more than the server's.
+        if cls not in (UnauthenticatedError, AdminOnlyError, ServerError):
+            message = _clip(problem.detail or problem.title) or None
+    request_id = ctx.request_id or (problem.request_id if problem is not None else None)
+    return cls(
+        message,
+        status=ctx.status,
+        request_id=request_id,
+        slug=slug,
+        field_errors=field_errors,
+        retry_after=ctx.retry_after,
+    )

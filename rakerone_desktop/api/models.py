@@ -1,0 +1,174 @@
+"""Typed, frozen results of the RakerOne API, decoded strictly.
+
+Every answer is decoded straight from the response bytes by ``msgspec`` into
+these frozen structs: an unknown shape, a missing field or a wrong type is one
+:class:`~rakerone_desktop.api.errors.ProtocolError` that names the JSON path,
+never a ``KeyError`` somewhere in a view. Unknown extra fields are ignored so
+that a newer server can add fields without breaking older clients.
+
+Nothing here holds a secret in its ``repr``: :class:`CreatedKey` hides it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from rakerone_desktop.domain.keyformat import HINT_ELLIPSIS, PREFIX
+
+
+class _Frozen(msgspec.Struct, frozen=True, forbid_unknown_fields=False):
+    pass
+
+
+# RFC 3339 with an explicit offset; a naive time breaks the contract.
+Time = Annotated[datetime, msgspec.Meta(tz=True)]
+
+
+class PersonRef(_Frozen):
+    id: str
+    name: str
+
+
+class User(_Frozen, tag_field="kind", tag="user"):
+    id: str
+    name: str
+    email: str
+    role: Literal["admin", "member"]
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class KeyPrincipal(_Frozen, tag_field="kind", tag="api_key"):
+    """What ``GET /me`` answers when the bearer is an API key."""
+
+    id: str
+    name: str
+    permissions: tuple[str, ...]
+
+
+Me = User | KeyPrincipal
+
+
+class Session(_Frozen):
+    token: str
+    expires_at: Time
+    user: User
+
+    def __repr__(self) -> str:  # the token is a credential
+        return f"Session(user={self.user!r}, expires_at={self.expires_at!r}, token=<hidden>)"
+
+
+class Permission(_Frozen):
+    id: str
+    label: str
+    description: str
+    group: str
+    impersonation: bool
+
+
+class PermissionCatalog(_Frozen):
+    items: tuple[Permission, ...]
+
+
+class ApiKey(_Frozen):
+    id: str
+    name: str
+    permissions: tuple[str, ...]
+    hint: str
+    created_at: Time
+    created_by: PersonRef
+    last_used_at: Time | None
+    last_used_ip: str | None
+    last_used_user_agent: str | None
+    revoked_at: Time | None
+    revoked_by: PersonRef | None
+
+    def __post_init__(self) -> None:
+        # A hint longer than "rone_…" + 4 characters would leak part of a key.
+        if len(self.hint) != len(PREFIX) + 1 + 4 or not self.hint.startswith(
+            PREFIX + HINT_ELLIPSIS
+        ):
+            raise ValueError("hint must be 'rone_…' and the last 4 characters")
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class ApiKeyPage(_Frozen):
+    items: tuple[ApiKey, ...]
+    next_cursor: str | None
+    total: int
+
+
+class CreatedKey(_Frozen):
+    """The answer to a create. ``secret`` is ``None`` on an idempotent replay."""
+
+    api_key: ApiKey
+    secret: str | None
+    replayed: bool = False
+
+    def __repr__(self) -> str:  # never print the secret
+        shown = "<hidden>" if self.secret is not None else "None"
+        return f"CreatedKey(api_key={self.api_key!r}, secret={shown}, replayed={self.replayed})"
+
+
+RevokeOutcome = Literal["revoked", "already_revoked", "not_found"]
+
+
+class RevokeResult(_Frozen):
+    id: str
+    outcome: RevokeOutcome
+
+
+class BulkRevokeResults(_Frozen):
+    results: tuple[RevokeResult, ...]
+
+
+class Actor(_Frozen):
+    kind: Literal["user", "api_key"]
+    id: str
+    name: str
+
+
+class Event(_Frozen):
+    id: str
+    at: Time
+    action: str
+    actor: Actor
+    ip: str | None
+    summary: str
+
+
+class EventPage(_Frozen):
+    items: tuple[Event, ...]
+    next_cursor: str | None
+
+
+class ProblemRow(_Frozen):
+    field: str
+    message: str
+
+
+class Problem(_Frozen):
+    """An RFC 9457 problem document, as the server sends it."""
+
+    type: str = "about:blank"
+    title: str = ""
+    status: int | None = None
+    detail: str = ""
+    request_id: str | None = None
+    errors: tuple[ProblemRow, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.type.rstrip("/").rsplit("/", 1)[-1]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
