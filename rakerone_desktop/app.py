@@ -1,0 +1,446 @@
+"""The composition root: command line, QApplication, settings, logging, wiring.
+
+``main(argv) -> int`` is the entry point for people, scripts, tests and
+assistive tools. It reuses a running ``QApplication`` (and then returns at
+once, leaving the windows to the caller's event loop) or creates one and runs
+it until the app quits. No window or dialog ever runs a nested event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from rakerone_desktop import __version__
+from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.api.models import User
+from rakerone_desktop.controllers.keys import KeysController
+from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
+from rakerone_desktop.models.keys_model import ApiKeysModel
+from rakerone_desktop.runtime.credentials import TokenStore
+from rakerone_desktop.runtime.logging_setup import setup_logging
+from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION, Options, Settings
+from rakerone_desktop.runtime.tasks import TaskRunner, register_expected_errors
+from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
+from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
+from rakerone_desktop.ui.sign_in_dialog import SignInDialog
+from rakerone_desktop.ui.theme import Scheme, ThemeManager
+
+log = logging.getLogger(__name__)
+
+APP_ID = "com.rakerone.Desktop"
+
+
+class ArgumentError(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ArgumentError(f"{self.prog}: {message}\nTry '{self.prog} --help'.", 2)
+
+    def exit(self, status: int = 0, message: str | None = None) -> None:  # type: ignore[override]
+        if message:
+            sys.stderr.write(message)
+        raise ArgumentError("", status)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rakerone-desktop",
+        description="RakerOne Desktop: manage your organization's RakerOne API keys.",
+    )
+    parser.add_argument("--version", action="version", version=f"RakerOne Desktop {__version__}")
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="start a local sandbox server with demo data and sign in to it as its admin",
+    )
+    parser.add_argument(
+        "--sandbox-seed",
+        default="demo",
+        metavar="demo|empty|N",
+        help="what the sandbox starts with (default: demo)",
+    )
+    parser.add_argument("--server", metavar="URL", help="the server to sign in to")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="hide every action that changes keys (for staff who should only look)",
+    )
+    parser.add_argument(
+        "--color-scheme",
+        choices=[s.value for s in Scheme],
+        default=Scheme.SYSTEM.value,
+        help="light, dark, or follow the system (default)",
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=["debug", "info", "warning", "error"],
+        default="warning",
+        help="how much to log to stderr (default: warning)",
+    )
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    args = build_parser().parse_args(list(argv))
+    seed = args.sandbox_seed
+    if seed not in ("demo", "empty") and not (seed.isdigit() and int(seed) >= 0):
+        raise ArgumentError(
+            f"rakerone-desktop: --sandbox-seed must be demo, empty or a number, not {seed!r}", 2
+        )
+    return args
+
+
+@dataclass
+class SessionWindows:
+    signed_in: SignedIn
+    window: QWidget
+    keys: KeysController | None = None
+
+
+class AppController(QObject):
+    """Owns the app's objects and moves between sign-in and the main window."""
+
+    mainWindowShown = Signal(object)  # MainWindow | AdminOnlyWindow
+    signInShown = Signal(object)  # SignInDialog
+    quitting = Signal()
+    sandboxFailed = Signal(str)
+
+    def __init__(
+        self,
+        app: QApplication,
+        args: argparse.Namespace,
+        *,
+        settings: Settings | None = None,
+        tokens: TokenStore | None = None,
+        owns_app: bool = True,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.args = args
+        self.owns_app = owns_app
+        self.settings = settings or Settings()
+        self.runner = TaskRunner(self)
+        self.sandbox: SandboxProcess | None = None
+        self.sandbox_info: ReadyInfo | None = None
+        self.read_only = bool(args.read_only)
+        self.session = SessionController(
+            self.runner,
+            self.settings,
+            tokens,
+            parent=self,
+            remember_allowed=not args.sandbox,
+        )
+        self.session.signedIn.connect(self._on_signed_in)
+        self.session.signInFailed.connect(self._on_sign_in_failed)
+        self.session.restoreFinished.connect(self._on_restore_finished)
+        self.session.signedOut.connect(self._on_signed_out)
+        self.session.keyringNotice.connect(self._show_notice)
+        self.sign_in_dialog: SignInDialog | None = None
+        self.current: SessionWindows | None = None
+        self._stopped = False
+        self._boxes: set[QMessageBox] = set()
+
+    # -- start ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.args.sandbox:
+            self._start_sandbox()
+        elif self.args.server:
+            self.show_sign_in(server=self.args.server)
+        else:
+            self.session.restore()
+
+    def _start_sandbox(self) -> None:
+        seed = self.args.sandbox_seed
+        extra = ["--simulate-traffic"] if seed == "demo" else []
+        self.sandbox = SandboxProcess("--seed", seed, *extra)
+        task = self.runner.submit("start-sandbox", self.sandbox.start)
+        task.succeeded.connect(self._on_sandbox_ready)
+        task.failed.connect(self._on_sandbox_failed)
+
+    def _on_sandbox_ready(self, info: ReadyInfo) -> None:
+        self.sandbox_info = info
+        log.info("Sandbox ready at %s", info.url)
+        self.session.sign_in(
+            SignInRequest(info.url, info.admin_email, info.admin_password or "", remember=False)
+        )
+
+    def _on_sandbox_failed(self, error: object) -> None:
+        message = self.tr("The sandbox server didn't start: %1").replace("%1", str(error))
+        log.error("%s", message)
+        self.sandboxFailed.emit(message)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("RakerOne Desktop"), message)
+        box.setObjectName("sandboxFailedBox")
+        box.finished.connect(self.quit)
+        box.open()
+        self._keep(box)
+
+    def _on_restore_finished(self, result: SignedIn | None) -> None:
+        if result is None:
+            self.show_sign_in()
+        else:
+            self._enter(result)
+
+    # -- sign in ---------------------------------------------------------------------------
+
+    def show_sign_in(self, server: str | None = None) -> SignInDialog:
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.show()
+            self.sign_in_dialog.raise_()
+            return self.sign_in_dialog
+        dialog = SignInDialog(
+            server=server or self.settings.get(Options.last_server),
+            email=self.settings.get(Options.last_email),
+            allow_remember=not self.args.sandbox,
+        )
+        dialog.signInRequested.connect(self._on_sign_in_requested)
+        dialog.caBundleLookup.connect(self._on_ca_lookup)
+        dialog.rejected.connect(self._on_sign_in_rejected)
+        try:
+            from rakerone_desktop.api.transport import normalize_base_url
+
+            dialog.set_ca_bundle(
+                self.session.ca_bundle_for(normalize_base_url(dialog.server_field.text())) or ""
+            )
+        except ApiError:
+            pass
+        self.sign_in_dialog = dialog
+        dialog.show()
+        self.signInShown.emit(dialog)
+        return dialog
+
+    def _on_ca_lookup(self, server: str) -> None:
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.set_ca_bundle(self.session.ca_bundle_for(server) or "")
+
+    def _on_sign_in_requested(
+        self, server: str, email: str, password: str, remember: bool, ca_bundle: str
+    ) -> None:
+        self.session.set_ca_bundle(server, ca_bundle or None)
+        self.session.sign_in(SignInRequest(server, email, password, remember), ca_bundle or None)
+
+    def _on_sign_in_failed(self, error: ApiError) -> None:
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.show_error(error)
+        elif self.args.sandbox:
+            self._on_sandbox_failed(error)
+
+    def _on_sign_in_rejected(self) -> None:
+        if self.current is None:
+            self.quit()
+
+    def _on_signed_in(self, signed_in: SignedIn) -> None:
+        if self.sign_in_dialog is not None:
+            dialog = self.sign_in_dialog
+            self.sign_in_dialog = None
+            dialog.rejected.disconnect(self._on_sign_in_rejected)
+            dialog.password_field.clear()
+            dialog.accept()
+            dialog.deleteLater()
+        self._enter(signed_in)
+
+    # -- the signed-in windows ---------------------------------------------------------------
+
+    def _enter(self, signed_in: SignedIn) -> None:
+        self._leave()
+        user: User = signed_in.user
+        if not user.is_admin:
+            window = AdminOnlyWindow(signed_in.server, user.name)
+            window.signOutRequested.connect(self.sign_out)
+            window.closed.connect(self._on_window_closed)
+            self.current = SessionWindows(signed_in, window)
+            window.show()
+            self.mainWindowShown.emit(window)
+            return
+        model = ApiKeysModel()
+        model.set_filter(
+            self.settings.get(Options.key_filter), self.settings.get(Options.unused_days)
+        )
+        main = MainWindow(model, signed_in.server, user.name)
+        keys = KeysController(signed_in.client, self.runner, model, parent=main)
+        self.current = SessionWindows(signed_in, main, keys)
+        self._wire_main(main, keys)
+        main.set_read_only(self.read_only)
+        main.show()
+        keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
+        keys.refresh()
+        self.mainWindowShown.emit(main)
+
+    def _wire_main(self, main: MainWindow, keys: KeysController) -> None:
+        page = main.keys_page
+        page.set_filter(keys.model.filter_name)
+        page.refreshRequested.connect(keys.refresh)
+        page.filterChanged.connect(lambda name: self.settings.set(Options.key_filter, name))
+        keys.loadingChanged.connect(page.set_loading)
+        keys.loaded.connect(main.set_last_refresh)
+        keys.loaded.connect(lambda _when: page.banner.hide())
+        keys.loaded.connect(lambda _when: page.refresh_details())
+        keys.loadFailed.connect(page.banner.show_error)
+        keys.catalogLoaded.connect(lambda _perms: page.refresh_details())
+        page.selectionChanged.connect(
+            lambda key: keys.load_events(key.id) if key is not None else None
+        )
+        page.details.moreEventsRequested.connect(
+            lambda key_id, cursor: keys.load_events(key_id, cursor)
+        )
+        keys.eventsLoaded.connect(page.details.show_events)
+        keys.eventsFailed.connect(page.details.show_events_error)
+        main.signOutRequested.connect(self.sign_out)
+        main.switchServerRequested.connect(self.switch_server)
+        main.quitRequested.connect(self.quit)
+        main.closed.connect(self._on_window_closed)
+        for request in (
+            main.createKeyRequested,
+            main.rotateRequested,
+            main.revokeSelectedRequested,
+            main.findKeyRequested,
+            main.exportRequested,
+            main.aboutRequested,
+            main.preferencesRequested,
+            page.createRequested,
+        ):
+            request.connect(self._not_yet)
+        page.revokeRequested.connect(self._not_yet)
+
+    def _not_yet(self, *_args: Any) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Not available yet"),
+            self.tr("This action isn't available in this version yet. Nothing was changed."),
+            QMessageBox.StandardButton.Ok,
+            self.current.window if self.current else None,
+        )
+        box.setObjectName("notYetBox")
+        box.open()
+        self._keep(box)
+
+    def _keep(self, box: QMessageBox) -> None:
+        """Hold a parentless message box until it is closed (open() doesn't block)."""
+        self._boxes.add(box)
+        box.finished.connect(lambda _r, b=box: self._boxes.discard(b))
+
+    def _show_notice(self, text: str) -> None:
+        if self.current is not None and isinstance(self.current.window, MainWindow):
+            self.current.window.keys_page.banner.show_error(text, retry=False)
+
+    def _leave(self) -> None:
+        current = self.current
+        self.current = None
+        if current is None:
+            return
+        if current.keys is not None:
+            current.keys.shutdown()
+        window = current.window
+        with contextlib.suppress(RuntimeError, TypeError):
+            window.closed.disconnect(self._on_window_closed)  # type: ignore[attr-defined]
+        window.close()
+        window.deleteLater()
+
+    def _on_window_closed(self) -> None:
+        self.quit()
+
+    # -- sign out, switch, quit ----------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        self._leave()
+        self.session.sign_out()
+
+    def _on_signed_out(self) -> None:
+        if not self._stopped:
+            self.show_sign_in()
+
+    def switch_server(self) -> None:
+        self.sign_out()
+
+    def quit(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self.quitting.emit()
+        self._leave()
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.close()
+            self.sign_in_dialog.deleteLater()
+            self.sign_in_dialog = None
+        self.runner.shutdown()
+        self.stop_sandbox()
+        self.settings.sync()
+        if self.owns_app:
+            self.app.quit()
+
+    def stop_sandbox(self) -> None:
+        if self.sandbox is not None:
+            sandbox = self.sandbox
+            self.sandbox = None
+            sandbox.stop()
+
+
+_controllers: list[AppController] = []
+
+
+def current_controller() -> AppController | None:
+    """The most recent controller started by :func:`main` (for tests and tools)."""
+    return _controllers[-1] if _controllers else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build and run the app. ``argv`` excludes the program name."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parse_args(argv)
+    except ArgumentError as exc:
+        if str(exc):
+            sys.stderr.write(str(exc) + "\n")
+        return exc.code
+
+    existing = QApplication.instance()
+    owns_app = existing is None
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    if owns_app:
+        setup_logging(getattr(logging, args.log_level.upper()), route_qt=True)
+        app.setOrganizationName(ORGANIZATION)
+        app.setApplicationName(APPLICATION)
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName(APP_ID)
+        app.setQuitOnLastWindowClosed(False)
+    register_expected_errors(ApiError)
+    ThemeManager(app, Scheme(args.color_scheme))
+
+    controller = AppController(app, args, owns_app=owns_app)
+    _controllers.append(controller)
+    controller.start()
+    if not owns_app:
+        return 0
+
+    # Python handles Ctrl+C only when it runs; a short timer gives it the chance.
+    wake = QTimer()
+    wake.start(200)
+    wake.timeout.connect(lambda: None)
+    previous = signal.signal(signal.SIGINT, lambda *_: controller.quit())
+    sigterm = signal.signal(signal.SIGTERM, lambda *_: controller.quit())
+    try:
+        code = app.exec()
+    finally:
+        controller.quit()  # stops the sandbox child even when exec() raised
+        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, sigterm)
+    return int(code)
+
+
+def run() -> None:
+    """Console entry point."""
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""The calls that change keys: create, revoke (one or many), and rotations.
+
+Every call runs through the task runner. A create carries an
+``Idempotency-Key`` that is reused for as long as the person retries the same
+name and permissions, so however often they click Create key after a lost
+answer, the server makes one key and the app learns which.
+
+Pending rotations (old key id → new key id) live in the settings, as ids
+only, so the "rotation in progress" row survives a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from rakerone_desktop.api.client import RakerOneClient
+from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.api.models import ApiKey, CreatedKey, RevokeResult
+from rakerone_desktop.models.keys_model import ApiKeysModel
+from rakerone_desktop.runtime.settings import Options, Settings
+from rakerone_desktop.runtime.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def _as_api_error(error: object) -> ApiError:
+    if isinstance(error, ApiError):
+        return error
+    log.error("Unexpected failure: %s", type(error).__name__)
+    return ApiError("Something went wrong. Nothing was changed by the app.")
+
+
+class KeyActionsController(QObject):
+    created = Signal(object)  # CreatedKey
+    createFailed = Signal(object)  # ApiError
+    revoked = Signal(object)  # tuple[RevokeResult, ...]
+    revokeFailed = Signal(object)  # ApiError
+    rotationsChanged = Signal(object)  # dict old id -> new id
+
+    def __init__(
+        self,
+        client: RakerOneClient,
+        runner: TaskRunner,
+        model: ApiKeysModel,
+        settings: Settings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self._runner = runner
+        self.model = model
+        self._settings = settings
+        self._attempt: tuple[tuple[str, tuple[str, ...]], str] | None = None
+        self._creating = False
+        self._revoking = False
+        self.model.set_rotations(self.rotations())
+
+    # -- create ----------------------------------------------------------------------
+
+    def idempotency_key_for(self, name: str, permissions: Sequence[str]) -> str:
+        body = (name, tuple(permissions))
+        if self._attempt is None or self._attempt[0] != body:
+            self._attempt = (body, str(uuid.uuid4()))
+        return self._attempt[1]
+
+    def forget_attempt(self) -> None:
+        self._attempt = None
+
+    @property
+    def creating(self) -> bool:
+        return self._creating
+
+    def create(self, name: str, permissions: Sequence[str]) -> None:
+        if self._creating:
+            return
+        self._creating = True
+        idem = self.idempotency_key_for(name, permissions)
+        task = self._runner.submit("create-key", self._create_job, name, list(permissions), idem)
+        task.succeeded.connect(self._on_created)
+        task.failed.connect(self._on_create_failed)
+
+    def _create_job(self, name: str, permissions: list[str], idem: str) -> CreatedKey:
+        return self.client.create_key(name, permissions, idempotency_key=idem)
+
+    def _on_created(self, result: CreatedKey) -> None:
+        self._creating = False
+        self._attempt = None  # the next create is a new key
+        self.model.upsert_key(result.api_key)
+        self.created.emit(result)
+
+    def _on_create_failed(self, error: object) -> None:
+        self._creating = False
+        self.createFailed.emit(_as_api_error(error))
+
+    # -- revoke ----------------------------------------------------------------------
+
+    @property
+    def revoking(self) -> bool:
+        return self._revoking
+
+    def revoke(self, key_ids: Sequence[str]) -> None:
+        if self._revoking or not key_ids:
+            return
+        self._revoking = True
+        task = self._runner.submit("revoke-keys", self._revoke_job, list(key_ids))
+        task.succeeded.connect(self._on_revoked)
+        task.failed.connect(self._on_revoke_failed)
+
+    def _revoke_job(self, key_ids: list[str]) -> tuple[tuple[RevokeResult, ...], list[ApiKey]]:
+        if len(key_ids) == 1:
+            key = self.client.revoke_key(key_ids[0])
+            return (RevokeResult(id=key.id, outcome="revoked"),), [key]
+        results = self.client.revoke_keys(key_ids)
+        # The bulk answer carries outcomes, not keys: read back what changed so
+        # each row updates from the server's own record (small sets only; a big
+        # incident revoke refreshes the whole list instead).
+        changed = [r.id for r in results if r.outcome != "not_found"]
+        keys: list[ApiKey] = []
+        if len(changed) <= 50:
+            for key_id in changed:
+                try:
+                    keys.append(self.client.get_key(key_id))
+                except ApiError as exc:
+                    log.info("Could not read back a revoked key: %s", exc)
+        return results, keys
+
+    def _on_revoked(self, result: tuple[tuple[RevokeResult, ...], list[ApiKey]]) -> None:
+        self._revoking = False
+        results, keys = result
+        for key in keys:
+            self.model.upsert_key(key)
+        confirmed = {r.id for r in results if r.outcome in ("revoked", "already_revoked")}
+        self._finish_rotations(confirmed)
+        self.revoked.emit(results)
+
+    def _on_revoke_failed(self, error: object) -> None:
+        self._revoking = False
+        self.revokeFailed.emit(_as_api_error(error))
+
+    # -- rotations -------------------------------------------------------------------
+
+    def rotations(self) -> dict[str, str]:
+        return self._settings.get(Options.pending_rotations)
+
+    def start_rotation(self, old_id: str, new_id: str) -> None:
+        rotations = self.rotations()
+        rotations[old_id] = new_id
+        self._store_rotations(rotations)
+
+    def prune_rotations(self) -> None:
+        """Forget rotations whose old key is gone or revoked (after a refresh)."""
+        rotations = self.rotations()
+        keep = {}
+        for old, new in rotations.items():
+            key = self.model.key_by_id(old)
+            if key is not None and key.revoked_at is None:
+                keep[old] = new
+        if keep != rotations:
+            self._store_rotations(keep)
+
+    def _finish_rotations(self, revoked_ids: set[str]) -> None:
+        rotations = self.rotations()
+        keep = {old: new for old, new in rotations.items() if old not in revoked_ids}
+        if keep != rotations:
+            self._store_rotations(keep)
+
+    def _store_rotations(self, rotations: dict[str, str]) -> None:
+        self._settings.set(Options.pending_rotations, rotations)
+        self.model.set_rotations(rotations)
+        self.rotationsChanged.emit(rotations)

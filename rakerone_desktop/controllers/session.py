@@ -1,0 +1,212 @@
+"""Signing in, restoring a remembered session, signing out.
+
+The only glue between the sign-in UI, the API client and the keyring; every
+blocking call goes through the task runner and comes back as a signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from rakerone_desktop.api.client import RakerOneClient
+from rakerone_desktop.api.errors import ApiError, UnauthenticatedError
+from rakerone_desktop.api.models import User
+from rakerone_desktop.api.transport import normalize_base_url
+from rakerone_desktop.runtime.credentials import TokenStore
+from rakerone_desktop.runtime.settings import Options, Settings
+from rakerone_desktop.runtime.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[..., RakerOneClient]
+
+
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    client: RakerOneClient
+    user: User
+    remembered: bool
+
+    @property
+    def server(self) -> str:
+        return self.client.base_url
+
+
+@dataclass(frozen=True, slots=True)
+class SignInRequest:
+    server: str
+    email: str
+    password: str
+    remember: bool
+
+    def __repr__(self) -> str:  # the password never reaches a log
+        return (
+            f"SignInRequest(server={self.server!r}, email={self.email!r}, remember={self.remember})"
+        )
+
+
+class SessionController(QObject):
+    signedIn = Signal(object)  # SignedIn
+    signInFailed = Signal(object)  # ApiError
+    restoreFinished = Signal(object)  # SignedIn | None
+    signedOut = Signal()
+    keyringNotice = Signal(str)  # shown once when tokens can't be kept safely
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        settings: Settings,
+        tokens: TokenStore | None = None,
+        *,
+        client_factory: ClientFactory = RakerOneClient,
+        parent: QObject | None = None,
+        remember_allowed: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._settings = settings
+        self._tokens = tokens
+        self._client_factory = client_factory
+        self._remember_allowed = remember_allowed
+        self._busy = False
+        self._notice_shown = False
+        self.current: SignedIn | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _token_store(self) -> TokenStore:
+        # Built lazily off the GUI thread: finding a keyring backend may block.
+        if self._tokens is None:
+            self._tokens = TokenStore()
+        return self._tokens
+
+    def ca_bundle_for(self, server: str) -> str | None:
+        return self._settings.get(Options.ca_bundles).get(server) or None
+
+    def set_ca_bundle(self, server: str, path: str | None) -> None:
+        bundles = self._settings.get(Options.ca_bundles)
+        if path:
+            bundles[server] = path
+        else:
+            bundles.pop(server, None)
+        self._settings.set(Options.ca_bundles, bundles)
+
+    # -- sign in ---------------------------------------------------------------
+
+    def sign_in(self, request: SignInRequest, ca_bundle: str | None = None) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        remember = request.remember and self._remember_allowed
+        task = self._runner.submit("sign-in", self._sign_in_job, request, ca_bundle, remember)
+        task.succeeded.connect(self._on_signed_in)
+        task.failed.connect(self._on_sign_in_failed)
+
+    def _sign_in_job(
+        self, request: SignInRequest, ca_bundle: str | None, remember: bool
+    ) -> tuple[SignedIn, bool]:
+        client = self._client_factory(base_url=request.server, ca_bundle=ca_bundle)
+        session = client.sign_in(request.email.strip(), request.password)
+        stored_safely = True
+        if remember and session.token:
+            store = self._token_store()
+            stored_safely = store.save(client.base_url, session.token)
+        return SignedIn(client, session.user, remember), stored_safely
+
+    def _on_signed_in(self, result: tuple[SignedIn, bool]) -> None:
+        self._busy = False
+        signed_in, stored_safely = result
+        self.current = signed_in
+        self._settings.set(Options.last_server, signed_in.server)
+        self._settings.set(Options.last_email, signed_in.user.email)
+        if signed_in.remembered:
+            self._settings.set(Options.remembered_server, signed_in.server)
+            if not stored_safely:
+                self._notice_once()
+        self.signedIn.emit(signed_in)
+
+    def _on_sign_in_failed(self, error: object) -> None:
+        self._busy = False
+        if not isinstance(error, ApiError):
+            log.error("Sign-in failed unexpectedly: %s", type(error).__name__)
+            error = ApiError("Something went wrong while signing in.")
+        self.signInFailed.emit(error)
+
+    def _notice_once(self) -> None:
+        if not self._notice_shown:
+            self._notice_shown = True
+            self.keyringNotice.emit(
+                self.tr(
+                    "This computer has no secure keyring, so you'll stay signed in only "
+                    "until you quit. Nothing was saved to disk."
+                )
+            )
+
+    # -- remembered session ----------------------------------------------------
+
+    def restore(self) -> None:
+        """Try the remembered session; ``restoreFinished(None)`` if there is none."""
+        server = self._settings.get(Options.remembered_server)
+        if not server or not self._remember_allowed:
+            self.restoreFinished.emit(None)
+            return
+        task = self._runner.submit("restore-session", self._restore_job, server)
+        task.succeeded.connect(self._on_restored)
+        task.failed.connect(self._on_restore_failed)
+
+    def _on_restore_failed(self, _error: object) -> None:
+        self._on_restored(None)
+
+    def _restore_job(self, server: str) -> SignedIn | None:
+        try:
+            base = normalize_base_url(server)
+        except ApiError:
+            return None
+        store = self._token_store()
+        token = store.load(base)
+        if not token:
+            return None
+        client = self._client_factory(
+            base_url=base, token=token, ca_bundle=self.ca_bundle_for(base)
+        )
+        try:
+            me = client.me()
+        except UnauthenticatedError:
+            store.delete(base)
+            return None
+        if not isinstance(me, User):
+            return None
+        return SignedIn(client, me, True)
+
+    def _on_restored(self, result: SignedIn | None) -> None:
+        if result is None:
+            self._settings.remove(Options.remembered_server)
+        self.current = result
+        self.restoreFinished.emit(result)
+
+    # -- sign out ----------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        current = self.current
+        self.current = None
+        self._settings.remove(Options.remembered_server)
+        if current is None:
+            self.signedOut.emit()
+            return
+        task = self._runner.submit("sign-out", self._sign_out_job, current)
+        task.finished.connect(self.signedOut.emit)
+
+    def _sign_out_job(self, current: SignedIn) -> None:
+        try:
+            current.client.sign_out()
+        except ApiError as exc:
+            log.info("The server did not end the session: %s", exc)
+        finally:
+            if current.remembered:
+                self._token_store().delete(current.server)

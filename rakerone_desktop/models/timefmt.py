@@ -1,0 +1,64 @@
+"""Times as a person reads them: "3 minutes ago", "Never", exact local and UTC.
+
+Strings go through Qt's translation system (with plural forms), so this
+lives on the Qt side of the line, not in the pure domain package.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+_CONTEXT = "Time"
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    # Qt's %n plurals need a translation file even for English; choosing the
+    # English form here keeps the untranslated app grammatical, and translators
+    # still get both source strings (with %n) to map onto their own forms.
+    return tr(one if n == 1 else many, n)
+
+
+def never() -> str:
+    return tr("Never")
+
+
+def relative(then_ts: float | None, now_ts: float) -> str:
+    """A relative description of a POSIX time, or "Never" for ``None``."""
+    if then_ts is None:
+        return never()
+    seconds = int(now_ts - then_ts)
+    if seconds < 45:
+        return tr("Just now")
+    minutes = (seconds + 30) // 60
+    if minutes < 60:
+        return _plural(max(1, minutes), "%n minute ago", "%n minutes ago")
+    hours = (seconds + 1800) // 3600
+    if hours < 24:
+        return _plural(hours, "%n hour ago", "%n hours ago")
+    days = (seconds + 43200) // 86400
+    if days < 31:
+        return _plural(days, "%n day ago", "%n days ago")
+    months = days // 30
+    if months < 12:
+        return _plural(months, "%n month ago", "%n months ago")
+    return _plural(max(1, days // 365), "%n year ago", "%n years ago")
+
+
+def local_time(dt: datetime) -> str:
+    """The exact time in the computer's time zone, with its zone name."""
+    local = dt.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+
+
+def utc_time(dt: datetime) -> str:
+    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") + " UTC"
+
+
+def local_date(dt: datetime) -> str:
+    return dt.astimezone().strftime("%Y-%m-%d")

@@ -1,0 +1,148 @@
+"""One task runner for every blocking call (HTTP, keyring, file I/O).
+
+Work runs on a ``QThreadPool``; its outcome reaches the GUI thread only as a
+queued Qt signal. The pattern is superqt's: each job gets a signals object
+created on the GUI thread, and the runner keeps every job alive until it has
+reported, so a window closed mid-request crashes nothing: its receivers are
+gone, the signal finds nobody, the result is dropped.
+
+A job may also report progress (``Task.progress``), e.g. one page of keys at
+a time, so the UI can show rows as pages arrive.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class CancelledError(Exception):
+    """Raised inside a job when its task was cancelled; never reported."""
+
+
+class Task(QObject):
+    """The handle of one background job, living on the GUI thread.
+
+    ``succeeded(result)`` or ``failed(exception)`` fires once, then
+    ``finished()``. ``progressed(value)`` may fire any number of times before.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._cancelled = False
+
+    # Called from the worker thread: emitting a signal of a QObject that lives
+    # on the GUI thread queues the call there.
+    def progress(self, value: object) -> None:
+        if self._cancelled:
+            raise CancelledError
+        self.progressed.emit(value)
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next ``progress`` and drop its outcome."""
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+
+class _Job(QRunnable):
+    def __init__(self, task: Task, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task = task
+        self._fn = fn
+        self._args = args
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            result = self._fn(*self._args)
+        except CancelledError:
+            outcome: tuple[str, object] = ("cancelled", None)
+        except Exception as exc:  # every failure is reported, none escapes the thread
+            if not isinstance(exc, _EXPECTED):
+                log.exception("Background task %r failed", task.name)
+            outcome = ("failed", exc)
+        else:
+            outcome = ("succeeded", result)
+        task._report.emit(outcome)
+
+
+_EXPECTED: tuple[type[BaseException], ...] = ()
+
+
+def register_expected_errors(*kinds: type[BaseException]) -> None:
+    """Errors that are part of normal life (network, server) and need no traceback."""
+    global _EXPECTED
+    _EXPECTED = tuple({*_EXPECTED, *kinds})
+
+
+class _ReportingTask(Task):
+    _report = Signal(object)
+
+
+class TaskRunner(QObject):
+    """Runs callables in the background and reports on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._running: set[Task] = set()
+
+    def submit(
+        self,
+        name: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        with_task: bool = False,
+    ) -> Task:
+        """Run ``fn(*args)`` (or ``fn(task, *args)`` when ``with_task``) in the pool."""
+        task = _ReportingTask(name)
+        task._report.connect(self._on_report)
+        self._running.add(task)
+        call_args = (task, *args) if with_task else args
+        self._pool.start(_Job(task, fn, call_args))
+        return task
+
+    @Slot(object)
+    def _on_report(self, outcome: tuple[str, object]) -> None:
+        task = self.sender()
+        if not isinstance(task, Task):
+            return
+        self._running.discard(task)
+        kind, value = outcome
+        if not task.cancelled:
+            if kind == "succeeded":
+                task.succeeded.emit(value)
+            elif kind == "failed":
+                task.failed.emit(value)
+        task.finished.emit()
+        task.deleteLater()
+
+    @property
+    def active_count(self) -> int:
+        return len(self._running)
+
+    def wait_for_done(self, msecs: int = 30_000) -> bool:
+        """Block until every job has run (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 5_000) -> None:
+        for task in list(self._running):
+            task.cancel()
+        self._pool.clear()
+        self._pool.waitForDone(msecs)

@@ -1,0 +1,243 @@
+"""Copy your API key: the one time the full value is shown.
+
+Application-modal; clicking outside does nothing. Escape and the window's
+close button never silently discard an uncopied key: they ask first ("Go
+back" is the default). After Copy they act as Done. On Done the dialog
+forgets the value.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakerone_desktop.ui.clipboard import SecretClipboard
+from rakerone_desktop.ui.theme import icon
+
+SEED_COPY_TEXT = (
+    "This is the only time you’ll see the full key. RakerOne can’t show it to you again. "
+    "Click Copy and store the key somewhere safe before you close the dialog. "
+    "If you lose it, you’ll have to revoke the key and create a new one."
+)
+UNCOPIED_WARNING = "You haven't copied this key. It can't be shown again."
+
+
+class SecretField(QLineEdit):
+    """A read-only field that shows a key but never lets it out unmarked.
+
+    Mouse selection, drag and the context menu are off (on X11 a selection
+    would land on the PRIMARY selection without the secret markers); Ctrl+C
+    asks the dialog for a marked copy instead.
+    """
+
+    copyRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setDragEnabled(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.selectionChanged.connect(self._no_selection)
+
+    def _no_selection(self) -> None:
+        if self.hasSelectedText():
+            self.deselect()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
+            QKeySequence.StandardKey.Cut
+        ):
+            self.copyRequested.emit()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.SelectAll) or (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
+        ):
+            event.accept()  # no keyboard selection either
+            return
+        super().keyPressEvent(event)
+
+
+class CopyKeyDialog(QDialog):
+    copied = Signal()
+    done = Signal()
+
+    def __init__(
+        self,
+        secret: str,
+        key_name: str,
+        clipboard: SecretClipboard,
+        parent: QWidget | None = None,
+        *,
+        note: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("copyKeyDialog")
+        self.setWindowTitle(self.tr("Copy your API key"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowIcon(icon("app"))
+        self.setMinimumWidth(560)
+        self._clipboard = clipboard
+        self._secret: str | None = secret
+        self._copied = False
+        self._closing = False
+        self._confirm: QMessageBox | None = None
+
+        title = QLabel(self.tr("Copy your API key"))
+        title.setProperty("role", "pageTitle")
+        name = QLabel(self.tr("Key: %1").replace("%1", key_name))
+        name.setTextFormat(Qt.TextFormat.PlainText)
+        name.setObjectName("copyKeyName")
+        text = QLabel(self.tr(SEED_COPY_TEXT))
+        text.setWordWrap(True)
+        self.note = QLabel(note)
+        self.note.setWordWrap(True)
+        self.note.setProperty("role", "hint")
+        self.note.setVisible(bool(note))
+
+        self.secret_field = SecretField()
+        self.secret_field.setObjectName("secretField")
+        self.secret_field.setAccessibleName(self.tr("Your new API key"))
+        self.secret_field.setText(secret)
+        self.secret_field.setCursorPosition(0)
+        self.secret_field.copyRequested.connect(self.copy)
+        field_label = QLabel(self.tr("&API key"))
+        field_label.setBuddy(self.secret_field)
+
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.setProperty("role", "primary")
+        self.copy_button.setDefault(True)
+        self.copy_button.clicked.connect(self.copy)
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setObjectName("doneButton")
+        self.done_button.setAutoDefault(False)
+        self.done_button.clicked.connect(self.finish)
+        clear = clipboard.clear_after_seconds
+        self.clear_hint = QLabel(
+            self.tr("The clipboard is cleared %1 seconds after you copy.").replace("%1", str(clear))
+            if clear > 0
+            else self.tr("The clipboard is cleared when you quit the app.")
+        )
+        self.clear_hint.setProperty("role", "hint")
+
+        row = QHBoxLayout()
+        row.addWidget(self.secret_field, 1)
+        row.addWidget(self.copy_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_hint, 1)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(name)
+        layout.addWidget(text)
+        layout.addWidget(self.note)
+        layout.addSpacing(6)
+        layout.addWidget(field_label)
+        layout.addLayout(row)
+        layout.addSpacing(6)
+        layout.addLayout(buttons)
+        self.copy_button.setFocus()
+
+    @property
+    def was_copied(self) -> bool:
+        return self._copied
+
+    def copy(self) -> None:
+        if self._secret is None:
+            return
+        self._clipboard.copy(self._secret)
+        self._copied = True
+        self.copy_button.setText(self.tr("Copied"))
+        self.copy_button.setAccessibleDescription(self.tr("The key is on the clipboard"))
+        self.done_button.setDefault(True)
+        self.done_button.setFocus()
+        self.copied.emit()
+
+    def finish(self) -> None:
+        """Done: forget the value and close. The clipboard keeps its own timer."""
+        if self._closing:
+            return
+        self._closing = True
+        self._secret = None
+        self.secret_field.clear()
+        self.secret_field.setText("")
+        if self._confirm is not None:
+            self._confirm.close()
+            self._confirm = None
+        self.accept()
+        self.done.emit()
+
+    # Escape calls reject(); the close button sends a close event.
+    def reject(self) -> None:
+        if self._closing:
+            super().reject()
+            return
+        if self._copied:
+            self.finish()
+            return
+        self._ask_before_discarding()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:
+            event.accept()
+            return
+        event.ignore()
+        if self._copied:
+            self.finish()
+        else:
+            self._ask_before_discarding()
+
+    def _ask_before_discarding(self) -> None:
+        if self._confirm is not None:
+            self._confirm.raise_()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("discardKeyBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Copy your API key"))
+        box.setText(self.tr(UNCOPIED_WARNING))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        go_back = box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
+        go_back.setObjectName("goBackButton")
+        close_anyway = box.addButton(
+            self.tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        close_anyway.setObjectName("closeAnywayButton")
+        box.setDefaultButton(go_back)
+        box.setEscapeButton(go_back)
+        box.buttonClicked.connect(lambda button: self.finish() if button is close_anyway else None)
+        box.finished.connect(self._on_confirm_finished)
+        self._confirm = box
+        box.open()
+
+    def _on_confirm_finished(self, _result: int) -> None:
+        self._confirm = None

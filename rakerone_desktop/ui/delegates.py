@@ -1,0 +1,196 @@
+"""Painting for the keys table: permission badges and the per-row Revoke button.
+
+Nothing here is a widget per row (that would be O(rows)); the delegate paints
+from the model's roles and turns a click on the painted button into a
+signal. It reads roles only, never the model's internals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+)
+
+from rakerone_desktop.models.keys_model import Column, Role
+from rakerone_desktop.ui.theme import is_dark
+
+_Index = QModelIndex | QPersistentModelIndex
+
+_BADGE_H_PAD = 6
+_BADGE_GAP = 4
+_BADGE_RADIUS = 4
+
+
+def _badge_colors(palette: QPalette, warning: bool, empty: bool) -> tuple[QColor, QColor]:
+    dark = is_dark(palette)
+    if warning:
+        return (
+            (QColor("#5c3d08"), QColor("#ffd9a0"))
+            if dark
+            else (QColor("#fde7c2"), QColor("#7a4100"))
+        )
+    if empty:
+        return (
+            (QColor("#34373d"), QColor("#b7bac1"))
+            if dark
+            else (QColor("#eceef1"), QColor("#555a63"))
+        )
+    return (
+        (QColor("#263a73"), QColor("#d8e1ff")) if dark else (QColor("#e3e9ff"), QColor("#233a8a"))
+    )
+
+
+class KeysTableDelegate(QStyledItemDelegate):
+    revokeClicked = Signal(str)  # key id
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._pressed: QPersistentModelIndex | None = None
+        self._no_permissions = self.tr("No permissions")
+
+    # -- painting -------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        col = index.column()
+        if col == Column.PERMISSIONS:
+            self._paint_background(painter, option, index)
+            self._paint_badges(painter, option, index)
+            return
+        if col == Column.REVOKE:
+            self._paint_background(painter, option, index)
+            self._paint_revoke(painter, option, index)
+            return
+        super().paint(painter, option, index)
+
+    def _paint_background(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        style = opt.widget.style() if opt.widget else QApplication.style()  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
+
+    def _paint_badges(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        badges = index.data(Role.BADGES) or ()
+        rect: QRect = option.rect.adjusted(4, 0, -4, 0)  # type: ignore[attr-defined]
+        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        height = min(rect.height() - 6, fm.height() + 4)
+        top = rect.top() + (rect.height() - height) // 2
+        x = rect.left()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        items = list(badges) if badges else [(self._no_permissions, False)]
+        empty = not badges
+        for n, (label, warning) in enumerate(items):
+            width = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
+            remaining = len(items) - n - 1
+            more = f"+{remaining}" if remaining else ""
+            more_width = fm.horizontalAdvance(more) + 2 * _BADGE_H_PAD if more else 0
+            if x + width + (more_width + _BADGE_GAP if more else 0) > rect.right():
+                # Not enough room: show how many are left instead.
+                rest = f"+{len(items) - n}"
+                self._badge(painter, option, x, top, height, rest, False, False, fm)
+                break
+            self._badge(painter, option, x, top, height, label, warning, empty, fm)
+            x += width + _BADGE_GAP
+        painter.restore()
+
+    def _badge(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        x: int,
+        top: int,
+        height: int,
+        label: str,
+        warning: bool,
+        empty: bool,
+        fm: QFontMetrics,
+    ) -> None:
+        width = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
+        bg, fg = _badge_colors(option.palette, warning, empty)  # type: ignore[attr-defined]
+        r = QRect(x, top, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(bg)
+        painter.drawRoundedRect(r, _BADGE_RADIUS, _BADGE_RADIUS)
+        painter.setPen(fg)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _button_rect(self, cell: QRect) -> QRect:
+        fm = QFontMetrics(self._view.font())
+        width = min(cell.width() - 8, fm.horizontalAdvance(self.tr("Revoke")) + 24)
+        height = min(cell.height() - 6, fm.height() + 8)
+        return QRect(
+            cell.left() + (cell.width() - width) // 2,
+            cell.top() + (cell.height() - height) // 2,
+            width,
+            height,
+        )
+
+    def _paint_revoke(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        cell: QRect = option.rect  # type: ignore[attr-defined]
+        if index.data(Role.REVOKED):
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))  # type: ignore[attr-defined]
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, self.tr("Revoked"))
+            painter.restore()
+            return
+        btn = QStyleOptionButton()
+        btn.rect = self._button_rect(cell)  # type: ignore[attr-defined]
+        btn.text = self.tr("Revoke")  # type: ignore[attr-defined]
+        btn.palette = option.palette  # type: ignore[attr-defined]
+        btn.state = QStyle.StateFlag.State_Enabled  # type: ignore[attr-defined]
+        if self._pressed is not None and self._pressed == index:
+            btn.state |= QStyle.StateFlag.State_Sunken  # type: ignore[attr-defined]
+        else:
+            btn.state |= QStyle.StateFlag.State_Raised  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
+            btn.state |= QStyle.StateFlag.State_MouseOver  # type: ignore[attr-defined]
+        widget = self._view
+        widget.style().drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, widget)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        size = super().sizeHint(option, index)
+        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        return QSize(size.width(), max(size.height(), fm.height() + 14))
+
+    # -- clicks ---------------------------------------------------------------------
+
+    def editorEvent(
+        self, event: QEvent, model: object, option: QStyleOptionViewItem, index: _Index
+    ) -> bool:
+        if index.column() != Column.REVOKE or index.data(Role.REVOKED):
+            return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]
+        etype = event.type()
+        if etype in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            assert isinstance(event, QMouseEvent)
+            if event.button() == Qt.MouseButton.LeftButton and self._button_rect(
+                option.rect  # type: ignore[attr-defined]
+            ).contains(event.position().toPoint()):
+                self._pressed = QPersistentModelIndex(index)
+                self._view.viewport().update(option.rect)  # type: ignore[attr-defined]
+                return True
+        elif etype == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            pressed = self._pressed
+            self._pressed = None
+            self._view.viewport().update(option.rect)  # type: ignore[attr-defined]
+            if (
+                pressed is not None
+                and pressed == index
+                and self._button_rect(option.rect).contains(event.position().toPoint())  # type: ignore[attr-defined]
+            ):
+                key_id = index.data(Role.KEY_ID)
+                if key_id:
+                    self.revokeClicked.emit(key_id)
+                return True
+        return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]

@@ -1,0 +1,235 @@
+"""The details of the selected key: hint, permissions, provenance, activity."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.api.models import ApiKey, Event, EventPage, Permission
+from rakerone_desktop.models import timefmt
+from rakerone_desktop.ui.text import plain_tooltip
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    return label
+
+
+class DetailsPane(QFrame):
+    revokeRequested = Signal(str)
+    moreEventsRequested = Signal(str, str)  # key id, cursor
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsPane")
+        self.setAccessibleName(self.tr("Key details"))
+        self.setMinimumWidth(300)
+        self._key: ApiKey | None = None
+        self._cursor: str | None = None
+        self._read_only = False
+
+        self.placeholder = QLabel(self.tr("Select a key to see its details."))
+        self.placeholder.setProperty("role", "hint")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+
+        self.title = _plain()
+        self.title.setProperty("role", "pageTitle")
+        self.title.setAccessibleName(self.tr("Key name"))
+        self.status = _plain()
+        self.status.setProperty("role", "hint")
+        self.hint = _plain()
+        self.created = _plain()
+        self.last_used = _plain()
+        self.last_used_ip = _plain()
+        self.last_used_ua = _plain()
+        self.revoked = _plain()
+        self.permissions = _plain()
+        self.permissions.setAccessibleName(self.tr("Permissions"))
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        for text, widget in (
+            (self.tr("Hint"), self.hint),
+            (self.tr("Created"), self.created),
+            (self.tr("Last used"), self.last_used),
+            (self.tr("From IP"), self.last_used_ip),
+            (self.tr("User agent"), self.last_used_ua),
+            (self.tr("Revoked"), self.revoked),
+        ):
+            label = QLabel(text)
+            label.setProperty("role", "detailKey")
+            label.setBuddy(widget)
+            widget.setAccessibleName(text)
+            form.addRow(label, widget)
+        self._form = form
+
+        perms_title = QLabel(self.tr("Permissions"))
+        perms_title.setProperty("role", "sectionTitle")
+        activity_title = QLabel(self.tr("Recent activity"))
+        activity_title.setProperty("role", "sectionTitle")
+        self.events = QListWidget()
+        self.events.setObjectName("eventsList")
+        self.events.setAccessibleName(self.tr("Recent activity"))
+        self.events.setWordWrap(True)
+        self.events.setAlternatingRowColors(True)
+        self.events.setMinimumHeight(160)
+        self.events_status = QLabel()
+        self.events_status.setProperty("role", "hint")
+        self.events_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.more_button = QPushButton(self.tr("Load more activity"))
+        self.more_button.clicked.connect(self._more)
+        self.more_button.hide()
+        self.revoke_button = QPushButton(self.tr("Revoke key…"))
+        self.revoke_button.setObjectName("detailsRevokeButton")
+        self.revoke_button.setProperty("role", "destructive")
+        self.revoke_button.clicked.connect(self._revoke)
+
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.title)
+        inner.addWidget(self.status)
+        inner.addLayout(form)
+        inner.addWidget(perms_title)
+        inner.addWidget(self.permissions)
+        inner.addWidget(activity_title)
+        inner.addWidget(self.events, 1)
+        inner.addWidget(self.events_status)
+        inner.addWidget(self.more_button)
+        inner.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._body = body
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(scroll, 1)
+        self._scroll = scroll
+        self.show_key(None, {})
+
+    @property
+    def key(self) -> ApiKey | None:
+        return self._key
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.revoke_button.setVisible(
+            not read_only and self._key is not None and self._key.revoked_at is None
+        )
+
+    def show_key(self, key: ApiKey | None, catalog: Mapping[str, Permission]) -> None:
+        changed = key is None or self._key is None or key.id != self._key.id
+        self._key = key
+        self.placeholder.setVisible(key is None)
+        self._scroll.setVisible(key is not None)
+        if key is None:
+            return
+        self.title.setText(key.name)
+        self.status.setText(self.tr("Revoked") if key.revoked_at else self.tr("Active"))
+        self.hint.setText(key.hint)
+        self.created.setText(
+            self.tr("%1 by %2")
+            .replace("%1", timefmt.local_time(key.created_at))
+            .replace("%2", key.created_by.name)
+        )
+        if key.last_used_at is None:
+            self.last_used.setText(timefmt.never())
+        else:
+            self.last_used.setText(
+                f"{timefmt.local_time(key.last_used_at)}\n{timefmt.utc_time(key.last_used_at)}"
+            )
+        self.last_used_ip.setText(key.last_used_ip or "—")
+        self.last_used_ua.setText(key.last_used_user_agent or "—")
+        if key.revoked_at is not None:
+            by = key.revoked_by.name if key.revoked_by else "?"
+            self.revoked.setText(
+                self.tr("%1 by %2")
+                .replace("%1", timefmt.local_time(key.revoked_at))
+                .replace("%2", by)
+            )
+        self._form.setRowVisible(self.revoked, key.revoked_at is not None)
+        if key.permissions:
+            lines = []
+            for pid in key.permissions:
+                perm = catalog.get(pid)
+                if perm is None:
+                    lines.append(f"• {pid}")
+                else:
+                    warn = "  ⚠" if perm.impersonation else ""
+                    lines.append(f"• {perm.label}{warn} — {perm.description}")
+            self.permissions.setText("\n".join(lines))
+        else:
+            self.permissions.setText(self.tr("No permissions"))
+        self.set_read_only(self._read_only)
+        if changed:
+            self.events.clear()
+            self._cursor = None
+            self.more_button.hide()
+            self.events_status.setText(self.tr("Loading activity…"))
+
+    def show_events(self, key_id: str, page: EventPage, append: bool = False) -> None:
+        if self._key is None or self._key.id != key_id:
+            return
+        if not append:
+            self.events.clear()
+        for event in page.items:
+            self.events.addItem(self._event_item(event))
+        self._cursor = page.next_cursor
+        self.more_button.setVisible(page.next_cursor is not None)
+        count = self.events.count()
+        self.events_status.setText(self.tr("No activity yet.") if count == 0 else "")
+        self.events_status.setVisible(count == 0)
+
+    def show_events_error(self, key_id: str, error: object) -> None:
+        if self._key is None or self._key.id != key_id:
+            return
+        message = error.message if isinstance(error, ApiError) else str(error)
+        self.events_status.setText(
+            self.tr("Activity couldn't be loaded: %1").replace("%1", message)
+        )
+        self.events_status.show()
+
+    def _event_item(self, event: Event) -> QListWidgetItem:
+        what = event.summary or event.action
+        who = event.actor.name
+        where = f" · {event.ip}" if event.ip else ""
+        when = timefmt.local_time(event.at)
+        # QListWidgetItem text is always plain; the tooltip is escaped.
+        item = QListWidgetItem(f"{what}\n{when} · {who}{where}")
+        item.setData(Qt.ItemDataRole.UserRole, event.id)
+        item.setToolTip(
+            plain_tooltip(
+                f"{event.action}\n{timefmt.utc_time(event.at)}\n"
+                f"{event.actor.kind}: {event.actor.name}{where}"
+            )
+        )
+        return item
+
+    def _more(self) -> None:
+        if self._key is not None and self._cursor:
+            self.moreEventsRequested.emit(self._key.id, self._cursor)
+
+    def _revoke(self) -> None:
+        if self._key is not None:
+            self.revokeRequested.emit(self._key.id)

@@ -1,0 +1,386 @@
+"""The API keys page: toolbar, table, empty state, error banner, details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHelpEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakerone_desktop.api.models import ApiKey
+from rakerone_desktop.models.keys_model import (
+    OPTIONAL_COLUMNS,
+    ApiKeysModel,
+    Column,
+    KeyFilter,
+    Role,
+    filter_label,
+)
+from rakerone_desktop.ui.banner import ErrorBanner
+from rakerone_desktop.ui.delegates import KeysTableDelegate
+from rakerone_desktop.ui.details_pane import DetailsPane
+from rakerone_desktop.ui.text import plain_tooltip
+from rakerone_desktop.ui.theme import icon, icon_path
+
+
+class KeysTableView(QTableView):
+    """The keys table; tooltips shown as plain text whatever a name contains."""
+
+    deletePressed = Signal()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            index = self.indexAt(event.pos())
+            text = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+            if text:
+                QToolTip.showText(event.globalPos(), plain_tooltip(str(text)), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: object) -> None:
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Delete:  # type: ignore[attr-defined]
+            self.deletePressed.emit()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+class EmptyState(QWidget):
+    createRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        art = QLabel()
+        art.setPixmap(icon("empty").pixmap(96, 96))
+        art.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        art.setAccessibleName(self.tr("No API keys"))
+        self.title = QLabel(self.tr("No API keys yet"))
+        self.title.setProperty("role", "pageTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt = QLabel(
+            self.tr(
+                "Create a key to let an outside system — a script, an integration, or another "
+                "app — work with RakerOne on its own."
+            )
+        )
+        self.prompt.setWordWrap(True)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setProperty("role", "intro")
+        self.create_button = QPushButton(icon("add"), self.tr("Create key"))
+        self.create_button.setObjectName("emptyStateCreateButton")
+        self.create_button.setProperty("role", "primary")
+        self.create_button.clicked.connect(self.createRequested.emit)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(art)
+        layout.addWidget(self.title)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+
+
+class NoMatchState(QWidget):
+    clearRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noMatchState")
+        self.label = QLabel(self.tr("No keys match this search and filter."))
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setProperty("role", "intro")
+        button = QPushButton(self.tr("Show all keys"))
+        button.clicked.connect(self.clearRequested.emit)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+
+
+class KeysPage(QWidget):
+    createRequested = Signal()
+    refreshRequested = Signal()
+    revokeRequested = Signal(list)  # key ids
+    selectionChanged = Signal(object)  # ApiKey | None
+    filterChanged = Signal(str)
+
+    def __init__(self, model: ApiKeysModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._read_only = False
+        self._loading = False
+        self._loaded_once = False
+
+        title = QLabel(self.tr("API keys"))
+        title.setProperty("role", "pageTitle")
+        intro = QLabel(
+            self.tr(
+                "An API key lets an outside system work with RakerOne on its own, with its own "
+                "permissions and its own name in the audit trail. "
+                "Give a key only the permissions it actually needs."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setProperty("role", "intro")
+
+        self.create_button = QPushButton(icon("add"), self.tr("Create key"))
+        self.create_button.setObjectName("createKeyButton")
+        self.create_button.setProperty("role", "primary")
+        self.create_button.setToolTip(self.tr("Create key (Ctrl+N)"))
+        self.create_button.clicked.connect(self.createRequested.emit)
+        self.refresh_button = QPushButton(icon("refresh"), "")
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.setAccessibleName(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Refresh (F5)"))
+        self.refresh_button.clicked.connect(self.refreshRequested.emit)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("keySearchField")
+        self.search_field.setPlaceholderText(self.tr("Search name, hint, permission, creator"))
+        self.search_field.setAccessibleName(self.tr("Search keys"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.textChanged.connect(self._on_search)
+        self.filter_box = QComboBox()
+        self.filter_box.setObjectName("keyFilter")
+        self.filter_box.setAccessibleName(self.tr("Filter keys"))
+        for name in KeyFilter.ORDER:
+            self.filter_box.addItem(filter_label(name, model.unused_days), name)
+        self.filter_box.currentIndexChanged.connect(self._on_filter)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Loading"))
+        self.busy.hide()
+
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.create_button)
+        toolbar.addWidget(self.refresh_button)
+        toolbar.addSpacing(12)
+        toolbar.addWidget(self.search_field, 1)
+        filter_label_widget = QLabel(self.tr("&Show:"))
+        filter_label_widget.setBuddy(self.filter_box)
+        toolbar.addWidget(filter_label_widget)
+        toolbar.addWidget(self.filter_box)
+        toolbar.addWidget(self.busy)
+
+        self.banner = ErrorBanner(self)
+        self.banner.retryRequested.connect(self.refreshRequested.emit)
+
+        self.table = KeysTableView()
+        self.table.setObjectName("apiKeysTable")
+        self.table.setAccessibleName(self.tr("API keys"))
+        self.table.setModel(model)
+        self.delegate = KeysTableDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setMouseTracking(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vheader = self.table.verticalHeader()
+        vheader.hide()
+        # Fixed row heights: nothing is measured per row (O(rows) at 100k keys).
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vheader.setDefaultSectionSize(self.fontMetrics().height() + 16)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.PERMISSIONS, QHeaderView.ResizeMode.Stretch)
+        # The indicator first: enabling sorting sorts by whatever it shows.
+        header.setSortIndicator(model.sort_column, model.sort_order)
+        header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for col, width in (
+            (Column.NAME, 18),
+            (Column.LAST_USED, 10),
+            (Column.CREATED, 8),
+            (Column.HINT, 8),
+            (Column.CREATED_BY, 10),
+            (Column.LAST_USED_IP, 9),
+            (Column.LAST_USED_USER_AGENT, 16),
+            (Column.REVOKE, 7),
+        ):
+            header.resizeSection(col, width * em)
+        for col in OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(col, True)
+        self.delegate.revokeClicked.connect(lambda key_id: self.revokeRequested.emit([key_id]))
+        self.table.deletePressed.connect(self._revoke_selected)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.empty_state = EmptyState()
+        self.empty_state.createRequested.connect(self.createRequested.emit)
+        self.no_match = NoMatchState()
+        self.no_match.clearRequested.connect(self.show_all)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.no_match)
+
+        self.details = DetailsPane()
+        self.details.revokeRequested.connect(lambda key_id: self.revokeRequested.emit([key_id]))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+        # Debounce keystrokes only slightly: a search at 100k rows takes a few ms.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(60)
+        self._search_timer.timeout.connect(self._apply_search)
+        model.visibleRowsChanged.connect(self._update_stack)
+        model.modelReset.connect(self._restore_selection_after_reset)
+        self._selected_id: str | None = None
+        self._update_stack()
+
+    # -- state -------------------------------------------------------------------------
+
+    def set_loading(self, loading: bool) -> None:
+        self._loading = loading
+        self.busy.setVisible(loading)
+        self.refresh_button.setEnabled(True)
+        if not loading:
+            self._loaded_once = True
+        self._update_stack()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.create_button.setVisible(not read_only)
+        self.empty_state.create_button.setVisible(not read_only)
+        self.table.setColumnHidden(Column.REVOKE, read_only)
+        self.details.set_read_only(read_only)
+
+    def _update_stack(self) -> None:
+        if self.model.rowCount() > 0:
+            self.stack.setCurrentWidget(self.table)
+        elif self.model.total_loaded == 0 and self._loaded_once and not self._loading:
+            self.stack.setCurrentWidget(self.empty_state)
+        elif self.model.total_loaded > 0 and not self._loading:
+            self.stack.setCurrentWidget(self.no_match)
+        else:
+            self.stack.setCurrentWidget(self.table)
+
+    def show_all(self) -> None:
+        self.search_field.clear()
+        self.filter_box.setCurrentIndex(0)
+        self._apply_search()
+
+    def set_filter(self, name: str) -> None:
+        i = self.filter_box.findData(name)
+        if i >= 0:
+            self.filter_box.setCurrentIndex(i)
+
+    def _on_filter(self, _index: int) -> None:
+        name = self.filter_box.currentData()
+        self.model.set_filter(name)
+        self.filterChanged.emit(name)
+
+    def _on_search(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_search(self.search_field.text())
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    # -- selection -----------------------------------------------------------------------
+
+    def selected_keys(self) -> list[ApiKey]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        keys = [self.model.key_at(r) for r in rows]
+        return [k for k in keys if k is not None]
+
+    def current_key(self) -> ApiKey | None:
+        keys = self.selected_keys()
+        return keys[0] if len(keys) == 1 else None
+
+    def _revoke_selected(self) -> None:
+        ids = [k.id for k in self.selected_keys() if k.revoked_at is None]
+        if ids and not self._read_only:
+            self.revokeRequested.emit(ids)
+
+    def _on_selection(self, *_args: object) -> None:
+        key = self.current_key()
+        self._selected_id = key.id if key is not None else None
+        self.details.show_key(key, self.model.catalog)
+        self.selectionChanged.emit(key)
+
+    def select_key(self, key_id: str) -> bool:
+        row = self.model.row_of(key_id)
+        if row is None:
+            return False
+        index = self.model.index(row, Column.NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _restore_selection_after_reset(self) -> None:
+        if self._selected_id is None:
+            return
+        key_id = self._selected_id
+        if not self.select_key(key_id):
+            self.details.show_key(None, {})
+            self._selected_id = None
+            self.selectionChanged.emit(None)
+        else:
+            key = self.model.key_by_id(key_id)
+            self.details.show_key(key, self.model.catalog)
+
+    def refresh_details(self) -> None:
+        key = self.details.key
+        if key is not None:
+            self.details.show_key(self.model.key_by_id(key.id), self.model.catalog)
+
+    def index_of(self, key_id: str, column: Column = Column.NAME) -> QModelIndex:
+        row = self.model.row_of(key_id)
+        return self.model.index(row, column) if row is not None else QModelIndex()
+
+    @staticmethod
+    def empty_icon_path() -> str:
+        return icon_path("empty")
+
+
+__all__ = ["KeysPage", "Role"]

@@ -1,0 +1,276 @@
+"""The main window: sidebar (Admin → API keys), menus, status bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakerone_desktop.models.keys_model import (
+    OPTIONAL_COLUMNS,
+    ApiKeysModel,
+    Column,
+    KeyFilter,
+    column_title,
+    filter_label,
+)
+from rakerone_desktop.ui.keys_page import KeysPage
+from rakerone_desktop.ui.theme import icon
+
+SEED_ADMIN_ONLY = (
+    "The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin."
+)
+
+
+def window_title(server: str) -> str:
+    host = urlsplit(server).hostname or server
+    return f"RakerOne — API keys ({host})"
+
+
+class MainWindow(QMainWindow):
+    createKeyRequested = Signal()
+    rotateRequested = Signal()
+    revokeSelectedRequested = Signal()
+    findKeyRequested = Signal()
+    exportRequested = Signal()
+    switchServerRequested = Signal()
+    signOutRequested = Signal()
+    quitRequested = Signal()
+    aboutRequested = Signal()
+    preferencesRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, model: ApiKeysModel, server: str, user_name: str) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(window_title(server))
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 780)
+        self.model = model
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Admin"))
+        keys_item = QListWidgetItem(icon("key"), self.tr("API keys"))
+        self.sidebar.addItem(keys_item)
+        self.sidebar.setCurrentItem(keys_item)
+        group_label = QLabel(self.tr("Admin"))
+        group_label.setObjectName("sidebarGroup")
+        group_label.setBuddy(self.sidebar)
+        side = QWidget()
+        side.setObjectName("sidebarPanel")
+        side.setMaximumWidth(220)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 10, 0, 0)
+        side_layout.setSpacing(2)
+        side_layout.addWidget(group_label)
+        side_layout.addWidget(self.sidebar, 1)
+
+        self.keys_page = KeysPage(model)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.keys_page)
+
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1100])
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("keyCountLabel")
+        self.refresh_label = QLabel()
+        self.refresh_label.setObjectName("lastRefreshLabel")
+        self.user_label = QLabel(self.tr("Signed in as %1").replace("%1", user_name))
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.refresh_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        model.visibleRowsChanged.connect(self.update_counts)
+        self.keys_page.filterChanged.connect(self._sync_filter_actions)
+        self.update_counts()
+
+    # -- menus -------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.switch_action = self._action(
+            self.tr("S&witch server…"), self.switchServerRequested.emit
+        )
+        self.export_action = self._action(
+            self.tr("&Export keys as CSV…"), self.exportRequested.emit, "Ctrl+E"
+        )
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"),
+            self.preferencesRequested.emit,
+            QKeySequence.StandardKey.Preferences,
+        )
+        self.sign_out_action = self._action(self.tr("Sign &out"), self.signOutRequested.emit)
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.quitRequested.emit, QKeySequence.StandardKey.Quit
+        )
+        for a in (self.switch_action, self.export_action, self.preferences_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addAction(self.quit_action)
+
+        keys_menu = bar.addMenu(self.tr("&Keys"))
+        self.create_action = self._action(
+            self.tr("&Create key…"), self.createKeyRequested.emit, "Ctrl+N"
+        )
+        self.rotate_action = self._action(self.tr("R&otate…"), self.rotateRequested.emit)
+        self.revoke_action = self._action(self.tr("&Revoke…"), self.revokeSelectedRequested.emit)
+        self.revoke_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        # Delete acts on the table only; typing in the search field must not revoke.
+        self.revoke_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.find_action = self._action(
+            self.tr("&Find key by value…"), self.findKeyRequested.emit, "Ctrl+Shift+F"
+        )
+        for a in (self.create_action, self.rotate_action, self.revoke_action, self.find_action):
+            keys_menu.addAction(a)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = self._action(
+            self.tr("&Refresh"),
+            self.keys_page.refreshRequested.emit,
+            QKeySequence.StandardKey.Refresh,
+        )
+        if self.refresh_action.shortcut() != QKeySequence("F5"):
+            self.refresh_action.setShortcuts([QKeySequence("F5"), self.refresh_action.shortcut()])
+        self.search_action = self._action(
+            self.tr("&Search"), self.keys_page.focus_search, QKeySequence.StandardKey.Find
+        )
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.search_action)
+        view_menu.addSeparator()
+        self.filter_group = QActionGroup(self)
+        self.filter_actions: dict[str, QAction] = {}
+        for name in KeyFilter.ORDER:
+            act = QAction(filter_label(name, self.model.unused_days), self, checkable=True)
+            act.setData(name)
+            act.triggered.connect(lambda _checked=False, n=name: self.keys_page.set_filter(n))
+            self.filter_group.addAction(act)
+            view_menu.addAction(act)
+            self.filter_actions[name] = act
+        self.filter_actions[KeyFilter.ALL].setChecked(True)
+        view_menu.addSeparator()
+        columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        self.column_actions: dict[Column, QAction] = {}
+        for col in OPTIONAL_COLUMNS:
+            act = QAction(column_title(col), self, checkable=True)
+            act.toggled.connect(lambda on, c=col: self.set_column_visible(c, on))
+            columns_menu.addAction(act)
+            self.column_actions[col] = act
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._action(
+            self.tr("&About RakerOne Desktop"), self.aboutRequested.emit
+        )
+        help_menu.addAction(self.about_action)
+
+        table = self.keys_page.table
+        table.addAction(self.revoke_action)
+
+    def set_column_visible(self, column: Column, visible: bool) -> None:
+        self.keys_page.table.setColumnHidden(column, not visible)
+        act = self.column_actions.get(column)
+        if act is not None and act.isChecked() != visible:
+            act.setChecked(visible)
+
+    def visible_optional_columns(self) -> list[Column]:
+        return [c for c in OPTIONAL_COLUMNS if not self.keys_page.table.isColumnHidden(c)]
+
+    def _sync_filter_actions(self, name: str) -> None:
+        act = self.filter_actions.get(name)
+        if act is not None:
+            act.setChecked(True)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for a in (self.create_action, self.rotate_action, self.revoke_action):
+            a.setVisible(not read_only)
+            a.setEnabled(not read_only)
+        self.keys_page.set_read_only(read_only)
+
+    # -- status ------------------------------------------------------------------------
+
+    def update_counts(self) -> None:
+        shown, never = self.model.counts()
+        self.count_label.setText(
+            self.tr("%1 keys shown, %2 never used")
+            .replace("%1", f"{shown:,}")
+            .replace("%2", f"{never:,}")
+        )
+
+    def set_last_refresh(self, when: datetime) -> None:
+        local = when.astimezone().strftime("%H:%M:%S")
+        self.refresh_label.setText(self.tr("Last refreshed %1").replace("%1", local))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+class AdminOnlyWindow(QMainWindow):
+    """What a member (non-admin) sees after signing in: the seed's own words."""
+
+    signOutRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, server: str, user_name: str) -> None:
+        super().__init__()
+        self.setObjectName("adminOnlyWindow")
+        self.setWindowTitle(window_title(server))
+        self.setWindowIcon(icon("app"))
+        self.resize(720, 420)
+        title = QLabel(self.tr("API keys"))
+        title.setProperty("role", "pageTitle")
+        self.message = QLabel(self.tr(SEED_ADMIN_ONLY))
+        self.message.setObjectName("adminOnlyMessage")
+        self.message.setWordWrap(True)
+        who = QLabel(self.tr("Signed in as %1").replace("%1", user_name))
+        who.setTextFormat(Qt.TextFormat.PlainText)
+        who.setProperty("role", "hint")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.addWidget(title)
+        layout.addWidget(self.message)
+        layout.addWidget(who)
+        layout.addStretch(1)
+        self.setCentralWidget(body)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        sign_out = QAction(self.tr("Sign &out"), self)
+        sign_out.triggered.connect(self.signOutRequested.emit)
+        menu.addAction(sign_out)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

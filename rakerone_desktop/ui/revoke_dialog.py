@@ -1,0 +1,239 @@
+"""The revoke confirmation, for one key or several, and its per-key results.
+
+Cancel is the default button; **Revoke key** is styled as destructive. The
+dialog never assumes success: it shows progress while the app asks the
+server, then the server's per-key outcome (or the failure, loudly), and only
+then closes or offers Close.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.api.models import ApiKey, RevokeResult
+from rakerone_desktop.models import timefmt
+
+SEED_REVOKE = (
+    "Revoking is immediate and permanent. Any integration using this key stops working right "
+    "away, and the key can't be brought back."
+)
+SEED_REVOKE_MANY = (
+    "Revoking is immediate and permanent. Any integration using these keys stops working right "
+    "away, and the keys can't be brought back."
+)
+RECENT_SECONDS = 24 * 3600
+
+
+def _plain(text: str, role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def last_used_sentence(key: ApiKey, now: float | None = None) -> str:
+    now = time.time() if now is None else now
+    if key.last_used_at is None:
+        return QDialog.tr("This key has never been used.")
+    rel = timefmt.relative(key.last_used_at.timestamp(), now)
+    return (
+        QDialog.tr("Last used %1 (%2).")
+        .replace("%1", rel)
+        .replace("%2", timefmt.local_time(key.last_used_at))
+    )
+
+
+def used_recently(key: ApiKey, now: float | None = None) -> bool:
+    now = time.time() if now is None else now
+    return key.last_used_at is not None and now - key.last_used_at.timestamp() < RECENT_SECONDS
+
+
+class RevokeDialog(QDialog):
+    """Asks before revoking; reports the server's answer per key."""
+
+    confirmed = Signal(list)  # key ids
+
+    OUTCOME_TEXT: ClassVar[dict[str, str]] = {
+        "revoked": "Revoked",
+        "already_revoked": "Was already revoked",
+        "not_found": "Not found (deleted or never existed)",
+    }
+
+    def __init__(self, keys: Sequence[ApiKey], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("revokeDialog")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)
+        self.keys = list(keys)
+        many = len(self.keys) > 1
+        if many:
+            title = self.tr("Revoke %1 keys").replace("%1", str(len(self.keys)))
+        else:
+            title = self.tr("Revoke “%1”").replace("%1", self.keys[0].name)
+        self.setWindowTitle(title)
+        heading = _plain(title, "pageTitle")
+        heading.setObjectName("revokeTitle")
+        text = _plain(self.tr(SEED_REVOKE_MANY if many else SEED_REVOKE))
+        text.setObjectName("revokeText")
+
+        recent = [k for k in self.keys if used_recently(k)]
+        self.warning = QFrame()
+        self.warning.setProperty("role", "warningBox")
+        self.warning.setObjectName("recentUseWarning")
+        warn_layout = QVBoxLayout(self.warning)
+        if many:
+            warn_text = self.tr(
+                "%1 of these keys were used in the last day. Something is probably still using "
+                "them, and it will stop working right away."
+            ).replace("%1", str(len(recent)))
+        else:
+            warn_text = self.tr(
+                "This key was used in the last day. Something is probably still using it, and "
+                "it will stop working right away."
+            )
+        self.warning_label = _plain("⚠ " + warn_text)
+        warn_layout.addWidget(self.warning_label)
+        self.warning.setVisible(bool(recent))
+
+        self.list = QListWidget()
+        self.list.setObjectName("revokeList")
+        self.list.setAccessibleName(self.tr("Keys to revoke"))
+        for key in self.keys:
+            item = QListWidgetItem(f"{key.name}  ({key.hint}) — {last_used_sentence(key)}")
+            item.setData(Qt.ItemDataRole.UserRole, key.id)
+            self.list.addItem(item)
+        self.list.setVisible(many)
+        self.last_used = _plain(last_used_sentence(self.keys[0]) if not many else "")
+        self.last_used.setObjectName("revokeLastUsed")
+        self.last_used.setVisible(not many)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.hide()
+        self.status = _plain("")
+        self.status.setObjectName("revokeStatus")
+        self.status.hide()
+        self.error = _plain("", "fieldError")
+        self.error.setObjectName("revokeError")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelRevokeButton")
+        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.setDefault(True)
+        self.cancel_button.setAutoDefault(True)
+        label = (
+            self.tr("Revoke key")
+            if not many
+            else self.tr("Revoke %1 keys").replace("%1", str(len(self.keys)))
+        )
+        self.revoke_button = QPushButton(label)
+        self.revoke_button.setObjectName("confirmRevokeButton")
+        self.revoke_button.setProperty("role", "destructive")
+        self.revoke_button.setAutoDefault(False)
+        self.revoke_button.clicked.connect(self._confirm)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("closeRevokeButton")
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addWidget(self.last_used)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.cancel_button.setFocus()
+        self._busy = False
+
+    def _confirm(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self.revoke_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.progress.show()
+        self.error.hide()
+        self.status.setText(self.tr("Revoking…"))
+        self.status.show()
+        self.confirmed.emit([k.id for k in self.keys])
+
+    def reject(self) -> None:
+        if self._busy:
+            return  # the server is answering; the result must be seen
+        super().reject()
+
+    def show_results(self, results: Sequence[RevokeResult]) -> None:
+        """The server's answer; one key revoked closes at once, otherwise a summary."""
+        self._busy = False
+        self.progress.hide()
+        outcomes = {r.id: r.outcome for r in results}
+        if len(self.keys) == 1 and outcomes.get(self.keys[0].id) == "revoked":
+            self.accept()
+            return
+        counts: dict[str, int] = {}
+        for n in range(self.list.count()):
+            item = self.list.item(n)
+            key_id = item.data(Qt.ItemDataRole.UserRole)
+            outcome = outcomes.get(key_id, "not_found")
+            counts[outcome] = counts.get(outcome, 0) + 1
+            key = self.keys[n]
+            item.setText(f"{key.name}  ({key.hint}) — {self.tr(self.OUTCOME_TEXT[outcome])}")
+        self.list.show()
+        self.last_used.hide()
+        summary = ", ".join(
+            f"{self.tr(self.OUTCOME_TEXT[k])}: {v}" for k, v in sorted(counts.items())
+        )
+        self.status.setText(summary)
+        self.cancel_button.hide()
+        self.revoke_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    def show_failure(self, error: ApiError) -> None:
+        """Nothing is assumed: the keys stay as they were in the table."""
+        self._busy = False
+        self.progress.hide()
+        self.status.hide()
+        self.error.setText(
+            self.tr("The keys were not confirmed as revoked: %1").replace("%1", str(error))
+            if len(self.keys) > 1
+            else self.tr("The key was not revoked: %1").replace("%1", str(error))
+        )
+        self.error.show()
+        self.revoke_button.setEnabled(True)
+        self.revoke_button.setText(self.tr("Try again"))
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setFocus()

@@ -1,0 +1,280 @@
+"""The sign-in dialog: server, email, password, "Remember me".
+
+It never blocks: it emits ``signInRequested`` and shows the outcome when the
+app calls :meth:`show_error` or closes it. Errors appear inline under the
+field they concern, and whatever was typed stays.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakerone_desktop.api import errors as e
+from rakerone_desktop.api.transport import normalize_base_url
+from rakerone_desktop.ui.theme import icon
+
+
+def _error_label(buddy: QWidget) -> QLabel:
+    label = QLabel()
+    label.setProperty("role", "fieldError")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.hide()
+    label.setAccessibleName(buddy.accessibleName() + " error")
+    return label
+
+
+class SignInDialog(QDialog):
+    #: server URL (normalised), email, password, remember, CA bundle path or ""
+    signInRequested = Signal(str, str, str, bool, str)
+    caBundleLookup = Signal(str)  # asks the app for the bundle kept for a server
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        server: str = "",
+        email: str = "",
+        allow_remember: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(self.tr("Sign in to RakerOne"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumWidth(440)
+        self._busy = False
+        self._ca_bundle = ""
+
+        title = QLabel(self.tr("Sign in to RakerOne"))
+        title.setProperty("role", "pageTitle")
+        intro = QLabel(self.tr("Manage your organization's API keys. Admins only."))
+        intro.setProperty("role", "intro")
+
+        self.server_field = QLineEdit(server)
+        self.server_field.setObjectName("serverUrlField")
+        self.server_field.setPlaceholderText("https://rakerone.example.com")
+        self.server_field.setAccessibleName(self.tr("Server URL"))
+        self.email_field = QLineEdit(email)
+        self.email_field.setObjectName("emailField")
+        self.email_field.setAccessibleName(self.tr("Email"))
+        self.email_field.setPlaceholderText("you@example.com")
+        self.password_field = QLineEdit()
+        self.password_field.setObjectName("passwordField")
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_field.setAccessibleName(self.tr("Password"))
+        self.remember_checkbox = QCheckBox(self.tr("Remember me"))
+        self.remember_checkbox.setObjectName("rememberMeCheckbox")
+        self.remember_checkbox.setEnabled(allow_remember)
+        if not allow_remember:
+            self.remember_checkbox.setToolTip(self.tr("Sandbox sessions are never remembered."))
+
+        self.server_error = _error_label(self.server_field)
+        self.email_error = _error_label(self.email_field)
+        self.password_error = _error_label(self.password_field)
+        self.general_error = _error_label(self)
+
+        self.ca_label = QLabel(self.tr("System trust store"))
+        self.ca_label.setProperty("role", "hint")
+        self.ca_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.ca_button = QPushButton(self.tr("Choose CA bundle…"))
+        self.ca_button.setAccessibleName(self.tr("Choose a certificate authority bundle"))
+        self.ca_button.clicked.connect(self._choose_ca_bundle)
+        self.ca_clear = QPushButton(self.tr("Use system"))
+        self.ca_clear.setAccessibleName(self.tr("Use the system trust store"))
+        self.ca_clear.clicked.connect(lambda: self.set_ca_bundle(""))
+        self.ca_clear.hide()
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_label, 1)
+        ca_row.addWidget(self.ca_button)
+        ca_row.addWidget(self.ca_clear)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        server_label = QLabel(self.tr("&Server URL"))
+        server_label.setBuddy(self.server_field)
+        email_label = QLabel(self.tr("&Email"))
+        email_label.setBuddy(self.email_field)
+        password_label = QLabel(self.tr("&Password"))
+        password_label.setBuddy(self.password_field)
+        form.addRow(server_label, self.server_field)
+        form.addRow("", self.server_error)
+        form.addRow(self.tr("Certificates"), ca_row)
+        form.addRow(email_label, self.email_field)
+        form.addRow("", self.email_error)
+        form.addRow(password_label, self.password_field)
+        form.addRow("", self.password_error)
+        form.addRow("", self.remember_checkbox)
+
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setProperty("role", "primary")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(self.tr("Quit"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.status_label = QLabel()
+        self.status_label.setProperty("role", "hint")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sign_in_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+
+        self.server_field.editingFinished.connect(self._server_changed)
+        for field in (self.server_field, self.email_field, self.password_field):
+            field.textEdited.connect(self._clear_errors_for_edit)
+
+        if server and email:
+            self.password_field.setFocus()
+        elif server:
+            self.email_field.setFocus()
+
+    # -- CA bundle --------------------------------------------------------------------
+
+    def _server_changed(self) -> None:
+        try:
+            server = normalize_base_url(self.server_field.text())
+        except e.ApiError:
+            return
+        self.caBundleLookup.emit(server)
+
+    def set_ca_bundle(self, path: str) -> None:
+        self._ca_bundle = path
+        self.ca_label.setText(path or self.tr("System trust store"))
+        self.ca_clear.setVisible(bool(path))
+
+    @property
+    def ca_bundle(self) -> str:
+        return self._ca_bundle
+
+    def _choose_ca_bundle(self) -> None:
+        dialog = QFileDialog(self, self.tr("Choose a CA bundle for this server"))
+        dialog.setNameFilters(
+            [self.tr("Certificates (*.pem *.crt *.cer)"), self.tr("All files (*)")]
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.set_ca_bundle)
+        dialog.open()
+
+    # -- submit -----------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        self._clear_errors()
+        ok = True
+        server = ""
+        try:
+            server = normalize_base_url(self.server_field.text())
+        except e.ApiError as exc:
+            self._show(self.server_error, exc.message)
+            ok = False
+        if not self.email_field.text().strip():
+            self._show(self.email_error, self.tr("Enter your email."))
+            ok = False
+        if not self.password_field.text():
+            self._show(self.password_error, self.tr("Enter your password."))
+            ok = False
+        if not ok:
+            self._focus_first_error()
+            return
+        self.set_busy(True)
+        self.signInRequested.emit(
+            server,
+            self.email_field.text().strip(),
+            self.password_field.text(),
+            self.remember_checkbox.isChecked(),
+            self._ca_bundle,
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.sign_in_button.setEnabled(not busy)
+        self.status_label.setText(self.tr("Signing in…") if busy else "")
+
+    def show_error(self, error: e.ApiError) -> None:
+        """Put the failure under the field it concerns; keep every typed value."""
+        self.set_busy(False)
+        if isinstance(error, e.RateLimitedError):
+            seconds = int(error.retry_after or 60)
+            self._show(
+                self.password_error,
+                self.tr("Too many failed attempts. Try again in %1 seconds.").replace(
+                    "%1", str(max(1, seconds))
+                ),
+            )
+            self.password_field.setFocus()
+        elif isinstance(error, e.UnauthenticatedError):
+            self._show(self.password_error, self.tr("Wrong email or password"))
+            self.password_field.selectAll()
+            self.password_field.setFocus()
+        elif isinstance(error, e.TlsError):
+            self._show(self.server_error, error.message)
+            self.server_field.setFocus()
+        elif isinstance(error, (e.ConnectError, e.RequestTimeoutError)):
+            detail = error.message.split(": ", 1)[1] if ": " in error.message else error.message
+            self._show(self.server_error, self.tr("Can't reach server: %1").replace("%1", detail))
+            self.server_field.setFocus()
+        elif isinstance(error, (e.InsecureTransportError, e.InvalidServerUrlError)):
+            self._show(self.server_error, error.message)
+            self.server_field.setFocus()
+        elif isinstance(error, e.ValidationError) and error.field_errors:
+            for row in error.field_errors:
+                target = self.email_error if row.field == "email" else self.password_error
+                self._show(target, row.message)
+        else:
+            text = str(error)
+            self._show(self.general_error, text)
+
+    def _show(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.show()
+
+    def _clear_errors(self) -> None:
+        for label in (self.server_error, self.email_error, self.password_error, self.general_error):
+            label.clear()
+            label.hide()
+
+    def _clear_errors_for_edit(self) -> None:
+        sender = self.sender()
+        mapping = {
+            self.server_field: self.server_error,
+            self.email_field: self.email_error,
+            self.password_field: self.password_error,
+        }
+        label = mapping.get(sender)  # type: ignore[call-overload]
+        if label is not None:
+            label.hide()
+
+    def _focus_first_error(self) -> None:
+        for label, field in (
+            (self.server_error, self.server_field),
+            (self.email_error, self.email_field),
+            (self.password_error, self.password_field),
+        ):
+            if label.isVisible() or label.text():
+                field.setFocus()
+                return
+
+    def reject(self) -> None:
+        self.set_busy(False)
+        super().reject()

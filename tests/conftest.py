@@ -1,0 +1,19 @@
+"""Test-wide setup: offscreen Qt, isolated settings, an in-memory keyring.
+
+Set before any Qt import so that every test, and every app the tests start,
+writes its settings under a temporary folder and never touches the real
+keyring of the machine running the tests.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+_ISOLATED = tempfile.mkdtemp(prefix="rakerone-tests-")
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_ISOLATED, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_ISOLATED, "data")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_ISOLATED, "cache")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.memkeyring.MemoryKeyring")
+os.environ.pop("QT_SCALE_FACTOR", None)
