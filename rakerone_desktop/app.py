@@ -11,18 +11,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import platform
 import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rakerone_desktop import __version__
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import User
+from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
 from rakerone_desktop.models.keys_model import ApiKeysModel
@@ -31,9 +33,12 @@ from rakerone_desktop.runtime.logging_setup import setup_logging
 from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION, Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner, register_expected_errors
 from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
+from rakerone_desktop.ui.clipboard import SecretClipboard
+from rakerone_desktop.ui.flows import KeyFlows
 from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
+from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
 from rakerone_desktop.ui.sign_in_dialog import SignInDialog
-from rakerone_desktop.ui.theme import Scheme, ThemeManager
+from rakerone_desktop.ui.theme import Scheme, ThemeManager, icon
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +114,8 @@ class SessionWindows:
     signed_in: SignedIn
     window: QWidget
     keys: KeysController | None = None
+    actions: KeyActionsController | None = None
+    flows: KeyFlows | None = None
 
 
 class AppController(QObject):
@@ -153,6 +160,9 @@ class AppController(QObject):
         self.current: SessionWindows | None = None
         self._stopped = False
         self._boxes: set[QMessageBox] = set()
+        self.clipboard = SecretClipboard(
+            self, clear_after_seconds=self.settings.get(Options.clipboard_clear_seconds)
+        )
 
     # -- start ---------------------------------------------------------------------------
 
@@ -272,15 +282,25 @@ class AppController(QObject):
         )
         main = MainWindow(model, signed_in.server, user.name)
         keys = KeysController(signed_in.client, self.runner, model, parent=main)
-        self.current = SessionWindows(signed_in, main, keys)
-        self._wire_main(main, keys)
+        actions = KeyActionsController(
+            signed_in.client, self.runner, model, self.settings, parent=main
+        )
+        flows = KeyFlows(main, main.keys_page, actions, self.clipboard, self.settings, parent=main)
+        self.current = SessionWindows(signed_in, main, keys, actions, flows)
+        self._wire_main(main, keys, actions, flows)
         main.set_read_only(self.read_only)
         main.show()
         keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
         keys.refresh()
         self.mainWindowShown.emit(main)
 
-    def _wire_main(self, main: MainWindow, keys: KeysController) -> None:
+    def _wire_main(
+        self,
+        main: MainWindow,
+        keys: KeysController,
+        actions: KeyActionsController,
+        flows: KeyFlows,
+    ) -> None:
         page = main.keys_page
         page.set_filter(keys.model.filter_name)
         page.refreshRequested.connect(keys.refresh)
@@ -303,18 +323,16 @@ class AppController(QObject):
         main.switchServerRequested.connect(self.switch_server)
         main.quitRequested.connect(self.quit)
         main.closed.connect(self._on_window_closed)
-        for request in (
-            main.createKeyRequested,
-            main.rotateRequested,
-            main.revokeSelectedRequested,
-            main.findKeyRequested,
-            main.exportRequested,
-            main.aboutRequested,
-            main.preferencesRequested,
-            page.createRequested,
-        ):
+        keys.loaded.connect(lambda _when: actions.prune_rotations())
+        main.createKeyRequested.connect(flows.create)
+        page.createRequested.connect(flows.create)
+        main.rotateRequested.connect(flows.rotate)
+        main.revokeSelectedRequested.connect(flows.revoke_selected)
+        page.revokeRequested.connect(flows.revoke_ids)
+        main.preferencesRequested.connect(self.show_preferences)
+        main.aboutRequested.connect(self.show_about)
+        for request in (main.findKeyRequested, main.exportRequested):
             request.connect(self._not_yet)
-        page.revokeRequested.connect(self._not_yet)
 
     def _not_yet(self, *_args: Any) -> None:
         box = QMessageBox(
@@ -327,6 +345,49 @@ class AppController(QObject):
         box.setObjectName("notYetBox")
         box.open()
         self._keep(box)
+
+    def show_preferences(self) -> PreferencesDialog:
+        parent = self.current.window if self.current else None
+        dialog = PreferencesDialog(
+            self.settings.get(Options.clipboard_clear_seconds),
+            self.settings.get(Options.auto_refresh_seconds),
+            parent,
+        )
+        dialog.saved.connect(self._on_preferences_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _on_preferences_saved(self, clear_seconds: int, refresh_seconds: int) -> None:
+        self.settings.set(Options.clipboard_clear_seconds, clear_seconds)
+        self.settings.set(Options.auto_refresh_seconds, refresh_seconds)
+        self.clipboard.clear_after_seconds = clear_seconds
+        if self.current is not None and self.current.keys is not None:
+            self.current.keys.set_auto_refresh(refresh_seconds)
+
+    def show_about(self) -> QMessageBox:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        box = QMessageBox(self.current.window if self.current else None)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About RakerOne Desktop"))
+        box.setIconPixmap(icon("app").pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "RakerOne Desktop %1\nThe administration client for RakerOne API keys."
+            ).replace("%1", __version__)
+        )
+        box.setInformativeText(
+            self.tr("Qt %1 · PySide6 %2 · Python %3")
+            .replace("%1", qVersion())
+            .replace("%2", pyside_version)
+            .replace("%3", platform.python_version())
+        )
+        box.open()
+        self._keep(box)
+        return box
 
     def _keep(self, box: QMessageBox) -> None:
         """Hold a parentless message box until it is closed (open() doesn't block)."""
@@ -342,6 +403,8 @@ class AppController(QObject):
         self.current = None
         if current is None:
             return
+        if current.flows is not None:
+            current.flows.close_all()
         if current.keys is not None:
             current.keys.shutdown()
         window = current.window
@@ -376,6 +439,7 @@ class AppController(QObject):
             self.sign_in_dialog.close()
             self.sign_in_dialog.deleteLater()
             self.sign_in_dialog = None
+        self.clipboard.clear_if_ours()
         self.runner.shutdown()
         self.stop_sandbox()
         self.settings.sync()

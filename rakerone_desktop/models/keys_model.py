@@ -273,6 +273,14 @@ class ApiKeysModel(QAbstractTableModel):
                 + timefmt.utc_time(key.created_at)
             )
         if col == Column.NAME:
+            if key.id in self._rotations:
+                return (
+                    key.name
+                    + "\n"
+                    + tr(
+                        "Rotation in progress: revoke this key once your integration uses the new one."
+                    )
+                )
             return key.name
         if col == Column.PERMISSIONS:
             return row.perm_text or self._no_permissions

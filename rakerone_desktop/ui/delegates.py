@@ -55,11 +55,16 @@ class KeysTableDelegate(QStyledItemDelegate):
         self._view = view
         self._pressed: QPersistentModelIndex | None = None
         self._no_permissions = self.tr("No permissions")
+        self._rotation_label = self.tr("Rotation in progress")
 
     # -- painting -------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         col = index.column()
+        if col == Column.NAME and index.data(Role.ROTATING):
+            self._paint_background(painter, option, index)
+            self._paint_rotating_name(painter, option, index)
+            return
         if col == Column.PERMISSIONS:
             self._paint_background(painter, option, index)
             self._paint_badges(painter, option, index)
@@ -124,6 +129,32 @@ class KeysTableDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(r, _BADGE_RADIUS, _BADGE_RADIUS)
         painter.setPen(fg)
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_rotating_name(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        rect: QRect = option.rect.adjusted(4, 0, -4, 0)  # type: ignore[attr-defined]
+        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        label = self._rotation_label
+        badge_w = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
+        height = min(rect.height() - 6, fm.height() + 4)
+        top = rect.top() + (rect.height() - height) // 2
+        name_rect = QRect(
+            rect.left(), rect.top(), max(0, rect.width() - badge_w - 6), rect.height()
+        )
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        pal: QPalette = option.palette  # type: ignore[attr-defined]
+        painter.setPen(
+            pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
+        name = fm.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._badge(painter, option, rect.right() - badge_w, top, height, label, True, False, fm)
+        painter.restore()
 
     def _button_rect(self, cell: QRect) -> QRect:
         fm = QFontMetrics(self._view.font())

@@ -27,14 +27,13 @@ from rakerone_desktop.models.keys_model import (
     ApiKeysModel,
     Column,
     KeyFilter,
-    Role,
     filter_label,
 )
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.delegates import KeysTableDelegate
 from rakerone_desktop.ui.details_pane import DetailsPane
 from rakerone_desktop.ui.text import plain_tooltip
-from rakerone_desktop.ui.theme import icon, icon_path
+from rakerone_desktop.ui.theme import icon
 
 
 class KeysTableView(QTableView):
@@ -357,6 +356,16 @@ class KeysPage(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def show_all_for(self, key_id: str) -> None:
+        """Make sure ``key_id``'s row is on screen (clearing search/filter if they hide it)."""
+        if self.model.row_of(key_id) is None:
+            self.search_field.blockSignals(True)
+            self.search_field.clear()
+            self.search_field.blockSignals(False)
+            self.model.set_search("")
+            self.set_filter(KeyFilter.ALL)
+        self.select_key(key_id)
+
     def _restore_selection_after_reset(self) -> None:
         if self._selected_id is None:
             return
@@ -377,10 +386,3 @@ class KeysPage(QWidget):
     def index_of(self, key_id: str, column: Column = Column.NAME) -> QModelIndex:
         row = self.model.row_of(key_id)
         return self.model.index(row, column) if row is not None else QModelIndex()
-
-    @staticmethod
-    def empty_icon_path() -> str:
-        return icon_path("empty")
-
-
-__all__ = ["KeysPage", "Role"]

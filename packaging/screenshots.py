@@ -1,0 +1,123 @@
+"""Render the README screenshots from the real app against the sandbox.
+
+    python packaging/screenshots.py [--out resources/screenshots]
+
+Starts the app offscreen with ``--sandbox`` (demo data), once in the light and
+once in the dark scheme, and saves the main window, the create-key wizard's
+pages, the copy-once dialog and the revoke confirmation as PNG files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+
+def spin(app: QApplication, until: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not until():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    spin(app, lambda: time.monotonic() > end)
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def shoot(app: QApplication, scheme: str, out: Path) -> None:
+    from rakerone_desktop import app as appmod
+    from rakerone_desktop.models.keys_model import Column
+
+    appmod.main(["--sandbox", "--color-scheme", scheme])
+    ctl = appmod.current_controller()
+    assert ctl is not None
+    spin(
+        app,
+        lambda: ctl.current is not None
+        and ctl.current.keys is not None
+        and ctl.current.keys.has_loaded
+        and bool(ctl.current.keys.model.catalog),
+    )
+    current = ctl.current
+    assert current is not None and current.keys is not None and current.flows is not None
+    window = current.window
+    window.resize(1400, 820)
+    model = current.keys.model
+    page = window.keys_page  # type: ignore[attr-defined]
+    target = next(k for k in model.visible_keys() if k.name.startswith("Webhook relay (prod)"))
+    page.select_key(target.id)
+    settle(app, 1.0)
+    save(window, out, f"main-{scheme}")
+
+    if scheme == "light":
+        wizard = current.flows.create()
+        assert wizard is not None
+        wizard.name_page.field.setText("Nightly export to the data lake")
+        settle(app)
+        save(wizard, out, "wizard-1-name")
+        wizard.next()
+        for pid in ("records.read", "playbooks.view"):
+            box = wizard.permissions_page.checkboxes.get(pid)
+            if box is not None:
+                box.setChecked(True)
+        settle(app)
+        save(wizard, out, "wizard-2-permissions")
+        wizard.next()
+        settle(app)
+        save(wizard, out, "wizard-3-review")
+        wizard.next()  # Finish: Create key
+        wizard.button(wizard.WizardButton.FinishButton).click()
+        spin(app, lambda: current.flows.copy_dialog is not None)
+        dialog = current.flows.copy_dialog
+        settle(app)
+        save(dialog, out, "copy-key")
+        dialog.copy()
+        settle(app)
+        save(dialog, out, "copy-key-copied")
+        dialog.finish()
+        settle(app)
+        revoke = current.flows.revoke([target])
+        assert revoke is not None
+        settle(app)
+        save(revoke, out, "revoke-confirm")
+        revoke.reject()
+        del Column
+    ctl.quit()
+    settle(app, 0.3)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default=str(ROOT / "resources" / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(["rakerone-screenshots"])
+    for scheme in ("light", "dark"):
+        shoot(app, scheme, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

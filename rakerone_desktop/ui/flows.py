@@ -1,0 +1,281 @@
+"""The flows that change keys, from the first click to the server's answer.
+
+Create (wizard → copy once), a create whose answer was lost (revoke it and
+create a fresh one, in one click), revoke one or several keys, and rotate
+(new key with the same permissions first, copy, switch, then revoke the old
+one). Dialogs open with ``open()``/``show()`` and report through signals; the
+calls themselves go through :class:`KeyActionsController`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.api.models import ApiKey, CreatedKey, RevokeResult
+from rakerone_desktop.controllers.key_actions import KeyActionsController
+from rakerone_desktop.runtime.settings import Settings
+from rakerone_desktop.ui.clipboard import SecretClipboard
+from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
+from rakerone_desktop.ui.create_wizard import CreateKeyWizard
+from rakerone_desktop.ui.keys_page import KeysPage
+from rakerone_desktop.ui.revoke_dialog import RevokeDialog
+
+log = logging.getLogger(__name__)
+
+ROTATE_NOTE = (
+    "Switch your integration over to this new key, then revoke the old one. Until you do, the "
+    "old key's row shows that a rotation is in progress."
+)
+
+
+def rotated_name(name: str, today: date | None = None) -> str:
+    stamp = (today or date.today()).isoformat()
+    base = name.split(" (rotated ", 1)[0]
+    suffix = f" (rotated {stamp})"
+    return (base[: 100 - len(suffix)] + suffix).strip()
+
+
+class KeyFlows(QObject):
+    copyDialogShown = Signal(object)  # CopyKeyDialog
+    wizardShown = Signal(object)  # CreateKeyWizard
+    revokeDialogShown = Signal(object)  # RevokeDialog
+    lostSecretShown = Signal(object)  # QMessageBox
+    messageShown = Signal(object)  # QMessageBox
+
+    def __init__(
+        self,
+        window: QWidget,
+        page: KeysPage,
+        actions: KeyActionsController,
+        clipboard: SecretClipboard,
+        settings: Settings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.page = page
+        self.actions = actions
+        self.clipboard = clipboard
+        self.settings = settings
+        self.wizard: CreateKeyWizard | None = None
+        self.copy_dialog: CopyKeyDialog | None = None
+        self.revoke_dialog: RevokeDialog | None = None
+        self._rotating: ApiKey | None = None
+        self._recreate: tuple[str, list[str]] | None = None
+        self._boxes: set[QMessageBox] = set()
+        actions.created.connect(self._on_created)
+        actions.createFailed.connect(self._on_create_failed)
+        actions.revoked.connect(self._on_revoked)
+        actions.revokeFailed.connect(self._on_revoke_failed)
+
+    # -- create ------------------------------------------------------------------------
+
+    def create(self) -> CreateKeyWizard | None:
+        return self._open_wizard()
+
+    def rotate(self, key: ApiKey | None = None) -> CreateKeyWizard | None:
+        key = key or self.page.current_key()
+        if key is None or key.revoked_at is not None:
+            self._message(
+                self.tr("Rotate a key"),
+                self.tr("Select one active key in the table, then choose Rotate."),
+            )
+            return None
+        self._rotating = key
+        catalog_ids = {p.id for p in self.page.model.catalog.values()}
+        return self._open_wizard(
+            name=rotated_name(key.name),
+            permissions=[p for p in key.permissions if p in catalog_ids],
+            title=self.tr("Rotate “%1”").replace("%1", key.name),
+        )
+
+    def _open_wizard(
+        self, *, name: str = "", permissions: Sequence[str] = (), title: str | None = None
+    ) -> CreateKeyWizard | None:
+        if self.wizard is not None:
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        catalog = list(self.page.model.catalog.values())
+        wizard = CreateKeyWizard(
+            catalog,
+            self.page.model.names_in_use(),
+            self.window,
+            name=name,
+            permissions=permissions,
+            title=title,
+        )
+        wizard.createRequested.connect(self.actions.create)
+        wizard.finished.connect(self._on_wizard_finished)
+        self.wizard = wizard
+        wizard.open()
+        self.wizardShown.emit(wizard)
+        return wizard
+
+    def _on_wizard_finished(self, result: int) -> None:
+        wizard = self.wizard
+        self.wizard = None
+        if wizard is not None:
+            wizard.deleteLater()
+        if result != 1:  # cancelled: a rotation that never made its new key is no rotation
+            self._rotating = None
+
+    def _on_created(self, created: CreatedKey) -> None:
+        if self.wizard is not None:
+            self.wizard.creation_succeeded()
+        self.page.show_all_for(created.api_key.id)
+        if created.secret is None:
+            self._show_lost_secret(created.api_key)
+            return
+        note = ""
+        rotating = self._rotating
+        self._rotating = None
+        if rotating is not None:
+            self.actions.start_rotation(rotating.id, created.api_key.id)
+            note = self.tr(ROTATE_NOTE)
+        self._show_copy(created.secret, created.api_key.name, note)
+
+    def _show_copy(self, secret: str, name: str, note: str) -> None:
+        dialog = CopyKeyDialog(secret, name, self.clipboard, self.window, note=note)
+        dialog.finished.connect(self._on_copy_finished)
+        self.copy_dialog = dialog
+        dialog.open()
+        self.copyDialogShown.emit(dialog)
+
+    def _on_copy_finished(self, _result: int) -> None:
+        dialog = self.copy_dialog
+        self.copy_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_create_failed(self, error: ApiError) -> None:
+        if self.wizard is not None:
+            self.wizard.creation_failed(error)
+        elif self._recreate is not None:
+            self._recreate = None
+            self._message(self.tr("The new key wasn't created"), str(error), critical=True)
+
+    # -- a create whose answer was lost ------------------------------------------------------
+
+    def _show_lost_secret(self, key: ApiKey) -> None:
+        self._rotating = None
+        box = QMessageBox(self.window)
+        box.setObjectName("lostSecretBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("The key's value was lost"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "The key “%1” (%2) was created, but the answer carrying its value was lost on "
+                "the way. RakerOne can’t show the value again, so nobody can use this key."
+            )
+            .replace("%1", key.name)
+            .replace("%2", key.hint)
+        )
+        box.setInformativeText(
+            self.tr("Revoke it and create a fresh one with the same name and permissions?")
+        )
+        recreate = box.addButton(
+            self.tr("Revoke it and create a new key"), QMessageBox.ButtonRole.AcceptRole
+        )
+        recreate.setObjectName("revokeAndRecreateButton")
+        keep = box.addButton(self.tr("Keep it for now"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepOrphanButton")
+        box.setDefaultButton(recreate)
+        box.buttonClicked.connect(
+            lambda button, k=key: self._revoke_and_recreate(k) if button is recreate else None
+        )
+        self._hold(box)
+        box.open()
+        self.lostSecretShown.emit(box)
+
+    def _revoke_and_recreate(self, key: ApiKey) -> None:
+        self._recreate = (key.name, list(key.permissions))
+        self.actions.revoke([key.id])
+
+    # -- revoke ------------------------------------------------------------------------------
+
+    def revoke_selected(self) -> RevokeDialog | None:
+        keys = [k for k in self.page.selected_keys() if k.revoked_at is None]
+        if not keys:
+            self._message(
+                self.tr("Revoke"), self.tr("Select one or more active keys in the table first.")
+            )
+            return None
+        return self.revoke(keys)
+
+    def revoke_ids(self, key_ids: list[str]) -> RevokeDialog | None:
+        keys = [self.page.model.key_by_id(k) for k in key_ids]
+        return self.revoke([k for k in keys if k is not None and k.revoked_at is None])
+
+    def revoke(self, keys: Sequence[ApiKey]) -> RevokeDialog | None:
+        if not keys:
+            return None
+        if self.revoke_dialog is not None:
+            self.revoke_dialog.raise_()
+            return self.revoke_dialog
+        dialog = RevokeDialog(keys, self.window)
+        dialog.confirmed.connect(self.actions.revoke)
+        dialog.finished.connect(self._on_revoke_dialog_finished)
+        self.revoke_dialog = dialog
+        dialog.open()
+        self.revokeDialogShown.emit(dialog)
+        return dialog
+
+    def _on_revoke_dialog_finished(self, _result: int) -> None:
+        dialog = self.revoke_dialog
+        self.revoke_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_revoked(self, results: tuple[RevokeResult, ...]) -> None:
+        if self.revoke_dialog is not None:
+            self.revoke_dialog.show_results(results)
+        self.page.refresh_details()
+        if self._recreate is not None:
+            name, permissions = self._recreate
+            self._recreate = None
+            self.actions.forget_attempt()
+            self.actions.create(name, permissions)
+
+    def _on_revoke_failed(self, error: ApiError) -> None:
+        if self.revoke_dialog is not None:
+            self.revoke_dialog.show_failure(error)
+        else:
+            self._recreate = None
+            self._message(self.tr("The key was not revoked"), str(error), critical=True)
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _message(self, title: str, text: str, *, critical: bool = False) -> QMessageBox:
+        box = QMessageBox(self.window)
+        box.setObjectName("flowMessageBox")
+        box.setIcon(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        self._hold(box)
+        box.open()
+        self.messageShown.emit(box)
+        return box
+
+    def _hold(self, box: QMessageBox) -> None:
+        self._boxes.add(box)
+        box.finished.connect(lambda _r, b=box: self._release(b))
+
+    def _release(self, box: QMessageBox) -> None:
+        self._boxes.discard(box)
+        box.deleteLater()
+
+    def close_all(self) -> None:
+        for dialog in (self.wizard, self.copy_dialog, self.revoke_dialog):
+            if dialog is not None:
+                dialog.hide()
+        if self.copy_dialog is not None:
+            self.copy_dialog.finish()
