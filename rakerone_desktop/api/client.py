@@ -14,16 +14,19 @@ time taken: never a header, a body, a token or a key.
 from __future__ import annotations
 
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Any, Final, TypeVar
 from urllib.parse import quote
 
 import msgspec
 import requests
+import urllib3.exceptions
 
 from rakerone_desktop import __version__
 from rakerone_desktop.api import errors as e
@@ -52,6 +55,11 @@ MAX_PAGE_SIZE: Final = 1000
 MAX_BULK_REVOKE: Final = 1000
 _RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
 _JSON_TYPES: Final = ("application/json", "application/problem+json")
+_SHA256_HEX: Final = re.compile(r"[0-9a-f]{64}")
+# A bearer token goes into a header as is: printable ASCII without spaces.
+_TOKEN_CHARS: Final = re.compile(r"[!-~]+")
+_MAX_REQUEST_ID: Final = 128
+_MAX_PROTOCOL_DETAIL: Final = 300
 
 _problem_decoder = msgspec.json.Decoder(Problem)
 _decoders: dict[type[Any], msgspec.json.Decoder[Any]] = {}
@@ -69,12 +77,25 @@ def decode(kind: Any, body: bytes, *, request_id: str | None = None) -> Any:
     try:
         return _decoder(kind).decode(body)
     except msgspec.ValidationError as exc:
+        # msgspec names the JSON path at the end; an enum error also quotes the
+        # value the server sent, so what comes before the path is clipped.
+        what, at, where = str(exc).rpartition(" - at `")
+        if not at:
+            what, where = where, ""
+        if len(what) > _MAX_PROTOCOL_DETAIL:
+            what = what[: _MAX_PROTOCOL_DETAIL - 1] + "…"
+        detail = what + at + where
         raise e.ProtocolError(
-            f"The server's answer breaks the contract: {exc}.", request_id=request_id
+            f"The server's answer breaks the contract: {detail}.", request_id=request_id
         ) from None
     except msgspec.DecodeError:
         raise e.ProtocolError(
             "The server's answer isn't valid JSON.", request_id=request_id
+        ) from None
+    except RecursionError:
+        # msgspec gives up on absurdly deep nesting, even inside ignored fields.
+        raise e.ProtocolError(
+            "The server's answer is nested too deeply.", request_id=request_id
         ) from None
 
 
@@ -102,17 +123,32 @@ class _Answer:
     retry_after: float | None = None
 
 
-def _retry_after_seconds(value: str | None) -> float | None:
+def _retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """``Retry-After`` as seconds from now: delta-seconds or an HTTP-date.
+
+    Anything else (a negative number, a fraction, garbage) is ignored, so
+    the caller falls back to its own backoff.
+    """
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() is True as well
         return float(value)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, when.timestamp() - time.time())
+    if when.tzinfo is None:  # "-0000" means UTC with no claim about local time
+        when = when.replace(tzinfo=UTC)
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+def _clean_request_id(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = "".join(c for c in value.strip() if c.isprintable())[:_MAX_REQUEST_ID]
+    return value or None
 
 
 class RakerOneClient:
@@ -142,6 +178,8 @@ class RakerOneClient:
         self._sleep = sleep
         self._user_agent = user_agent or f"RakerOneDesktop/{__version__}"
         self.last_request_id: str | None = None
+        # Larger answers are refused: a full page of 1000 keys is a few hundred KiB.
+        self.max_body_bytes = MAX_BODY_BYTES
 
     def __repr__(self) -> str:
         signed_in = "yes" if self._token else "no"
@@ -166,23 +204,35 @@ class RakerOneClient:
         """Create a session; the client keeps its token for later calls.
 
         Not retried after the request may have been sent: a second sign-in
-        would count against the throttle.
+        would count against the throttle. A ``401`` here is
+        :class:`WrongCredentialsError`, not "your session has ended".
         """
-        session: Session = self._call(
-            "POST",
-            "/sessions",
-            Session,
-            json={"email": email, "password": password},
-            auth=False,
-            retry_safe=False,
-        )
+        try:
+            session: Session = self._call(
+                "POST",
+                "/sessions",
+                Session,
+                json={"email": email, "password": password},
+                auth=False,
+                retry_safe=False,
+            )
+        except e.UnauthenticatedError as exc:
+            raise e.WrongCredentialsError(
+                status=exc.status, request_id=exc.request_id, slug=exc.slug
+            ) from None
         self._token = session.token
         return session
 
     def sign_out(self) -> None:
-        """End the session on the server; the token is forgotten either way."""
+        """End the session on the server; the token is forgotten either way.
+
+        A token the server no longer accepts (expired, already signed out)
+        counts as signed out: there is nothing left to end.
+        """
         try:
             self._call("DELETE", "/sessions/current", None, retry_safe=True)
+        except e.UnauthenticatedError:
+            pass
         finally:
             self._token = None
 
@@ -208,17 +258,22 @@ class RakerOneClient:
     def iter_key_pages(
         self, *, status: str = "active", page_size: int = MAX_PAGE_SIZE
     ) -> Iterator[ApiKeyPage]:
-        """Every page of keys in order, one request each, as they arrive."""
+        """Every page of keys in order, one request each, as they arrive.
+
+        A cursor seen before would loop forever: that is a :class:`ProtocolError`.
+        """
         cursor: str | None = None
+        seen: set[str] = set()
         while True:
             page = self.list_keys(status=status, limit=page_size, cursor=cursor)
             yield page
             if page.next_cursor is None:
                 return
-            if page.next_cursor == cursor:
+            if page.next_cursor in seen:
                 raise e.ProtocolError(
                     "The server repeated a page cursor.", request_id=self.last_request_id
                 )
+            seen.add(page.next_cursor)
             cursor = page.next_cursor
 
     def get_key(self, key_id: str) -> ApiKey:
@@ -244,6 +299,17 @@ class RakerOneClient:
             retry_safe=True,
             retry_conflict=True,
         )
+        # A fresh key comes with its secret; a replay never does.
+        if (created.secret is None) != created.replayed:
+            raise e.ProtocolError(
+                "The server's answer to the create breaks the contract: "
+                + (
+                    "a replayed answer carried a secret."
+                    if created.replayed
+                    else "the new key came without its secret."
+                ),
+                request_id=self.last_request_id,
+            )
         return created
 
     def revoke_key(self, key_id: str) -> ApiKey:
@@ -275,7 +341,14 @@ class RakerOneClient:
         return tuple(results)
 
     def lookup_key(self, sha256_hex: str) -> ApiKey | None:
-        """The key (active or revoked) whose value has this digest, or None."""
+        """The key (active or revoked) whose value has this digest, or None.
+
+        Only a digest is ever sent: anything that isn't 64 hex digits (a raw
+        key passed by mistake, say) is refused here with :class:`ValueError`.
+        """
+        sha256_hex = sha256_hex.strip().lower()
+        if _SHA256_HEX.fullmatch(sha256_hex) is None:
+            raise ValueError("lookup_key needs the SHA-256 hex digest of a key, not a key")
         try:
             key: ApiKey = self._call(
                 "POST", "/api-keys/lookup", ApiKey, json={"sha256": sha256_hex}, retry_safe=True
@@ -319,6 +392,8 @@ class RakerOneClient:
         if auth:
             if not self._token:
                 raise e.UnauthenticatedError("You're not signed in.")
+            if _TOKEN_CHARS.fullmatch(self._token) is None:
+                raise e.UnauthenticatedError("The saved credential is damaged. Sign in again.")
             send_headers["Authorization"] = f"Bearer {self._token}"
         url = self.base_url + API_PREFIX + path
 
@@ -331,12 +406,12 @@ class RakerOneClient:
                 # Nothing reached the server: any call may be tried again.
                 if attempt >= self.retry.attempts:
                     raise
-                self._sleep(self._backoff(attempt))
+                self._pause(method, path, attempt, self._backoff(attempt))
                 continue
             except (e.RequestTimeoutError, e.ConnectionLostError):
                 if not retry_safe or attempt >= self.retry.attempts:
                     raise
-                self._sleep(self._backoff(attempt))
+                self._pause(method, path, attempt, self._backoff(attempt))
                 continue
             if answer.status < 300:
                 if kind is None:
@@ -351,12 +426,16 @@ class RakerOneClient:
                 if delay is None:
                     delay = self._backoff(attempt)
                 if delay <= self.retry.max_retry_after:
-                    self._sleep(delay)
+                    self._pause(method, path, attempt, delay)
                     continue
             raise err
 
     def _backoff(self, attempt: int) -> float:
-        return min(self.retry.max_delay, self.retry.backoff * (2 ** (attempt - 1)))
+        return min(self.retry.max_delay, self.retry.backoff * 2.0 ** (attempt - 1))
+
+    def _pause(self, method: str, path: str, attempt: int, delay: float) -> None:
+        log.debug("%s %s: attempt %d failed, retrying in %.1f s", method, path, attempt, delay)
+        self._sleep(delay)
 
     def _send(
         self,
@@ -378,6 +457,8 @@ class RakerOneClient:
                 timeout=(self.timeouts.connect, self.timeouts.read),
                 allow_redirects=False,
                 stream=True,
+                verify=True,  # whatever an injected session says: never off
+                hooks={"response": [_disarm_redirect]},
             )
         except requests.exceptions.SSLError as exc:
             raise e.TlsError(_tls_reason(exc)) from None
@@ -392,8 +473,16 @@ class RakerOneClient:
         except requests.exceptions.RequestException:
             raise e.TransportError("The request couldn't be sent.") from None
         with resp:
-            request_id = resp.headers.get("X-Request-Id")
+            request_id = _clean_request_id(resp.headers.get("X-Request-Id"))
             self.last_request_id = request_id
+            if 300 <= resp.status_code < 400:
+                log.debug("%s %s -> %s (not followed)", method, path, resp.status_code)
+                raise e.ProtocolError(
+                    f"The server redirected the request (HTTP {resp.status_code}); "
+                    "check the server address.",
+                    status=resp.status_code,
+                    request_id=request_id,
+                )
             try:
                 content = self._read_body(resp, request_id)
             except requests.exceptions.ReadTimeout:
@@ -408,13 +497,6 @@ class RakerOneClient:
                 (time.perf_counter() - started) * 1000,
                 request_id,
             )
-            if 300 <= resp.status_code < 400:
-                raise e.ProtocolError(
-                    f"The server redirected the request (HTTP {resp.status_code}); "
-                    "check the server address.",
-                    status=resp.status_code,
-                    request_id=request_id,
-                )
             ctype = resp.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
             if resp.status_code < 300 and resp.status_code != 204 and ctype not in _JSON_TYPES:
                 raise e.ProtocolError(
@@ -430,8 +512,9 @@ class RakerOneClient:
             )
 
     def _read_body(self, resp: requests.Response, request_id: str | None) -> bytes:
-        declared = resp.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        limit = self.max_body_bytes
+        declared = resp.headers.get("Content-Length", "").strip()
+        if declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise e.ProtocolError(
                 "The server's answer is too large.", status=resp.status_code, request_id=request_id
             )
@@ -439,7 +522,7 @@ class RakerOneClient:
         size = 0
         for chunk in resp.iter_content(chunk_size=256 * 1024):
             size += len(chunk)
-            if size > MAX_BODY_BYTES:
+            if size > limit:
                 raise e.ProtocolError(
                     "The server's answer is too large.",
                     status=resp.status_code,
@@ -453,7 +536,7 @@ class RakerOneClient:
         if answer.body:
             try:
                 problem = _problem_decoder.decode(answer.body)
-            except (msgspec.ValidationError, msgspec.DecodeError):
+            except (msgspec.DecodeError, RecursionError):
                 problem = None  # an HTML page from a proxy, say: the status speaks
         return e.error_from_response(
             e.ErrorContext(
@@ -465,11 +548,51 @@ class RakerOneClient:
         )
 
 
+def _disarm_redirect(resp: requests.Response, **_kwargs: Any) -> requests.Response:
+    """Drop a redirect's ``Location`` before requests looks at it.
+
+    Even with ``allow_redirects=False``, requests reads a redirect's whole
+    body to prepare ``Response.next``; without a target it reads nothing, and
+    the redirect is reported by :meth:`RakerOneClient._send` unread.
+    """
+    if resp.is_redirect:
+        resp.headers.pop("Location", None)
+    return resp
+
+
 def _segment(value: str) -> str:
+    # "." and ".." survive quoting and urllib3 would resolve them, sending the
+    # call to another endpoint; an empty id would hit the collection itself.
+    if value in ("", ".", ".."):
+        raise ValueError("a key id must not be empty, '.' or '..'")
     return quote(value, safe="")
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and everything it wraps: args, ``reason``, cause and context."""
+    stack: list[BaseException] = [exc]
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        nested = [*current.args, getattr(current, "reason", None)]
+        nested += [current.__cause__, current.__context__]
+        stack.extend(x for x in nested if isinstance(x, BaseException))
+
+
 def _never_connected(exc: requests.exceptions.ConnectionError) -> bool:
+    """True when the request certainly never reached the server."""
+    for inner in _causes(exc):
+        if isinstance(
+            inner,
+            urllib3.exceptions.NewConnectionError
+            | urllib3.exceptions.NameResolutionError
+            | ConnectionRefusedError,
+        ):
+            return True
     text = repr(exc)
     return any(
         marker in text

@@ -182,6 +182,14 @@ _BY_STATUS: dict[int, type[StatusError]] = {
     429: RateLimitedError,
 }
 
+# What to say when the answer carries no problem document, typically an error
+# page from a gateway in front of the server.
+_NO_PROBLEM_MESSAGES: dict[int, str] = {
+    502: "A gateway in front of the server got no valid answer from it. Try again.",
+    503: "The server is unavailable right now. Try again in a moment.",
+    504: "A gateway in front of the server timed out waiting for it. Try again.",
+}
+
 _MAX_MESSAGE = 500
 
 
@@ -211,7 +219,10 @@ def error_from_response(ctx: ErrorContext) -> StatusError:
         cls = ServerError if ctx.status >= 500 else StatusError
     message: str | None = None
     field_errors: tuple[FieldError, ...] = ()
-    if problem is not None:
+    if problem is None:
+        # No problem document: an HTML page from a proxy or load balancer, say.
+        message = _NO_PROBLEM_MESSAGES.get(ctx.status)
+    else:
         field_errors = tuple(FieldError(r.field, _clip(r.message)) for r in problem.errors)
         # The server's detail is shown as plain text; our own wording is kept
         # for the cases where the product's words matter more than the server's.

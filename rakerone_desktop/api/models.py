@@ -12,14 +12,16 @@ Nothing here holds a secret in its ``repr``: :class:`CreatedKey` hides it.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
-from rakerone_desktop.domain.keyformat import HINT_ELLIPSIS, PREFIX
+from rakerone_desktop.domain.keyformat import ALPHABET, HINT_ELLIPSIS, PREFIX
 
 
 class _Frozen(msgspec.Struct, frozen=True, forbid_unknown_fields=False):
+    # Subclasses repeat ``frozen=True``: msgspec inherits it at run time, but
+    # mypy's dataclass_transform reads only what each class statement says.
     pass
 
 
@@ -27,12 +29,12 @@ class _Frozen(msgspec.Struct, frozen=True, forbid_unknown_fields=False):
 Time = Annotated[datetime, msgspec.Meta(tz=True)]
 
 
-class PersonRef(_Frozen):
+class PersonRef(_Frozen, frozen=True):
     id: str
     name: str
 
 
-class User(_Frozen, tag_field="kind", tag="user"):
+class User(_Frozen, frozen=True, tag_field="kind", tag="user"):
     id: str
     name: str
     email: str
@@ -43,7 +45,7 @@ class User(_Frozen, tag_field="kind", tag="user"):
         return self.role == "admin"
 
 
-class KeyPrincipal(_Frozen, tag_field="kind", tag="api_key"):
+class KeyPrincipal(_Frozen, frozen=True, tag_field="kind", tag="api_key"):
     """What ``GET /me`` answers when the bearer is an API key."""
 
     id: str
@@ -54,7 +56,7 @@ class KeyPrincipal(_Frozen, tag_field="kind", tag="api_key"):
 Me = User | KeyPrincipal
 
 
-class Session(_Frozen):
+class Session(_Frozen, frozen=True):
     token: str
     expires_at: Time
     user: User
@@ -62,8 +64,12 @@ class Session(_Frozen):
     def __repr__(self) -> str:  # the token is a credential
         return f"Session(user={self.user!r}, expires_at={self.expires_at!r}, token=<hidden>)"
 
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        # msgspec's own __rich_repr__ lists every field, the token included.
+        return [("user", self.user), ("expires_at", self.expires_at), ("token", "<hidden>")]
 
-class Permission(_Frozen):
+
+class Permission(_Frozen, frozen=True):
     id: str
     label: str
     description: str
@@ -71,11 +77,14 @@ class Permission(_Frozen):
     impersonation: bool
 
 
-class PermissionCatalog(_Frozen):
+class PermissionCatalog(_Frozen, frozen=True):
     items: tuple[Permission, ...]
 
 
-class ApiKey(_Frozen):
+_HINT_LENGTH = len(PREFIX) + len(HINT_ELLIPSIS) + 4
+
+
+class ApiKey(_Frozen, frozen=True):
     id: str
     name: str
     permissions: tuple[str, ...]
@@ -90,8 +99,10 @@ class ApiKey(_Frozen):
 
     def __post_init__(self) -> None:
         # A hint longer than "rone_…" + 4 characters would leak part of a key.
-        if len(self.hint) != len(PREFIX) + 1 + 4 or not self.hint.startswith(
-            PREFIX + HINT_ELLIPSIS
+        if (
+            len(self.hint) != _HINT_LENGTH
+            or not self.hint.startswith(PREFIX + HINT_ELLIPSIS)
+            or not all(c in ALPHABET for c in self.hint[-4:])
         ):
             raise ValueError("hint must be 'rone_…' and the last 4 characters")
 
@@ -100,13 +111,13 @@ class ApiKey(_Frozen):
         return self.revoked_at is not None
 
 
-class ApiKeyPage(_Frozen):
+class ApiKeyPage(_Frozen, frozen=True):
     items: tuple[ApiKey, ...]
     next_cursor: str | None
-    total: int
+    total: Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
 
 
-class CreatedKey(_Frozen):
+class CreatedKey(_Frozen, frozen=True):
     """The answer to a create. ``secret`` is ``None`` on an idempotent replay."""
 
     api_key: ApiKey
@@ -117,26 +128,31 @@ class CreatedKey(_Frozen):
         shown = "<hidden>" if self.secret is not None else "None"
         return f"CreatedKey(api_key={self.api_key!r}, secret={shown}, replayed={self.replayed})"
 
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        # msgspec's own __rich_repr__ lists every field, the secret included.
+        shown = "<hidden>" if self.secret is not None else None
+        return [("api_key", self.api_key), ("secret", shown), ("replayed", self.replayed)]
+
 
 RevokeOutcome = Literal["revoked", "already_revoked", "not_found"]
 
 
-class RevokeResult(_Frozen):
+class RevokeResult(_Frozen, frozen=True):
     id: str
     outcome: RevokeOutcome
 
 
-class BulkRevokeResults(_Frozen):
+class BulkRevokeResults(_Frozen, frozen=True):
     results: tuple[RevokeResult, ...]
 
 
-class Actor(_Frozen):
+class Actor(_Frozen, frozen=True):
     kind: Literal["user", "api_key"]
     id: str
     name: str
 
 
-class Event(_Frozen):
+class Event(_Frozen, frozen=True):
     id: str
     at: Time
     action: str
@@ -145,17 +161,17 @@ class Event(_Frozen):
     summary: str
 
 
-class EventPage(_Frozen):
+class EventPage(_Frozen, frozen=True):
     items: tuple[Event, ...]
     next_cursor: str | None
 
 
-class ProblemRow(_Frozen):
+class ProblemRow(_Frozen, frozen=True):
     field: str
     message: str
 
 
-class Problem(_Frozen):
+class Problem(_Frozen, frozen=True):
     """An RFC 9457 problem document, as the server sends it."""
 
     type: str = "about:blank"

@@ -19,12 +19,15 @@ from requests.adapters import HTTPAdapter
 
 from rakerone_desktop.api.errors import InsecureTransportError, InvalidServerUrlError
 
-_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+# Only names every system maps to loopback in its hosts file. Subdomains of
+# ``localhost`` are deliberately not trusted: many resolvers send them to DNS,
+# which could answer with any address, and the token would travel in clear.
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 
 
 def is_loopback_host(host: str) -> bool:
     host = host.strip("[]").lower()
-    if host in _LOOPBACK_NAMES or host.endswith(".localhost"):
+    if host in _LOOPBACK_NAMES:
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -41,6 +44,10 @@ def normalize_base_url(url: str) -> str:
     text = url.strip()
     if not text:
         raise InvalidServerUrlError("Enter the server address.")
+    if any(c.isspace() or not c.isprintable() for c in text):
+        raise InvalidServerUrlError(
+            "The server address must not contain spaces or control characters."
+        )
     if "://" not in text:
         text = "https://" + text
     try:
@@ -72,7 +79,7 @@ def make_ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
     ctx = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     if ca_bundle:
         ctx.load_verify_locations(cafile=ca_bundle)
-    return ctx  # type: ignore[return-value]
+    return ctx
 
 
 class TrustStoreAdapter(HTTPAdapter):

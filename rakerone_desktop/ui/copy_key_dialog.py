@@ -166,6 +166,12 @@ class CopyKeyDialog(QDialog):
         layout.addLayout(buttons)
         self.copy_button.setFocus()
 
+    def open(self) -> None:
+        # QDialog.open() would make the dialog window-modal; this one blocks the
+        # whole app, so an outside click can never reach another window.
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.show()
+
     @property
     def was_copied(self) -> bool:
         return self._copied
@@ -240,4 +246,12 @@ class CopyKeyDialog(QDialog):
         box.open()
 
     def _on_confirm_finished(self, _result: int) -> None:
+        box = self._confirm
         self._confirm = None
+        if box is not None:
+            box.deleteLater()
+
+    @property
+    def confirm_box(self) -> QMessageBox | None:
+        """The "You haven't copied this key" question, while it is open."""
+        return self._confirm

@@ -273,6 +273,9 @@ class ReviewPage(QWizardPage):
 
     def validatePage(self) -> bool:
         # Finish starts the create and keeps the wizard open until the answer.
+        # QWizard.accept() validates the page once more: by then the key exists.
+        if self._wizard.succeeded:
+            return True
         self._wizard.start_create()
         return False
 
@@ -307,6 +310,7 @@ class CreateKeyWizard(QWizard):
         self.setMinimumSize(620, 560)
         self.catalog = list(catalog)
         self.busy = False
+        self.succeeded = False
         self.name_page = NamePage(names_in_use)
         self.name_page.field.setText(name)
         self.permissions_page = PermissionsPage(self.catalog, permissions)
@@ -367,6 +371,7 @@ class CreateKeyWizard(QWizard):
 
     def creation_succeeded(self) -> None:
         self._set_busy(False)
+        self.succeeded = True
         self.accept()
 
     def reject(self) -> None:

@@ -98,6 +98,11 @@ class KeyFlows(QObject):
     def _open_wizard(
         self, *, name: str = "", permissions: Sequence[str] = (), title: str | None = None
     ) -> CreateKeyWizard | None:
+        if self.copy_dialog is not None:
+            # A key is waiting to be copied: nothing else starts until it is.
+            self.copy_dialog.raise_()
+            self.copy_dialog.activateWindow()
+            return None
         if self.wizard is not None:
             self.wizard.raise_()
             self.wizard.activateWindow()
