@@ -16,7 +16,6 @@ import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -27,7 +26,7 @@ from rakerone_desktop.api.models import User
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
-from rakerone_desktop.models.keys_model import ApiKeysModel
+from rakerone_desktop.models.keys_model import ApiKeysModel, Column
 from rakerone_desktop.runtime.credentials import TokenStore
 from rakerone_desktop.runtime.logging_setup import setup_logging
 from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION, Options, Settings
@@ -288,7 +287,8 @@ class AppController(QObject):
         flows = KeyFlows(main, main.keys_page, actions, self.clipboard, self.settings, parent=main)
         self.current = SessionWindows(signed_in, main, keys, actions, flows)
         self._wire_main(main, keys, actions, flows)
-        main.set_read_only(self.read_only)
+        self._apply_read_only(main, flows)
+        self._restore_view(main)
         main.show()
         keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
         keys.refresh()
@@ -331,20 +331,56 @@ class AppController(QObject):
         page.revokeRequested.connect(flows.revoke_ids)
         main.preferencesRequested.connect(self.show_preferences)
         main.aboutRequested.connect(self.show_about)
-        for request in (main.findKeyRequested, main.exportRequested):
-            request.connect(self._not_yet)
-
-    def _not_yet(self, *_args: Any) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Not available yet"),
-            self.tr("This action isn't available in this version yet. Nothing was changed."),
-            QMessageBox.StandardButton.Ok,
-            self.current.window if self.current else None,
+        main.findKeyRequested.connect(flows.find)
+        main.exportRequested.connect(flows.export_keys)
+        main.revokeShownRequested.connect(flows.revoke_shown)
+        main.exportActivityRequested.connect(flows.export_activity)
+        page.details.exportRequested.connect(lambda _key_id: flows.export_activity())
+        flows.refreshNeeded.connect(keys.refresh)
+        main.readOnlyToggled.connect(self._on_read_only_toggled)
+        page.unusedDaysChanged.connect(lambda d: self.settings.set(Options.unused_days, d))
+        page.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda col, order: self._save_sort(col, order)
         )
-        box.setObjectName("notYetBox")
-        box.open()
-        self._keep(box)
+        for col, act in main.column_actions.items():
+            act.toggled.connect(lambda _on, m=main: self._save_columns(m))
+            del col
+
+    # -- read-only mode and the remembered view ---------------------------------------------
+
+    def _apply_read_only(self, main: MainWindow, flows: KeyFlows) -> None:
+        on = self.read_only or self.settings.get(Options.read_only)
+        main.set_read_only(on, locked=self.read_only)
+        flows.set_read_only(on)
+
+    def _on_read_only_toggled(self, on: bool) -> None:
+        if self.read_only:
+            return  # the command line said read-only: it stays on
+        self.settings.set(Options.read_only, on)
+        current = self.current
+        if current is not None and isinstance(current.window, MainWindow) and current.flows:
+            self._apply_read_only(current.window, current.flows)
+
+    def _restore_view(self, main: MainWindow) -> None:
+        shown = set(self.settings.get(Options.shown_columns))
+        for col in main.column_actions:
+            main.set_column_visible(col, col.name in shown)
+        name = self.settings.get(Options.sort_column)
+        column = Column.__members__.get(name, Column.CREATED)
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self.settings.get(Options.sort_descending)
+            else Qt.SortOrder.AscendingOrder
+        )
+        main.keys_page.table.sortByColumn(column, order)
+
+    def _save_sort(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(Column) and column != Column.REVOKE:
+            self.settings.set(Options.sort_column, Column(column).name)
+            self.settings.set(Options.sort_descending, order == Qt.SortOrder.DescendingOrder)
+
+    def _save_columns(self, main: MainWindow) -> None:
+        self.settings.set(Options.shown_columns, [c.name for c in main.visible_optional_columns()])
 
     def show_preferences(self) -> PreferencesDialog:
         parent = self.current.window if self.current else None
@@ -443,6 +479,8 @@ class AppController(QObject):
         self.runner.shutdown()
         self.stop_sandbox()
         self.settings.sync()
+        if self in _controllers:
+            _controllers.remove(self)
         if self.owns_app:
             self.app.quit()
 

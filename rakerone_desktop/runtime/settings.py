@@ -35,7 +35,10 @@ class Options:
     auto_refresh_seconds = Option("keys/autoRefreshSeconds", 30)  # 0 = off
     key_filter = Option("keys/filter", "all")
     unused_days = Option("keys/unusedDays", 90)
-    hidden_columns = Option[list[str]]("keys/hiddenColumns", [])
+    shown_columns = Option[list[str]]("keys/shownOptionalColumns", [])
+    sort_column = Option("keys/sortColumn", "CREATED")
+    sort_descending = Option("keys/sortDescending", True)
+    read_only = Option("view/readOnly", False)
     pending_rotations = Option[dict[str, str]]("keys/pendingRotations", {})
     window_geometry = Option("window/geometry", QByteArray())
     splitter_state = Option("window/splitter", QByteArray())

@@ -69,6 +69,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         task = self._task
         try:
+            if task.cancelled:
+                raise CancelledError  # cancelled before it started: do nothing
             result = self._fn(*self._args)
         except CancelledError:
             outcome: tuple[str, object] = ("cancelled", None)
@@ -78,7 +80,10 @@ class _Job(QRunnable):
             outcome = ("failed", exc)
         else:
             outcome = ("succeeded", result)
-        task._report.emit(outcome)
+        try:
+            task._report.emit(outcome)
+        except RuntimeError:
+            pass  # the task's owner is gone (e.g. the app quit): nobody to tell
 
 
 _EXPECTED: tuple[type[BaseException], ...] = ()
@@ -141,8 +146,9 @@ class TaskRunner(QObject):
         """Block until every job has run (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
 
-    def shutdown(self, msecs: int = 5_000) -> None:
+    def shutdown(self, msecs: int = 1_000) -> None:
+        """Cancel everything and wait briefly; a job stuck in the network is left to
+        finish on its own (its outcome is dropped), so quitting never hangs."""
         for task in list(self._running):
             task.cancel()
-        self._pool.clear()
         self._pool.waitForDone(msecs)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from rakerone_desktop import app as appmod
@@ -44,16 +45,21 @@ def admin_api(demo_sandbox: ReadyInfo) -> Iterator[RakerOneClient]:
 
 
 @pytest.fixture(autouse=True)
-def clean_settings_and_keyring() -> Iterator[None]:
-    def wipe() -> None:
-        settings = QSettings(ORGANIZATION, APPLICATION)
-        settings.clear()
-        settings.sync()
-        MemoryKeyring.store.clear()
+def clean_settings_and_keyring(tmp_path: Path) -> Iterator[None]:
+    """Each test gets its own settings folder and an empty keyring.
 
-    wipe()
+    A folder per test rather than a wipe: an app from an earlier test may still
+    flush its QSettings when it is finally destroyed, and must not reach this one.
+    """
+    folder = str(tmp_path / "settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    MemoryKeyring.store.clear()
+    settings = QSettings(ORGANIZATION, APPLICATION)
+    assert settings.allKeys() == []
+    del settings
     yield
-    wipe()
+    MemoryKeyring.store.clear()
 
 
 @dataclass
@@ -83,6 +89,11 @@ def start_app(qtbot, qapp: QApplication) -> Iterator[object]:
         controller.quit()
         controller.runner.wait_for_done(10_000)
         controller.deleteLater()
+    # Destroy the quit apps now, so that nothing of theirs (a QSettings flushing
+    # on destruction, say) reaches into the next test.
+    started.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def sign_in(qtbot, controller: appmod.AppController, info: ReadyInfo, *, member: bool = False,

@@ -212,6 +212,7 @@ def test_an_older_refresh_finishing_late_is_dropped(qtbot):
     keys = KeysController(client, runner, model)  # type: ignore[arg-type]
     keys._has_loaded = True  # both refreshes are full reloads
     keys.refresh()
+    qtbot.waitUntil(lambda: client.calls == 1, timeout=5000)  # the first is under way
     keys.refresh()
     qtbot.waitUntil(lambda: model.total_loaded == 1, timeout=5000)
     assert model.key_at(0).name == "New answer"

@@ -1,0 +1,211 @@
+"""``rakerone-sandbox``: start the sandbox server, print one ready line, serve.
+
+stdout carries exactly one line, the ready line (JSON), so a parent process
+can read it without parsing logs; everything else goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Sequence
+from contextlib import ExitStack
+from pathlib import Path
+
+import uvicorn
+
+from rakerone_desktop import __version__
+from rakerone_desktop.sandbox import openapi_export
+from rakerone_desktop.sandbox.app import create_app
+from rakerone_desktop.sandbox.config import Settings
+from rakerone_desktop.sandbox.seed import Seeded, parse_seed, prepare
+from rakerone_desktop.sandbox.server import SandboxServer, base_url, bind, is_loopback
+from rakerone_desktop.sandbox.service import Sandbox
+from rakerone_desktop.sandbox.store import Store
+from rakerone_desktop.sandbox.traffic import TrafficSimulator
+
+log = logging.getLogger("rakerone.sandbox")
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0 to 65535, not {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rakerone-sandbox",
+        description="A local RakerOne API server for demos and tests. When it is ready it "
+        "prints one JSON line to stdout with its URL and sign-in details.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--allow-remote", action="store_true", help="allow a --host that is not a loopback address"
+    )
+    parser.add_argument("--port", type=_port, default=0, help="port (default 0: a free one)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="SQLite database file, or :memory: (default: a temporary file deleted at exit)",
+    )
+    parser.add_argument(
+        "--seed",
+        default="demo",
+        metavar="demo|empty|N",
+        help="what a new database holds (default demo; N = that many keys)",
+    )
+    parser.add_argument(
+        "--simulate-traffic",
+        action="store_true",
+        help="some demo keys call the server every few seconds",
+    )
+    parser.add_argument(
+        "--admin-password",
+        metavar="PASSWORD",
+        help="the admin's password (replaces the stored one)",
+    )
+    parser.add_argument(
+        "--member-password",
+        metavar="PASSWORD",
+        help="the member's password (replaces the stored one)",
+    )
+    parser.add_argument(
+        "--last-used-interval",
+        type=_non_negative,
+        default=60,
+        metavar="SECONDS",
+        help="write a key's last use at most this often (default 60)",
+    )
+    parser.add_argument(
+        "--session-ttl",
+        type=_positive,
+        default=12 * 60 * 60,
+        metavar="SECONDS",
+        help="session lifetime (default 43200)",
+    )
+    parser.add_argument(
+        "--export-openapi", metavar="PATH", help="write the OpenAPI document to PATH and exit"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not is_loopback(args.host) and not args.allow_remote:
+            parser.error(
+                f"--host {args.host} is not a loopback address; the sandbox has demo "
+                "passwords and keys, so listening beyond this machine needs --allow-remote"
+            )
+        try:
+            seed = parse_seed(args.seed)
+        except ValueError as exc:
+            parser.error(str(exc))
+    except SystemExit as exc:  # argparse's way out: --help (0) or a usage error (2)
+        return int(exc.code or 0)
+
+    if args.export_openapi:
+        openapi_export.write(Path(args.export_openapi))
+        return 0
+    _configure_logging()
+    return _serve(args, seed)
+
+
+def _configure_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+
+
+def _serve(args: argparse.Namespace, seed: str | int) -> int:
+    # Cleanup runs last-registered first: traffic stops, then the store
+    # closes, then a temporary database is deleted.
+    with ExitStack() as cleanup:
+        db_path = args.db if args.db is not None else _temporary_database(cleanup)
+        try:
+            store = Store(db_path)
+        except (sqlite3.Error, ValueError) as exc:
+            log.error("cannot open the database %s: %s", db_path, exc)
+            return 1
+        cleanup.callback(store.close)
+        seeded = prepare(store, seed, args.admin_password, args.member_password)
+        try:
+            sock = bind(args.host, args.port)
+        except OSError as exc:
+            log.error("cannot listen on %s port %s: %s", args.host, args.port, exc)
+            return 1
+        url = base_url(sock, args.host)
+        if not is_loopback(args.host):
+            log.warning("listening on %s: other machines can reach this sandbox", args.host)
+        traffic = TrafficSimulator(url, seeded.traffic_secrets) if args.simulate_traffic else None
+        if traffic is not None:
+            cleanup.callback(traffic.stop)
+
+        def on_ready() -> None:
+            log.info("RakerOne sandbox ready at %s (database: %s)", url, db_path)
+            _print_ready_line(url, seeded)
+            if traffic is not None:
+                traffic.start()
+
+        settings = Settings(
+            last_used_interval=args.last_used_interval, session_ttl=args.session_ttl
+        )
+        config = uvicorn.Config(
+            create_app(Sandbox(store, settings)),
+            log_config=None,  # our logging: everything on stderr
+            access_log=False,  # our middleware logs requests, with their ids
+            proxy_headers=False,  # the peer address is the truth; no X-Forwarded-For
+            server_header=False,
+            timeout_graceful_shutdown=2,  # the contract: exit within 5 s
+            lifespan="off",
+        )
+        SandboxServer(config, on_ready).run(sockets=[sock])
+    log.info("RakerOne sandbox stopped")
+    return 0
+
+
+def _temporary_database(cleanup: ExitStack) -> str:
+    temp_dir = tempfile.mkdtemp(prefix="rakerone-sandbox-")
+    cleanup.callback(shutil.rmtree, temp_dir, ignore_errors=True)
+    return str(Path(temp_dir) / "sandbox.db")
+
+
+def _print_ready_line(url: str, seeded: Seeded) -> None:
+    line = json.dumps(
+        {
+            "url": url,
+            "admin_email": seeded.admin_email,
+            "admin_password": seeded.admin_password,
+            "member_email": seeded.member_email,
+            "member_password": seeded.member_password,
+        }
+    )
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,222 @@
+"""``/api-keys``: list, read, create, revoke, look up, and each key's events.
+
+Every route needs an admin's session: a member gets ``403 admin-only``, an
+API key ``403 forbidden``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from starlette.convertors import Convertor, register_url_convertor
+
+from rakerone_desktop.sandbox.auth import AdminDep, SandboxDep, caller_of
+from rakerone_desktop.sandbox.openapi_docs import problems
+from rakerone_desktop.sandbox.render import (
+    api_key_json,
+    decode_event_cursor,
+    decode_key_cursor,
+    encode_cursor,
+    event_json,
+    json_response,
+)
+from rakerone_desktop.sandbox.schemas import (
+    IDEMPOTENCY_KEY_PATTERN,
+    ApiKeyOut,
+    ApiKeyPage,
+    BulkRevoke,
+    BulkRevokeResults,
+    CreateApiKey,
+    CreatedApiKey,
+    EventListQuery,
+    EventPage,
+    KeyListQuery,
+    Lookup,
+)
+
+
+class _KeyIdConvertor(Convertor[str]):
+    """Matches key ids only (``key_...``), so ``/api-keys/revoke`` and
+    ``/api-keys/lookup`` are never read as ids: ``GET /api-keys/revoke`` is a
+    405, as the document says, not a 404 for a key called "revoke"."""
+
+    regex = "key_[^/]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("key_id", _KeyIdConvertor())
+
+router = APIRouter(prefix="/api-keys", tags=["api-keys"])
+
+_NOT_FOUND_KEY = {404: "`not-found`: no API key has this id."}
+# The convertor above already guarantees the shape; the pattern documents it.
+KeyId = Annotated[str, Path(pattern=r"^key_[^/]*$", description="A key id: `key_` + more.")]
+
+
+@router.get("", response_model=ApiKeyPage, responses=problems(401, 403, 422))
+def list_keys(
+    _admin: AdminDep, sandbox: SandboxDep, query: Annotated[KeyListQuery, Query()]
+) -> Response:
+    """Keys newest first: `created_at`, then `id`, both descending.
+
+    Paging is by keyset, so a key created while a client pages through never
+    shifts or repeats a row. `total` counts every key of that status.
+    """
+    after = decode_key_cursor(query.cursor) if query.cursor is not None else None
+    page, last, total = sandbox.list_keys(query.status, query.limit, after)
+    return json_response(
+        {
+            "items": [api_key_json(row) for row in page],
+            "next_cursor": None if last is None else encode_cursor(last.created_at, last.id),
+            "total": total,
+        }
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=CreatedApiKey,
+    responses={
+        200: {
+            "model": CreatedApiKey,
+            "description": (
+                "A replay: the same admin sent the same Idempotency-Key with the same body "
+                "within 24 hours. The key as it is now, `secret` null, `replayed` true."
+            ),
+        },
+        **problems(401, 403, 409, 422),
+    },
+)
+def create_key(
+    request: Request,
+    body: CreateApiKey,
+    admin: AdminDep,
+    sandbox: SandboxDep,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            pattern=IDEMPOTENCY_KEY_PATTERN,
+            description=(
+                "Optional; 1 to 255 printable ASCII characters (the client sends a UUID4 and "
+                "reuses it when it retries). Scoped to the admin, remembered 24 hours. The same "
+                "body (the same JSON value: member order does not matter, the name as sent "
+                "before trimming, permissions in the same order) replays; a different body is "
+                "`422 idempotency-mismatch`; while the first request runs, `409 in-progress`. "
+                "A request refused with 422 is not remembered."
+            ),
+        ),
+    ] = None,
+) -> Response:
+    """Create a key. The answer holds the whole secret, once; it is never shown again.
+
+    `replayed` is false here and true on a replay (status 200). The server keeps
+    only the key's SHA-256 and its hint. The creation is recorded as an
+    `api_key.created` event.
+    """
+    # The model holds the name as sent (so a replay compares the body as sent);
+    # trimming is part of creating.
+    created = sandbox.create_key(
+        admin,
+        body.name.strip(),
+        body.permissions,
+        idempotency_key,
+        body.model_dump(),
+        caller_of(request),
+    )
+    return json_response(
+        {
+            "api_key": api_key_json(created.key),
+            "secret": created.secret,
+            "replayed": created.replayed,
+        },
+        status_code=200 if created.replayed else 201,
+    )
+
+
+@router.post("/revoke", response_model=BulkRevokeResults, responses=problems(401, 403, 422))
+def revoke_many(
+    request: Request, body: BulkRevoke, admin: AdminDep, sandbox: SandboxDep
+) -> Response:
+    """Revoke up to 1000 keys at once, in one transaction.
+
+    One result per id, in order. A repeated id is `revoked` the first time and
+    `already_revoked` in its later rows; an unknown id is `not_found`.
+    """
+    outcomes = sandbox.revoke(admin, body.ids, caller_of(request))
+    return json_response(
+        {"results": [{"id": i, "outcome": o} for i, o in zip(body.ids, outcomes, strict=True)]}
+    )
+
+
+@router.post(
+    "/lookup",
+    response_model=ApiKeyOut,
+    responses=problems(
+        401,
+        403,
+        404,
+        422,
+        descriptions={
+            404: "`not-found`: no key, active or revoked, has a secret with this SHA-256."
+        },
+    ),
+)
+def lookup(body: Lookup, _admin: AdminDep, sandbox: SandboxDep) -> Response:
+    """Find the key a suspected leaked value belongs to, by its SHA-256.
+
+    The client hashes the value locally, so the raw value never leaves the workstation.
+    """
+    return json_response(api_key_json(sandbox.lookup(body.sha256)))
+
+
+@router.get(
+    "/{key_id:key_id}",
+    response_model=ApiKeyOut,
+    responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
+)
+def get_key(key_id: KeyId, _admin: AdminDep, sandbox: SandboxDep) -> Response:
+    """One key, active or revoked."""
+    return json_response(api_key_json(sandbox.get_key(key_id)))
+
+
+@router.post(
+    "/{key_id:key_id}/revoke",
+    response_model=ApiKeyOut,
+    responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
+)
+def revoke_one(key_id: KeyId, request: Request, admin: AdminDep, sandbox: SandboxDep) -> Response:
+    """Revoke a key at once: its next call is a 401.
+
+    Revoking a revoked key answers 200 with the first revocation unchanged.
+    """
+    return json_response(api_key_json(sandbox.revoke_one(admin, key_id, caller_of(request))))
+
+
+@router.get(
+    "/{key_id:key_id}/events",
+    response_model=EventPage,
+    responses=problems(401, 403, 404, 422, descriptions=_NOT_FOUND_KEY),
+)
+def key_events(
+    key_id: KeyId,
+    _admin: AdminDep,
+    sandbox: SandboxDep,
+    query: Annotated[EventListQuery, Query()],
+) -> Response:
+    """What the key did, recorded under its name, and what was done to it; newest first."""
+    after = decode_event_cursor(query.cursor) if query.cursor is not None else None
+    page, last = sandbox.events(key_id, query.limit, after)
+    return json_response(
+        {
+            "items": [event_json(row) for row in page],
+            "next_cursor": None if last is None else encode_cursor(last.at, last.seq),
+        }
+    )

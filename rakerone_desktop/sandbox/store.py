@@ -1,0 +1,546 @@
+"""SQLite storage for the sandbox: one connection, one lock, WAL mode.
+
+Why one connection behind a lock rather than one per thread: ``:memory:``
+databases are private to their connection, SQLite admits one writer at a time
+anyway, and every statement here takes well under a millisecond, so a single
+serialised connection is both the simplest correct design and fast enough.
+
+Each public method is one transaction. Methods that change a key also write
+the event that records the change, in the same transaction, so the audit trail
+can never disagree with the data.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Literal, NamedTuple
+
+_SCHEMA = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    password_hash TEXT NOT NULL
+);
+
+-- digest = SHA-256 of the bearer token; the token itself is never stored.
+CREATE TABLE sessions (
+    digest TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at REAL NOT NULL,
+    expires_at REAL NOT NULL
+) WITHOUT ROWID;
+
+-- digest = SHA-256 of the whole key; hint = "rone_" + U+2026 + last 4 characters.
+CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    permissions TEXT NOT NULL,  -- a JSON array of permission ids
+    digest TEXT NOT NULL UNIQUE,
+    hint TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    last_used_at INTEGER,
+    last_used_ip TEXT,
+    last_used_user_agent TEXT,
+    revoked_at INTEGER,
+    revoked_by TEXT REFERENCES users(id)
+);
+-- The listing's order (created_at, id descending) for each status filter, so a
+-- keyset page is an index range scan whatever the filter.
+CREATE INDEX api_keys_all ON api_keys (created_at DESC, id DESC);
+CREATE INDEX api_keys_active ON api_keys (created_at DESC, id DESC) WHERE revoked_at IS NULL;
+CREATE INDEX api_keys_revoked ON api_keys (created_at DESC, id DESC)
+    WHERE revoked_at IS NOT NULL;
+
+-- seq orders events that share a second; actor_name is the name at the time.
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    key_id TEXT NOT NULL REFERENCES api_keys(id),
+    at INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('user', 'api_key')),
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    ip TEXT,
+    summary TEXT NOT NULL
+);
+CREATE INDEX events_by_key ON events (key_id, at DESC, seq DESC);
+
+CREATE TABLE idempotency (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('in_progress', 'done')),
+    api_key_id TEXT REFERENCES api_keys(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key)
+) WITHOUT ROWID;
+
+INSERT INTO meta (key, value) VALUES ('schema_version', '1');
+
+CREATE TABLE records (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by_key TEXT REFERENCES api_keys(id)
+);
+"""
+
+Status = Literal["active", "revoked", "all"]
+RevokeOutcome = Literal["revoked", "already_revoked", "not_found"]
+IdempotencyClaim = Literal["claimed", "replay", "mismatch", "in_progress"]
+
+_STATUS_FILTER: dict[str, str] = {
+    "active": "k.revoked_at IS NULL",
+    "revoked": "k.revoked_at IS NOT NULL",
+    "all": "1",
+}
+
+_KEY_COLUMNS = """
+    k.id, k.name, k.permissions, k.hint, k.created_at, k.created_by, cu.name,
+    k.last_used_at, k.last_used_ip, k.last_used_user_agent, k.revoked_at, k.revoked_by, ru.name
+"""
+_KEY_FROM = """
+    FROM api_keys AS k
+    JOIN users AS cu ON cu.id = k.created_by
+    LEFT JOIN users AS ru ON ru.id = k.revoked_by
+"""
+
+
+class User(NamedTuple):
+    id: str
+    name: str
+    email: str
+    role: str
+
+
+class KeyRow(NamedTuple):
+    """One API key as the listing reads it (column order = ``_KEY_COLUMNS``)."""
+
+    id: str
+    name: str
+    permissions: str
+    hint: str
+    created_at: int
+    created_by_id: str
+    created_by_name: str
+    last_used_at: int | None
+    last_used_ip: str | None
+    last_used_user_agent: str | None
+    revoked_at: int | None
+    revoked_by_id: str | None
+    revoked_by_name: str | None
+
+
+class KeyCredential(NamedTuple):
+    """What authenticating with a key needs, and nothing more."""
+
+    id: str
+    name: str
+    permissions: tuple[str, ...]
+    last_used_at: int | None
+
+
+class EventRow(NamedTuple):
+    seq: int
+    id: str
+    at: int
+    action: str
+    actor_kind: str
+    actor_id: str
+    actor_name: str
+    ip: str | None
+    summary: str
+
+
+class NewKey(NamedTuple):
+    """A key to insert; the field order is the table's column order."""
+
+    id: str
+    name: str
+    permissions: str  # JSON, see permissions_json()
+    digest: str
+    hint: str
+    created_at: int
+    created_by: str
+    last_used_at: int | None = None
+    last_used_ip: str | None = None
+    last_used_user_agent: str | None = None
+    revoked_at: int | None = None
+    revoked_by: str | None = None
+
+
+class NewEvent(NamedTuple):
+    """An event to insert; the field order is the table's column order."""
+
+    id: str
+    key_id: str
+    at: int
+    action: str
+    actor_kind: str
+    actor_id: str
+    actor_name: str
+    ip: str | None
+    summary: str
+
+
+def permissions_json(permissions: Iterable[str]) -> str:
+    return json.dumps(list(permissions))
+
+
+class Store:
+    """The sandbox's database. Thread-safe; every method is one transaction."""
+
+    def __init__(self, path: str) -> None:
+        # isolation_level=None: no implicit transactions; ``_write`` opens its own.
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._lock = threading.RLock()
+        with self._lock:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode survives a crash of the process (the sandbox's
+            # restart guarantee); it gives up only the last commits on power loss,
+            # and saves an fsync per request.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            self.is_new = self._create_schema_if_missing()
+            # A claim left 'in_progress' belongs to a process that died mid-create.
+            self._conn.execute("DELETE FROM idempotency WHERE state = 'in_progress'")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        # One lock for reads too: the connection is shared, and a read inside a
+        # consistent snapshot needs its statements to run back to back.
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                self._conn.execute("COMMIT")
+
+    def _create_schema_if_missing(self) -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+        ).fetchone()
+        if row is not None:
+            return False
+        if self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            # Never add our tables to somebody else's database.
+            raise ValueError("this SQLite file is not a sandbox database")
+        # executescript commits any open transaction first, so it brings its own.
+        self._conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")
+        return True
+
+    # -- meta -----------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- users and sessions -----------------------------------------------------
+
+    def add_users(self, users: Iterable[tuple[User, str]]) -> None:
+        """Insert users with their password hashes."""
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO users (id, name, email, role, password_hash) VALUES (?, ?, ?, ?, ?)",
+                [(*user, password_hash) for user, password_hash in users],
+            )
+
+    def user_by_email(self, email: str) -> tuple[User, str] | None:
+        """The user and their password hash; email matching ignores ASCII case."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT id, name, email, role, password_hash FROM users WHERE email = ?", (email,)
+            ).fetchone()
+        return None if row is None else (User(*row[:4]), row[4])
+
+    def set_password(self, user_id: str, password_hash: str) -> None:
+        """Replace a password; the user's sessions end with the old password."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE users SET password_hash = ? WHERE id = ?", (password_hash, user_id)
+            )
+            conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+
+    def add_session(self, digest: str, user_id: str, created_at: float, expires_at: float) -> None:
+        with self._write() as conn:
+            # Sign-in is rare, so it is a fine moment to forget expired sessions.
+            conn.execute("DELETE FROM sessions WHERE expires_at <= ?", (created_at,))
+            conn.execute(
+                "INSERT INTO sessions (digest, user_id, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?)",
+                (digest, user_id, created_at, expires_at),
+            )
+
+    def session_user(self, digest: str, now: float) -> User | None:
+        """The user of an unexpired session, or None."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT u.id, u.name, u.email, u.role FROM sessions AS s"
+                " JOIN users AS u ON u.id = s.user_id"
+                " WHERE s.digest = ? AND s.expires_at > ?",
+                (digest, now),
+            ).fetchone()
+        return None if row is None else User(*row)
+
+    def delete_session(self, digest: str) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM sessions WHERE digest = ?", (digest,))
+
+    # -- keys -----------------------------------------------------------------
+
+    def add_keys(self, keys: Iterable[NewKey], events: Iterable[NewEvent]) -> None:
+        """Bulk insert (the seeds); one transaction, ``executemany`` throughout."""
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at,"
+                " created_by, last_used_at, last_used_ip, last_used_user_agent, revoked_at,"
+                " revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                keys,
+            )
+            _insert_events(conn, events)
+
+    def key(self, key_id: str) -> KeyRow | None:
+        with self._read() as conn:
+            return _fetch_key(conn, key_id)
+
+    def key_by_digest(self, digest: str) -> KeyRow | None:
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {_KEY_COLUMNS} {_KEY_FROM} WHERE k.digest = ?",
+                (digest,),
+            ).fetchone()
+        return None if row is None else KeyRow._make(row)
+
+    def active_key_credential(self, digest: str) -> KeyCredential | None:
+        """The unrevoked key whose secret has this digest, or None."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT id, name, permissions, last_used_at FROM api_keys"
+                " WHERE digest = ? AND revoked_at IS NULL",
+                (digest,),
+            ).fetchone()
+        if row is None:
+            return None
+        return KeyCredential(row[0], row[1], tuple(json.loads(row[2])), row[3])
+
+    def list_keys(
+        self, status: Status, limit: int, after: tuple[int, str] | None
+    ) -> tuple[list[KeyRow], int]:
+        """Up to ``limit`` keys after the cursor position, and the status's total."""
+        where = _STATUS_FILTER[status]
+        params: list[object] = []
+        if after is not None:
+            where += " AND (k.created_at, k.id) < (?, ?)"
+            params.extend(after)
+        params.append(limit)
+        sql = (
+            f"SELECT {_KEY_COLUMNS} {_KEY_FROM} WHERE {where}"
+            " ORDER BY k.created_at DESC, k.id DESC LIMIT ?"
+        )
+        # Every piece of SQL built here is one of this module's constants;
+        # values always travel as parameters.
+        count_sql = f"SELECT count(*) FROM api_keys AS k WHERE {_STATUS_FILTER[status]}"  # noqa: S608
+        with self._read() as conn:
+            rows = [KeyRow._make(row) for row in conn.execute(sql, params)]
+            total = conn.execute(count_sql).fetchone()[0]
+        return rows, int(total)
+
+    def create_key(
+        self, key: NewKey, event: NewEvent, idempotency: tuple[str, str] | None = None
+    ) -> KeyRow:
+        """Insert a key and its creation event; complete its idempotency claim
+        (user id, Idempotency-Key) in the same transaction, so a crash can never
+        leave a created key behind a claim that a retry would not replay."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at,"
+                " created_by, last_used_at, last_used_ip, last_used_user_agent, revoked_at,"
+                " revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key,
+            )
+            _insert_events(conn, [event])
+            if idempotency is not None:
+                conn.execute(
+                    "UPDATE idempotency SET state = 'done', api_key_id = ?"
+                    " WHERE user_id = ? AND key = ?",
+                    (key.id, *idempotency),
+                )
+            row = _fetch_key(conn, key.id)
+        assert row is not None
+        return row
+
+    def revoke_keys(
+        self, key_ids: Sequence[str], revoked_by: str, at: int, events: Sequence[NewEvent]
+    ) -> list[RevokeOutcome]:
+        """Revoke each id in order; ``events[i]`` is recorded only if key i is revoked now."""
+        outcomes: list[RevokeOutcome] = []
+        with self._write() as conn:
+            to_record = []
+            for key_id, event in zip(key_ids, events, strict=True):
+                changed = conn.execute(
+                    "UPDATE api_keys SET revoked_at = ?, revoked_by = ?"
+                    " WHERE id = ? AND revoked_at IS NULL",
+                    (at, revoked_by, key_id),
+                ).rowcount
+                if changed:
+                    outcomes.append("revoked")
+                    to_record.append(event)
+                elif conn.execute("SELECT 1 FROM api_keys WHERE id = ?", (key_id,)).fetchone():
+                    outcomes.append("already_revoked")
+                else:
+                    outcomes.append("not_found")
+            _insert_events(conn, to_record)
+        return outcomes
+
+    def touch_key(
+        self, key_id: str, at: int, ip: str | None, user_agent: str | None, cutoff: int
+    ) -> None:
+        """Record a use, unless the recorded one is more recent than ``cutoff``.
+
+        The condition in SQL keeps "at most once per interval" true even when
+        two requests race past the caller's own check.
+        """
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE api_keys SET last_used_at = ?, last_used_ip = ?, last_used_user_agent = ?"
+                " WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
+                (at, ip, user_agent, key_id, cutoff),
+            )
+
+    # -- events ---------------------------------------------------------------
+
+    def record_event(self, event: NewEvent) -> None:
+        with self._write() as conn:
+            _insert_events(conn, [event])
+
+    def list_events(self, key_id: str, limit: int, after: tuple[int, int] | None) -> list[EventRow]:
+        where = "key_id = ?"
+        params: list[object] = [key_id]
+        if after is not None:
+            where += " AND (at, seq) < (?, ?)"
+            params.extend(after)
+        params.append(limit)
+        sql = (
+            "SELECT seq, id, at, action, actor_kind, actor_id, actor_name, ip, summary FROM events"  # noqa: S608
+            f" WHERE {where} ORDER BY at DESC, seq DESC LIMIT ?"
+        )
+        with self._read() as conn:
+            return [EventRow._make(row) for row in conn.execute(sql, params)]
+
+    # -- idempotency ------------------------------------------------------------
+
+    def claim_idempotency(
+        self, user_id: str, key: str, fingerprint: str, now: int, ttl: int
+    ) -> tuple[IdempotencyClaim, str | None]:
+        """Claim ``key`` for a create, or say why not.
+
+        Returns ``("claimed", None)`` when the caller should create the key,
+        ``("replay", api_key_id)`` for a finished identical request,
+        ``("mismatch", None)`` or ``("in_progress", None)`` otherwise.
+        A claim older than ``ttl`` seconds is forgotten.
+        """
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM idempotency WHERE created_at <= ? AND state = 'done'", (now - ttl,)
+            )
+            row = conn.execute(
+                "SELECT fingerprint, state, api_key_id FROM idempotency"
+                " WHERE user_id = ? AND key = ?",
+                (user_id, key),
+            ).fetchone()
+            if row is None:
+                conn.execute(
+                    "INSERT INTO idempotency (user_id, key, fingerprint, state, created_at)"
+                    " VALUES (?, ?, ?, 'in_progress', ?)",
+                    (user_id, key, fingerprint, now),
+                )
+                return "claimed", None
+        stored_fingerprint, state, api_key_id = row
+        if stored_fingerprint != fingerprint:
+            return "mismatch", None
+        if state == "in_progress":
+            return "in_progress", None
+        return "replay", api_key_id
+
+    def release_idempotency(self, user_id: str, key: str) -> None:
+        """Forget a claim whose create failed, so a retry can go ahead."""
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM idempotency WHERE user_id = ? AND key = ? AND state = 'in_progress'",
+                (user_id, key),
+            )
+
+    # -- records (what keys write in the sandbox) -------------------------------
+
+    def add_record(
+        self,
+        record_id: str,
+        title: str,
+        fields: str,
+        at: int,
+        key_id: str | None,
+        event: NewEvent | None,
+    ) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO records (id, title, fields, created_at, created_by_key)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (record_id, title, fields, at, key_id),
+            )
+            if event is not None:
+                _insert_events(conn, [event])
+
+
+def _fetch_key(conn: sqlite3.Connection, key_id: str) -> KeyRow | None:
+    row = conn.execute(
+        f"SELECT {_KEY_COLUMNS} {_KEY_FROM} WHERE k.id = ?",
+        (key_id,),
+    ).fetchone()
+    return None if row is None else KeyRow._make(row)
+
+
+def _insert_events(conn: sqlite3.Connection, events: Iterable[NewEvent]) -> None:
+    conn.executemany(
+        "INSERT INTO events (id, key_id, at, action, actor_kind, actor_id, actor_name, ip,"
+        " summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events,
+    )
