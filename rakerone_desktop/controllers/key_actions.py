@@ -13,18 +13,27 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, RevokeResult
+from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+
+def _reason(error: object) -> str:
+    if isinstance(error, ApiError):
+        return str(error)
+    if isinstance(error, OSError):
+        return error.strerror or type(error).__name__
+    return type(error).__name__
 
 
 def _as_api_error(error: object) -> ApiError:
@@ -40,6 +49,10 @@ class KeyActionsController(QObject):
     revoked = Signal(object)  # tuple[RevokeResult, ...]
     revokeFailed = Signal(object)  # ApiError
     rotationsChanged = Signal(object)  # dict old id -> new id
+    lookedUp = Signal(object)  # list[(sha256, ApiKey | None)]
+    lookupFailed = Signal(object)  # ApiError
+    exported = Signal(str, int)  # path, rows written
+    exportFailed = Signal(str, str)  # path, reason
 
     def __init__(
         self,
@@ -140,6 +153,62 @@ class KeyActionsController(QObject):
     def _on_revoke_failed(self, error: object) -> None:
         self._revoking = False
         self.revokeFailed.emit(_as_api_error(error))
+
+    # -- find by value ------------------------------------------------------------------
+
+    def lookup(self, digests: Sequence[str]) -> None:
+        """Which keys have these SHA-256 digests? Only digests ever reach this code."""
+        task = self._runner.submit("lookup-keys", self._lookup_job, list(digests))
+        task.succeeded.connect(self.lookedUp.emit)
+        task.failed.connect(self._on_lookup_failed)
+
+    def _lookup_job(self, digests: list[str]) -> list[tuple[str, ApiKey | None]]:
+        seen: dict[str, ApiKey | None] = {}
+        for digest in digests:
+            if digest not in seen:
+                seen[digest] = self.client.lookup_key(digest)
+        return [(d, seen[d]) for d in digests]
+
+    def _on_lookup_failed(self, error: object) -> None:
+        self.lookupFailed.emit(_as_api_error(error))
+
+    # -- exports ------------------------------------------------------------------------
+
+    def export_keys(self, path: str, keys: Sequence[ApiKey]) -> None:
+        labels = {p.id: p.label for p in self.model.catalog.values()}
+        self._write_in_background(path, lambda: (csv_export.keys_csv(keys, labels), len(keys)))
+
+    def export_events(self, path: str, key_id: str) -> None:
+        def build() -> tuple[str, int]:
+            events = []
+            cursor: str | None = None
+            while True:
+                page = self.client.key_events(key_id, limit=100, cursor=cursor)
+                events.extend(page.items)
+                if page.next_cursor is None or page.next_cursor == cursor:
+                    break
+                cursor = page.next_cursor
+            return csv_export.events_csv(events), len(events)
+
+        self._write_in_background(path, build)
+
+    def export_text(self, path: str, text: str, rows: int) -> None:
+        self._write_in_background(path, lambda: (text, rows))
+
+    def _write_in_background(self, path: str, build: Callable[[], tuple[str, int]]) -> None:
+        def job() -> tuple[str, int]:
+            text, rows = build()
+            # newline="" keeps the CSV's own CRLF line ends.
+            with open(path, "w", encoding="utf-8-sig", newline="") as f:
+                f.write(text)
+            return path, rows
+
+        task = self._runner.submit("export", job)
+        task.succeeded.connect(self._on_exported)
+        task.failed.connect(lambda err, p=path: self.exportFailed.emit(p, _reason(err)))
+
+    def _on_exported(self, result: tuple[str, int]) -> None:
+        self.exported.emit(result[0], result[1])
 
     # -- rotations -------------------------------------------------------------------
 

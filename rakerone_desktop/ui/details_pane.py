@@ -36,6 +36,7 @@ def _plain(text: str = "") -> QLabel:
 
 class DetailsPane(QFrame):
     revokeRequested = Signal(str)
+    exportRequested = Signal(str)
     moreEventsRequested = Signal(str, str)  # key id, cursor
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -99,6 +100,9 @@ class DetailsPane(QFrame):
         self.more_button = QPushButton(self.tr("Load more activity"))
         self.more_button.clicked.connect(self._more)
         self.more_button.hide()
+        self.export_button = QPushButton(self.tr("Export activity…"))
+        self.export_button.setObjectName("exportActivityButton")
+        self.export_button.clicked.connect(self._export)
         self.revoke_button = QPushButton(self.tr("Revoke key…"))
         self.revoke_button.setObjectName("detailsRevokeButton")
         self.revoke_button.setProperty("role", "destructive")
@@ -115,6 +119,7 @@ class DetailsPane(QFrame):
         inner.addWidget(self.events, 1)
         inner.addWidget(self.events_status)
         inner.addWidget(self.more_button)
+        inner.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._body = body
         scroll = QScrollArea()
@@ -229,6 +234,10 @@ class DetailsPane(QFrame):
     def _more(self) -> None:
         if self._key is not None and self._cursor:
             self.moreEventsRequested.emit(self._key.id, self._cursor)
+
+    def _export(self) -> None:
+        if self._key is not None:
+            self.exportRequested.emit(self._key.id)
 
     def _revoke(self) -> None:
         if self._key is not None:

@@ -10,11 +10,11 @@ calls themselves go through :class:`KeyActionsController`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, RevokeResult
@@ -23,6 +23,7 @@ from rakerone_desktop.runtime.settings import Settings
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
 from rakerone_desktop.ui.create_wizard import CreateKeyWizard
+from rakerone_desktop.ui.find_key_dialog import FindKeyDialog, Probe
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.revoke_dialog import RevokeDialog
 
@@ -47,6 +48,9 @@ class KeyFlows(QObject):
     revokeDialogShown = Signal(object)  # RevokeDialog
     lostSecretShown = Signal(object)  # QMessageBox
     messageShown = Signal(object)  # QMessageBox
+    findDialogShown = Signal(object)  # FindKeyDialog
+    refreshNeeded = Signal()
+    fileDialogShown = Signal(object)  # QFileDialog
 
     def __init__(
         self,
@@ -69,17 +73,31 @@ class KeyFlows(QObject):
         self._rotating: ApiKey | None = None
         self._recreate: tuple[str, list[str]] | None = None
         self._boxes: set[QMessageBox] = set()
+        self.find_dialog: FindKeyDialog | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.read_only = False
         actions.created.connect(self._on_created)
+        actions.lookedUp.connect(self._on_looked_up)
+        actions.lookupFailed.connect(self._on_lookup_failed)
+        actions.exported.connect(self._on_exported)
+        actions.exportFailed.connect(self._on_export_failed)
         actions.createFailed.connect(self._on_create_failed)
         actions.revoked.connect(self._on_revoked)
         actions.revokeFailed.connect(self._on_revoke_failed)
 
     # -- create ------------------------------------------------------------------------
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+
     def create(self) -> CreateKeyWizard | None:
+        if self.read_only:
+            return None
         return self._open_wizard()
 
     def rotate(self, key: ApiKey | None = None) -> CreateKeyWizard | None:
+        if self.read_only:
+            return None
         key = key or self.page.current_key()
         if key is None or key.revoked_at is not None:
             self._message(
@@ -219,14 +237,23 @@ class KeyFlows(QObject):
         keys = [self.page.model.key_by_id(k) for k in key_ids]
         return self.revoke([k for k in keys if k is not None and k.revoked_at is None])
 
-    def revoke(self, keys: Sequence[ApiKey]) -> RevokeDialog | None:
+    def revoke_shown(self) -> RevokeDialog | None:
+        """Incident revoke: every active key the current filter and search show."""
+        keys = [k for k in self.page.model.visible_keys() if k.revoked_at is None]
         if not keys:
+            self._message(self.tr("Revoke"), self.tr("No active keys are shown."))
+            return None
+        return self.revoke(keys)
+
+    def revoke(self, keys: Sequence[ApiKey]) -> RevokeDialog | None:
+        if not keys or self.read_only:
             return None
         if self.revoke_dialog is not None:
             self.revoke_dialog.raise_()
             return self.revoke_dialog
         dialog = RevokeDialog(keys, self.window)
         dialog.confirmed.connect(self.actions.revoke)
+        dialog.saveResultsRequested.connect(self._save_revoke_results)
         dialog.finished.connect(self._on_revoke_dialog_finished)
         self.revoke_dialog = dialog
         dialog.open()
@@ -243,6 +270,10 @@ class KeyFlows(QObject):
         if self.revoke_dialog is not None:
             self.revoke_dialog.show_results(results)
         self.page.refresh_details()
+        if self.find_dialog is not None:
+            self.find_dialog.refresh_after_revoke()
+        if len(results) > 50:
+            self.refreshNeeded.emit()
         if self._recreate is not None:
             name, permissions = self._recreate
             self._recreate = None
@@ -255,6 +286,104 @@ class KeyFlows(QObject):
         else:
             self._recreate = None
             self._message(self.tr("The key was not revoked"), str(error), critical=True)
+
+    # -- find by value ------------------------------------------------------------------
+
+    def find(self) -> FindKeyDialog:
+        if self.find_dialog is not None:
+            self.find_dialog.show()
+            self.find_dialog.raise_()
+            self.find_dialog.activateWindow()
+            return self.find_dialog
+        dialog = FindKeyDialog(self.window, read_only=self.read_only)
+        dialog.lookupRequested.connect(self._lookup)
+        dialog.revokeRequested.connect(self.revoke)
+        dialog.finished.connect(self._on_find_finished)
+        self.find_dialog = dialog
+        dialog.show()
+        dialog.prefill_from_clipboard()
+        self.findDialogShown.emit(dialog)
+        return dialog
+
+    def _lookup(self, probes: list[Probe]) -> None:
+        self.actions.lookup([p.sha256 for p in probes])
+
+    def _on_looked_up(self, results: list[tuple[str, ApiKey | None]]) -> None:
+        if self.find_dialog is not None:
+            self.find_dialog.show_results(results)
+
+    def _on_lookup_failed(self, error: ApiError) -> None:
+        if self.find_dialog is not None:
+            self.find_dialog.show_failure(error)
+
+    def _on_find_finished(self, _result: int) -> None:
+        dialog = self.find_dialog
+        self.find_dialog = None
+        if dialog is not None:
+            dialog.field.clear()
+            dialog.deleteLater()
+
+    # -- exports ---------------------------------------------------------------------------
+
+    def export_keys(self) -> QFileDialog:
+        keys = self.page.model.visible_keys()
+        return self._ask_path(
+            self.tr("Export keys as CSV"),
+            "rakerone-api-keys.csv",
+            lambda path: self.actions.export_keys(path, keys),
+        )
+
+    def export_activity(self, key: ApiKey | None = None) -> QFileDialog | None:
+        key = key or self.page.details.key
+        if key is None:
+            self._message(self.tr("Export activity"), self.tr("Select a key first."))
+            return None
+        return self._ask_path(
+            self.tr("Export the activity of “%1” as CSV").replace("%1", key.name),
+            f"rakerone-activity-{key.id}.csv",
+            lambda path, k=key.id: self.actions.export_events(path, k),
+        )
+
+    def _save_revoke_results(self, text: str) -> None:
+        rows = text.count("\r\n") - 1
+        self._ask_path(
+            self.tr("Save revoke results"),
+            "rakerone-revoke-results.csv",
+            lambda path: self.actions.export_text(path, text, rows),
+        )
+
+    def _ask_path(self, title: str, default_name: str, then: Callable[[str], None]) -> QFileDialog:
+        parent = self.revoke_dialog or self.window
+        dialog = QFileDialog(parent, title)
+        dialog.setObjectName("exportFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        dialog.setNameFilters([self.tr("CSV files (*.csv)"), self.tr("All files (*)")])
+        dialog.selectFile(default_name)
+        dialog.fileSelected.connect(then)
+        dialog.finished.connect(self._on_file_dialog_finished)
+        self.file_dialog = dialog
+        dialog.open()
+        self.fileDialogShown.emit(dialog)
+        return dialog
+
+    def _on_file_dialog_finished(self, _result: int) -> None:
+        dialog = self.file_dialog
+        self.file_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_exported(self, path: str, rows: int) -> None:
+        self.window.statusBar().showMessage(  # type: ignore[attr-defined]
+            self.tr("Saved %1 rows to %2").replace("%1", f"{rows:,}").replace("%2", path), 10_000
+        )
+
+    def _on_export_failed(self, path: str, reason: str) -> None:
+        self._message(
+            self.tr("The file wasn't saved"),
+            self.tr("Couldn't write %1: %2").replace("%1", path).replace("%2", reason),
+            critical=True,
+        )
 
     # -- messages ----------------------------------------------------------------------------
 
@@ -279,7 +408,7 @@ class KeyFlows(QObject):
         box.deleteLater()
 
     def close_all(self) -> None:
-        for dialog in (self.wizard, self.copy_dialog, self.revoke_dialog):
+        for dialog in (self.wizard, self.copy_dialog, self.revoke_dialog, self.find_dialog):
             if dialog is not None:
                 dialog.hide()
         if self.copy_dialog is not None:

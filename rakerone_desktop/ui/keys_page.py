@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -120,6 +121,7 @@ class KeysPage(QWidget):
     revokeRequested = Signal(list)  # key ids
     selectionChanged = Signal(object)  # ApiKey | None
     filterChanged = Signal(str)
+    unusedDaysChanged = Signal(int)
 
     def __init__(self, model: ApiKeysModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +183,16 @@ class KeysPage(QWidget):
         filter_label_widget.setBuddy(self.filter_box)
         toolbar.addWidget(filter_label_widget)
         toolbar.addWidget(self.filter_box)
+        self.unused_days = QSpinBox()
+        self.unused_days.setObjectName("unusedDaysSpin")
+        self.unused_days.setRange(1, 3650)
+        self.unused_days.setValue(model.unused_days)
+        self.unused_days.setSuffix(self.tr(" days"))
+        self.unused_days.setAccessibleName(self.tr("Not used in how many days"))
+        self.unused_days.setToolTip(self.tr("The threshold of the “Not used in … days” filter"))
+        self.unused_days.valueChanged.connect(self._on_unused_days)
+        self.unused_days.setVisible(model.filter_name == KeyFilter.UNUSED)
+        toolbar.addWidget(self.unused_days)
         toolbar.addWidget(self.busy)
 
         self.banner = ErrorBanner(self)
@@ -308,7 +320,14 @@ class KeysPage(QWidget):
     def _on_filter(self, _index: int) -> None:
         name = self.filter_box.currentData()
         self.model.set_filter(name)
+        self.unused_days.setVisible(name == KeyFilter.UNUSED)
         self.filterChanged.emit(name)
+
+    def _on_unused_days(self, days: int) -> None:
+        self.model.set_filter(self.model.filter_name, days)
+        i = self.filter_box.findData(KeyFilter.UNUSED)
+        self.filter_box.setItemText(i, filter_label(KeyFilter.UNUSED, days))
+        self.unusedDaysChanged.emit(days)
 
     def _on_search(self, _text: str) -> None:
         self._search_timer.start()

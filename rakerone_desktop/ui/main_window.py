@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
     signOutRequested = Signal()
     quitRequested = Signal()
     aboutRequested = Signal()
+    revokeShownRequested = Signal()
+    exportActivityRequested = Signal()
+    readOnlyToggled = Signal(bool)
     preferencesRequested = Signal()
     closed = Signal()
 
@@ -150,8 +153,18 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("&Find key by value…"), self.findKeyRequested.emit, "Ctrl+Shift+F"
         )
-        for a in (self.create_action, self.rotate_action, self.revoke_action, self.find_action):
+        self.revoke_shown_action = self._action(
+            self.tr("Revoke all &shown keys…"), self.revokeShownRequested.emit
+        )
+        self.export_activity_action = self._action(
+            self.tr("Export &activity of the selected key…"), self.exportActivityRequested.emit
+        )
+        for a in (self.create_action, self.rotate_action, self.revoke_action):
             keys_menu.addAction(a)
+        keys_menu.addAction(self.revoke_shown_action)
+        keys_menu.addSeparator()
+        keys_menu.addAction(self.find_action)
+        keys_menu.addAction(self.export_activity_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.refresh_action = self._action(
@@ -185,6 +198,11 @@ class MainWindow(QMainWindow):
             act.toggled.connect(lambda on, c=col: self.set_column_visible(c, on))
             columns_menu.addAction(act)
             self.column_actions[col] = act
+        view_menu.addSeparator()
+        self.read_only_action = QAction(self.tr("Read-&only mode"), self, checkable=True)
+        self.read_only_action.setToolTip(self.tr("Hide every action that changes keys"))
+        self.read_only_action.toggled.connect(self.readOnlyToggled.emit)
+        view_menu.addAction(self.read_only_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(
@@ -209,11 +227,23 @@ class MainWindow(QMainWindow):
         if act is not None:
             act.setChecked(True)
 
-    def set_read_only(self, read_only: bool) -> None:
-        for a in (self.create_action, self.rotate_action, self.revoke_action):
+    def set_read_only(self, read_only: bool, *, locked: bool = False) -> None:
+        """Hide every action that changes keys; ``locked`` when the command line said so."""
+        for a in (
+            self.create_action,
+            self.rotate_action,
+            self.revoke_action,
+            self.revoke_shown_action,
+        ):
             a.setVisible(not read_only)
             a.setEnabled(not read_only)
         self.keys_page.set_read_only(read_only)
+        self.read_only_action.blockSignals(True)
+        self.read_only_action.setChecked(read_only)
+        self.read_only_action.blockSignals(False)
+        self.read_only_action.setEnabled(not locked)
+        title = self.windowTitle().removesuffix(self.tr(" — read-only"))
+        self.setWindowTitle(title + (self.tr(" — read-only") if read_only else ""))
 
     # -- status ------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, RevokeResult
+from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models import timefmt
 
 SEED_REVOKE = (
@@ -39,6 +41,8 @@ SEED_REVOKE_MANY = (
     "away, and the keys can't be brought back."
 )
 RECENT_SECONDS = 24 * 3600
+#: More keys than this need the count typed in before they can be revoked.
+TYPED_CONFIRMATION_ABOVE = 5
 
 
 def _plain(text: str, role: str | None = None) -> QLabel:
@@ -71,6 +75,7 @@ class RevokeDialog(QDialog):
     """Asks before revoking; reports the server's answer per key."""
 
     confirmed = Signal(list)  # key ids
+    saveResultsRequested = Signal(str)  # CSV text of the per-key results
 
     OUTCOME_TEXT: ClassVar[dict[str, str]] = {
         "revoked": "Revoked",
@@ -139,6 +144,20 @@ class RevokeDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
 
+        self.typed = QLineEdit()
+        self.typed.setObjectName("revokeConfirmField")
+        self.typed.setAccessibleName(self.tr("Number of keys to revoke"))
+        self.typed_label = _plain(
+            self.tr("Type %1 to confirm that you mean to revoke all of these keys.").replace(
+                "%1", str(len(self.keys))
+            )
+        )
+        self.typed_label.setBuddy(self.typed)
+        self._needs_typing = len(self.keys) > TYPED_CONFIRMATION_ABOVE
+        self.typed.setVisible(self._needs_typing)
+        self.typed_label.setVisible(self._needs_typing)
+        self.typed.textChanged.connect(self._update_confirm)
+
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelRevokeButton")
         self.cancel_button.clicked.connect(self.reject)
@@ -154,11 +173,16 @@ class RevokeDialog(QDialog):
         self.revoke_button.setProperty("role", "destructive")
         self.revoke_button.setAutoDefault(False)
         self.revoke_button.clicked.connect(self._confirm)
+        self.save_button = QPushButton(self.tr("Save results…"))
+        self.save_button.setObjectName("saveRevokeResultsButton")
+        self.save_button.clicked.connect(self._save_results)
+        self.save_button.hide()
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeRevokeButton")
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.revoke_button)
@@ -170,15 +194,25 @@ class RevokeDialog(QDialog):
         layout.addWidget(self.last_used)
         layout.addWidget(self.warning)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.typed_label)
+        layout.addWidget(self.typed)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.cancel_button.setFocus()
         self._busy = False
+        self._results: list[tuple[str, str, str, str]] = []
+        self._update_confirm()
+
+    def _update_confirm(self) -> None:
+        if self._needs_typing:
+            self.revoke_button.setEnabled(self.typed.text().strip() == str(len(self.keys)))
 
     def _confirm(self) -> None:
         if self._busy:
+            return
+        if self._needs_typing and self.typed.text().strip() != str(len(self.keys)):
             return
         self._busy = True
         self.revoke_button.setEnabled(False)
@@ -203,6 +237,7 @@ class RevokeDialog(QDialog):
             self.accept()
             return
         counts: dict[str, int] = {}
+        self._results = []
         for n in range(self.list.count()):
             item = self.list.item(n)
             key_id = item.data(Qt.ItemDataRole.UserRole)
@@ -210,6 +245,7 @@ class RevokeDialog(QDialog):
             counts[outcome] = counts.get(outcome, 0) + 1
             key = self.keys[n]
             item.setText(f"{key.name}  ({key.hint}) — {self.tr(self.OUTCOME_TEXT[outcome])}")
+            self._results.append((key.id, key.name, key.hint, outcome))
         self.list.show()
         self.last_used.hide()
         summary = ", ".join(
@@ -218,9 +254,20 @@ class RevokeDialog(QDialog):
         self.status.setText(summary)
         self.cancel_button.hide()
         self.revoke_button.hide()
+        self.typed.hide()
+        self.typed_label.hide()
+        self.save_button.show()
         self.close_button.show()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
+
+    @property
+    def results(self) -> list[tuple[str, str, str, str]]:
+        """(id, name, hint, outcome) per key, once the server has answered."""
+        return list(self._results)
+
+    def _save_results(self) -> None:
+        self.saveResultsRequested.emit(csv_export.results_csv(self._results))
 
     def show_failure(self, error: ApiError) -> None:
         """Nothing is assumed: the keys stay as they were in the table."""
@@ -233,7 +280,8 @@ class RevokeDialog(QDialog):
             else self.tr("The key was not revoked: %1").replace("%1", str(error))
         )
         self.error.show()
-        self.revoke_button.setEnabled(True)
         self.revoke_button.setText(self.tr("Try again"))
+        self.revoke_button.setEnabled(True)
+        self._update_confirm()
         self.cancel_button.setEnabled(True)
         self.cancel_button.setFocus()
