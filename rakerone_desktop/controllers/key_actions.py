@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, RevokeResult
+from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Options, Settings
@@ -49,6 +50,7 @@ class KeyActionsController(QObject):
     revoked = Signal(object)  # tuple[RevokeResult, ...]
     revokeFailed = Signal(object)  # ApiError
     rotationsChanged = Signal(object)  # dict old id -> new id
+    waitingForSignIn = Signal(str)  # what is waiting: "create", "revoke", "lookup"
     lookedUp = Signal(object)  # list[(sha256, ApiKey | None)]
     lookupFailed = Signal(object)  # ApiError
     exported = Signal(str, int)  # path, rows written
@@ -61,8 +63,11 @@ class KeyActionsController(QObject):
         model: ApiKeysModel,
         settings: Settings,
         parent: QObject | None = None,
+        *,
+        guard: SessionGuard | None = None,
     ) -> None:
         super().__init__(parent)
+        self.guard = guard
         self.client = client
         self._runner = runner
         self.model = model
@@ -70,6 +75,9 @@ class KeyActionsController(QObject):
         self._attempt: tuple[tuple[str, tuple[str, ...]], str] | None = None
         self._creating = False
         self._revoking = False
+        self._last_create: tuple[str, list[str]] = ("", [])
+        self._last_revoke: list[str] = []
+        self._last_lookup: list[str] = []
         self.model.set_rotations(self.rotations())
 
     # -- create ----------------------------------------------------------------------
@@ -92,6 +100,7 @@ class KeyActionsController(QObject):
             return
         self._creating = True
         idem = self.idempotency_key_for(name, permissions)
+        self._last_create = (name, list(permissions))
         task = self._runner.submit("create-key", self._create_job, name, list(permissions), idem)
         task.succeeded.connect(self._on_created)
         task.failed.connect(self._on_create_failed)
@@ -107,7 +116,25 @@ class KeyActionsController(QObject):
 
     def _on_create_failed(self, error: object) -> None:
         self._creating = False
-        self.createFailed.emit(_as_api_error(error))
+        err = _as_api_error(error)
+        name, permissions = self._last_create
+        # Signed in again, the same create runs with the same Idempotency-Key.
+        if self._wait_for_sign_in(
+            "create",
+            err,
+            lambda: self.create(name, permissions),
+            lambda: self.createFailed.emit(err),
+        ):
+            return
+        self.createFailed.emit(err)
+
+    def _wait_for_sign_in(
+        self, what: str, err: ApiError, retry: Callable[[], None], give_up: Callable[[], None]
+    ) -> bool:
+        if self.guard is not None and self.guard.intercept(err, retry, give_up):
+            self.waitingForSignIn.emit(what)
+            return True
+        return False
 
     # -- revoke ----------------------------------------------------------------------
 
@@ -119,6 +146,7 @@ class KeyActionsController(QObject):
         if self._revoking or not key_ids:
             return
         self._revoking = True
+        self._last_revoke = list(key_ids)
         task = self._runner.submit("revoke-keys", self._revoke_job, list(key_ids))
         task.succeeded.connect(self._on_revoked)
         task.failed.connect(self._on_revoke_failed)
@@ -152,12 +180,19 @@ class KeyActionsController(QObject):
 
     def _on_revoke_failed(self, error: object) -> None:
         self._revoking = False
-        self.revokeFailed.emit(_as_api_error(error))
+        err = _as_api_error(error)
+        ids = self._last_revoke
+        if self._wait_for_sign_in(
+            "revoke", err, lambda: self.revoke(ids), lambda: self.revokeFailed.emit(err)
+        ):
+            return
+        self.revokeFailed.emit(err)
 
     # -- find by value ------------------------------------------------------------------
 
     def lookup(self, digests: Sequence[str]) -> None:
         """Which keys have these SHA-256 digests? Only digests ever reach this code."""
+        self._last_lookup = list(digests)
         task = self._runner.submit("lookup-keys", self._lookup_job, list(digests))
         task.succeeded.connect(self.lookedUp.emit)
         task.failed.connect(self._on_lookup_failed)
@@ -170,7 +205,13 @@ class KeyActionsController(QObject):
         return [(d, seen[d]) for d in digests]
 
     def _on_lookup_failed(self, error: object) -> None:
-        self.lookupFailed.emit(_as_api_error(error))
+        err = _as_api_error(error)
+        digests = self._last_lookup
+        if self._wait_for_sign_in(
+            "lookup", err, lambda: self.lookup(digests), lambda: self.lookupFailed.emit(err)
+        ):
+            return
+        self.lookupFailed.emit(err)
 
     # -- exports ------------------------------------------------------------------------
 

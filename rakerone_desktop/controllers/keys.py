@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, EventPage, Permission
+from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
@@ -41,8 +42,10 @@ class KeysController(QObject):
         parent: QObject | None = None,
         *,
         page_size: int = PAGE_SIZE,
+        guard: SessionGuard | None = None,
     ) -> None:
         super().__init__(parent)
+        self.guard = guard
         self.client = client
         self._runner = runner
         self.model = model
@@ -144,6 +147,13 @@ class KeysController(QObject):
         if self.model.total_loaded:
             self.model.finish_loading()
         err = error if isinstance(error, ApiError) else ApiError()
+        if self.guard is not None and self.guard.intercept(
+            err, self.refresh, lambda e=err: self._report_failure(e)
+        ):
+            return  # refreshed again once the person has signed in
+        self._report_failure(err)
+
+    def _report_failure(self, err: ApiError) -> None:
         self.last_error = err
         self.loadFailed.emit(err)
 

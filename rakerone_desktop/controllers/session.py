@@ -52,6 +52,8 @@ class SignInRequest:
 class SessionController(QObject):
     signedIn = Signal(object)  # SignedIn
     signInFailed = Signal(object)  # ApiError
+    reauthenticated = Signal()
+    reauthFailed = Signal(object)  # ApiError
     restoreFinished = Signal(object)  # SignedIn | None
     signedOut = Signal()
     keyringNotice = Signal(str)  # shown once when tokens can't be kept safely
@@ -189,6 +191,34 @@ class SessionController(QObject):
             self._settings.remove(Options.remembered_server)
         self.current = result
         self.restoreFinished.emit(result)
+
+    # -- signing in again after the session ended ---------------------------------
+
+    def reauthenticate(self, password: str) -> None:
+        """Sign the current person in again on the same client (its token is renewed)."""
+        current = self.current
+        if current is None or self._busy:
+            return
+        self._busy = True
+        task = self._runner.submit("re-sign-in", self._reauth_job, current, password)
+        task.succeeded.connect(self._on_reauthenticated)
+        task.failed.connect(self._on_reauth_failed)
+
+    def _reauth_job(self, current: SignedIn, password: str) -> bool:
+        session = current.client.sign_in(current.user.email, password)
+        if current.remembered and session.token:
+            return self._token_store().save(current.server, session.token)
+        return True
+
+    def _on_reauthenticated(self, _stored_safely: bool) -> None:
+        self._busy = False
+        self.reauthenticated.emit()
+
+    def _on_reauth_failed(self, error: object) -> None:
+        self._busy = False
+        if not isinstance(error, ApiError):
+            error = ApiError("Something went wrong while signing in.")
+        self.reauthFailed.emit(error)
 
     # -- sign out ----------------------------------------------------------------
 

@@ -78,6 +78,7 @@ class KeyFlows(QObject):
         self.read_only = False
         actions.created.connect(self._on_created)
         actions.lookedUp.connect(self._on_looked_up)
+        actions.waitingForSignIn.connect(self._on_waiting_for_sign_in)
         actions.lookupFailed.connect(self._on_lookup_failed)
         actions.exported.connect(self._on_exported)
         actions.exportFailed.connect(self._on_export_failed)
@@ -286,6 +287,15 @@ class KeyFlows(QObject):
         else:
             self._recreate = None
             self._message(self.tr("The key was not revoked"), str(error), critical=True)
+
+    def _on_waiting_for_sign_in(self, what: str) -> None:
+        text = self.tr("Your session has ended. Waiting for you to sign in again…")
+        if what == "create" and self.wizard is not None:
+            self.wizard.review_page.status.setText(text)
+        elif what == "revoke" and self.revoke_dialog is not None:
+            self.revoke_dialog.status.setText(text)
+        elif what == "lookup" and self.find_dialog is not None:
+            self.find_dialog.message.setText(text)
 
     # -- find by value ------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ class SignInDialog(QDialog):
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(440)
         self._busy = False
+        self._reauth = False
         self._ca_bundle = ""
 
         title = QLabel(self.tr("Sign in to RakerOne"))
@@ -148,6 +149,20 @@ class SignInDialog(QDialog):
         elif server:
             self.email_field.setFocus()
 
+    def set_reauth_mode(self, message: str) -> None:
+        """Signing in again mid-session: same server and person, password only."""
+        self.setWindowTitle(self.tr("Sign in again"))
+        self.server_field.setReadOnly(True)
+        self.email_field.setReadOnly(True)
+        self.ca_button.setEnabled(False)
+        self.remember_checkbox.hide()
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.general_error.setText(message)
+        self.general_error.setProperty("role", "fieldWarning")
+        self.general_error.show()
+        self._reauth = True
+        self.password_field.setFocus()
+
     # -- CA bundle --------------------------------------------------------------------
 
     def _server_changed(self) -> None:
@@ -181,6 +196,8 @@ class SignInDialog(QDialog):
         if self._busy:
             return
         self._clear_errors()
+        if self._reauth:
+            self.general_error.show()  # keep saying why we are asking
         ok = True
         server = ""
         try:

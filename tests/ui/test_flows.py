@@ -219,8 +219,6 @@ def test_server_validation_error_lands_on_its_field(qtbot, app_on, proxy):
     ("fault", "expected"),
     [
         (Fault("POST", r"/api/v1/api-keys", "status", status=500), "HTTP 500"),
-        (Fault("POST", r"/api/v1/api-keys", "status", status=401, body=problem(
-            401, "unauthenticated", "No.", "req_401")), "Your session has ended"),
         (Fault("POST", r"/api/v1/api-keys", "reset", times=3), "Can't reach the server"),
     ],
 )
@@ -236,6 +234,21 @@ def test_create_failure_keeps_the_wizard_open_with_everything(qtbot, app_on, pro
     assert expected in error.text() or (fault.kind == "reset" and error.text())
     assert wizard.isVisible() and not wizard.busy
     assert wizard.name_page.field.text() == f"Failing {fault.status}"
+    assert wizard.permissions_page.selected() == ["playbooks.run"]
+
+
+def test_session_ended_during_create_and_sign_in_given_up(qtbot, app_on, proxy):
+    controller, _window = app_on(proxy.url)
+    wizard = create_through_wizard(qtbot, controller, "Given up", ("playbooks.run",))
+    proxy.add(Fault("POST", r"/api/v1/api-keys", "status", status=401, body=problem(
+        401, "unauthenticated", "No.", "req_401")))
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: controller.reauth_dialog is not None, timeout=20_000)
+    controller.reauth_dialog.reject()
+    error = wizard.review_page.error
+    qtbot.waitUntil(error.isVisible, timeout=5000)
+    assert "Your session has ended" in error.text()
+    assert wizard.name_page.field.text() == "Given up"
     assert wizard.permissions_page.selected() == ["playbooks.run"]
 
 
