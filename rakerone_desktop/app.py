@@ -26,6 +26,7 @@ from rakerone_desktop.api.models import User
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
+from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column
 from rakerone_desktop.runtime.credentials import TokenStore
 from rakerone_desktop.runtime.logging_setup import setup_logging
@@ -115,6 +116,7 @@ class SessionWindows:
     keys: KeysController | None = None
     actions: KeyActionsController | None = None
     flows: KeyFlows | None = None
+    guard: SessionGuard | None = None
 
 
 class AppController(QObject):
@@ -155,6 +157,9 @@ class AppController(QObject):
         self.session.restoreFinished.connect(self._on_restore_finished)
         self.session.signedOut.connect(self._on_signed_out)
         self.session.keyringNotice.connect(self._show_notice)
+        self.session.reauthenticated.connect(self._on_reauthenticated)
+        self.session.reauthFailed.connect(self._on_reauth_failed)
+        self.reauth_dialog: SignInDialog | None = None
         self.sign_in_dialog: SignInDialog | None = None
         self.current: SessionWindows | None = None
         self._stopped = False
@@ -280,12 +285,14 @@ class AppController(QObject):
             self.settings.get(Options.key_filter), self.settings.get(Options.unused_days)
         )
         main = MainWindow(model, signed_in.server, user.name)
-        keys = KeysController(signed_in.client, self.runner, model, parent=main)
+        guard = SessionGuard(main)
+        guard.expired.connect(self.show_reauth)
+        keys = KeysController(signed_in.client, self.runner, model, parent=main, guard=guard)
         actions = KeyActionsController(
-            signed_in.client, self.runner, model, self.settings, parent=main
+            signed_in.client, self.runner, model, self.settings, parent=main, guard=guard
         )
         flows = KeyFlows(main, main.keys_page, actions, self.clipboard, self.settings, parent=main)
-        self.current = SessionWindows(signed_in, main, keys, actions, flows)
+        self.current = SessionWindows(signed_in, main, keys, actions, flows, guard)
         self._wire_main(main, keys, actions, flows)
         self._apply_read_only(main, flows)
         self._restore_view(main)
@@ -345,6 +352,59 @@ class AppController(QObject):
         for col, act in main.column_actions.items():
             act.toggled.connect(lambda _on, m=main: self._save_columns(m))
             del col
+
+    # -- the session ended mid-flow: sign in again, then carry on --------------------------------
+
+    def show_reauth(self) -> SignInDialog | None:
+        current = self.current
+        if current is None:
+            return None
+        if self.reauth_dialog is not None:
+            self.reauth_dialog.raise_()
+            return self.reauth_dialog
+        dialog = SignInDialog(
+            current.window,
+            server=current.signed_in.server,
+            email=current.signed_in.user.email,
+            allow_remember=False,
+        )
+        dialog.set_reauth_mode(
+            self.tr(
+                "Your session has ended. Sign in again to finish what you were doing; "
+                "nothing you entered is lost."
+            )
+        )
+        dialog.signInRequested.connect(
+            lambda _server, _email, password, _remember, _ca: self.session.reauthenticate(password)
+        )
+        dialog.rejected.connect(self._on_reauth_cancelled)
+        self.reauth_dialog = dialog
+        dialog.open()
+        self.signInShown.emit(dialog)
+        return dialog
+
+    def _on_reauthenticated(self) -> None:
+        dialog = self.reauth_dialog
+        self.reauth_dialog = None
+        if dialog is not None:
+            dialog.rejected.disconnect(self._on_reauth_cancelled)
+            dialog.password_field.clear()
+            dialog.accept()
+            dialog.deleteLater()
+        if self.current is not None and self.current.guard is not None:
+            self.current.guard.resume()
+
+    def _on_reauth_failed(self, error: ApiError) -> None:
+        if self.reauth_dialog is not None:
+            self.reauth_dialog.show_error(error)
+
+    def _on_reauth_cancelled(self) -> None:
+        dialog = self.reauth_dialog
+        self.reauth_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+        if self.current is not None and self.current.guard is not None:
+            self.current.guard.abandon()
 
     # -- read-only mode and the remembered view ---------------------------------------------
 
