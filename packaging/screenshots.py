@@ -73,7 +73,7 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
     if scheme == "light":
         wizard = current.flows.create()
         assert wizard is not None
-        wizard.name_page.field.setText("Nightly export to the data lake")
+        wizard.name_page.name_field.setText("Nightly export to the data lake")
         settle(app)
         save(wizard, out, "wizard-1-name")
         wizard.next()

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.api.errors import ApiError
-from rakerone_desktop.api.models import ApiKey, CreatedKey, RevokeResult
+from rakerone_desktop.api.models import ApiKey, CreatedKey, Event, RevokeResult
 from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models.keys_model import ApiKeysModel
@@ -221,7 +221,7 @@ class KeyActionsController(QObject):
 
     def export_events(self, path: str, key_id: str) -> None:
         def build() -> tuple[str, int]:
-            events = []
+            events: list[Event] = []
             cursor: str | None = None
             while True:
                 page = self.client.key_events(key_id, limit=100, cursor=cursor)

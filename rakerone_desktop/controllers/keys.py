@@ -7,6 +7,7 @@ refresh that finishes after a newer one started is dropped.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from datetime import UTC, datetime
@@ -148,7 +149,7 @@ class KeysController(QObject):
             self.model.finish_loading()
         err = error if isinstance(error, ApiError) else ApiError()
         if self.guard is not None and self.guard.intercept(
-            err, self.refresh, lambda e=err: self._report_failure(e)
+            err, self.refresh, functools.partial(self._report_failure, err)
         ):
             return  # refreshed again once the person has signed in
         self._report_failure(err)

@@ -41,6 +41,7 @@ class Options:
     read_only = Option("view/readOnly", False)
     pending_rotations = Option[dict[str, str]]("keys/pendingRotations", {})
     window_geometry = Option("window/geometry", QByteArray())
+    header_state = Option("keys/headerState", QByteArray())  # column widths and order
     splitter_state = Option("window/splitter", QByteArray())
 
 
@@ -69,7 +70,7 @@ class Settings:
             if isinstance(default, (dict, list)):
                 value = json.loads(str(raw))
                 if isinstance(value, type(default)):
-                    return value  # type: ignore[return-value]
+                    return value
                 return _copy(default)
             if isinstance(default, QByteArray):
                 return raw if isinstance(raw, QByteArray) else _copy(default)  # type: ignore[return-value]

@@ -12,6 +12,7 @@ a time, so the UI can show rows as pages arrive.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -59,7 +60,7 @@ class Task(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def __init__(self, task: _ReportingTask, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._task = task
@@ -80,10 +81,9 @@ class _Job(QRunnable):
             outcome = ("failed", exc)
         else:
             outcome = ("succeeded", result)
-        try:
+        # If the task's owner is gone (the app quit, say), there is nobody to tell.
+        with contextlib.suppress(RuntimeError):
             task._report.emit(outcome)
-        except RuntimeError:
-            pass  # the task's owner is gone (e.g. the app quit): nobody to tell
 
 
 _EXPECTED: tuple[type[BaseException], ...] = ()
@@ -101,6 +101,9 @@ class _ReportingTask(Task):
 
 class TaskRunner(QObject):
     """Runs callables in the background and reports on the GUI thread."""
+
+    #: Every failure (task name, exception), after the task's own ``failed``: for diagnostics.
+    taskFailed = Signal(str, object)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
@@ -135,6 +138,7 @@ class TaskRunner(QObject):
                 task.succeeded.emit(value)
             elif kind == "failed":
                 task.failed.emit(value)
+                self.taskFailed.emit(task.name, value)
         task.finished.emit()
         task.deleteLater()
 

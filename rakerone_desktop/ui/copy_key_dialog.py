@@ -87,7 +87,7 @@ class SecretField(QLineEdit):
 
 class CopyKeyDialog(QDialog):
     copied = Signal()
-    done = Signal()
+    keyDone = Signal()  # the dialog closed; the value is forgotten
 
     def __init__(
         self,
@@ -199,7 +199,7 @@ class CopyKeyDialog(QDialog):
             self._confirm.close()
             self._confirm = None
         self.accept()
-        self.done.emit()
+        self.keyDone.emit()
 
     # Escape calls reject(); the close button sends a close event.
     def reject(self) -> None:

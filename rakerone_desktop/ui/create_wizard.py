@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -51,18 +51,20 @@ def name_problem(name: str) -> str | None:
     """Why the server would refuse this name, in the app's words, or None."""
     text = name.strip()
     if not text:
-        return QWizard.tr("Enter a name for the key.")
+        return QCoreApplication.translate("CreateKeyWizard", "Enter a name for the key.")
     if len(text) > MAX_NAME:
         return (
-            QWizard.tr("Use at most %1 characters (this name has %2).")
+            QCoreApplication.translate(
+                "CreateKeyWizard", "Use at most %1 characters (this name has %2)."
+            )
             .replace("%1", str(MAX_NAME))
             .replace("%2", str(len(text)))
         )
     for ch in text:
         if unicodedata.category(ch) in ("Cc", "Cf"):
-            return QWizard.tr("Remove control and invisible formatting characters (U+%1).").replace(
-                "%1", f"{ord(ch):04X}"
-            )
+            return QCoreApplication.translate(
+                "CreateKeyWizard", "Remove control and invisible formatting characters (U+%1)."
+            ).replace("%1", f"{ord(ch):04X}")
     return None
 
 
@@ -81,13 +83,13 @@ class NamePage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Name the key"))
         self._names_in_use = names_in_use
-        self.field = QLineEdit()
-        self.field.setObjectName("keyNameField")
-        self.field.setAccessibleName(self.tr("Name"))
-        self.field.setPlaceholderText(self.tr("Data import service"))
-        self.field.textChanged.connect(self._validate)
+        self.name_field = QLineEdit()
+        self.name_field.setObjectName("keyNameField")
+        self.name_field.setAccessibleName(self.tr("Name"))
+        self.name_field.setPlaceholderText(self.tr("Data import service"))
+        self.name_field.textChanged.connect(self._validate)
         name_label = QLabel(self.tr("&Name"))
-        name_label.setBuddy(self.field)
+        name_label.setBuddy(self.name_field)
         self.error = _label("", "fieldError")
         self.error.setObjectName("keyNameError")
         self.error.hide()
@@ -102,7 +104,7 @@ class NamePage(QWizardPage):
         layout.addWidget(_label(self.tr(SEED_NAME_ADVICE)))
         layout.addSpacing(8)
         layout.addWidget(name_label)
-        layout.addWidget(self.field)
+        layout.addWidget(self.name_field)
         layout.addWidget(self.counter)
         layout.addWidget(self.error)
         layout.addWidget(self.warning)
@@ -110,7 +112,7 @@ class NamePage(QWizardPage):
         self._validate()
 
     def name(self) -> str:
-        return self.field.text().strip()
+        return self.name_field.text().strip()
 
     def set_server_error(self, message: str) -> None:
         self._server_error = message
@@ -119,7 +121,7 @@ class NamePage(QWizardPage):
         self.completeChanged.emit()
 
     def _validate(self) -> None:
-        text = self.field.text()
+        text = self.name_field.text()
         if text:
             self._touched = True
         self._server_error = None
@@ -141,7 +143,7 @@ class NamePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return name_problem(self.field.text()) is None and self._server_error is None
+        return name_problem(self.name_field.text()) is None and self._server_error is None
 
 
 class PermissionsPage(QWizardPage):
@@ -312,7 +314,7 @@ class CreateKeyWizard(QWizard):
         self.busy = False
         self.succeeded = False
         self.name_page = NamePage(names_in_use)
-        self.name_page.field.setText(name)
+        self.name_page.name_field.setText(name)
         self.permissions_page = PermissionsPage(self.catalog, permissions)
         self.review_page = ReviewPage(self)
         self.name_page_id = self.addPage(self.name_page)
@@ -325,7 +327,9 @@ class CreateKeyWizard(QWizard):
         self._set_busy(True)
         self.review_page.status.setText(self.tr("Creating key…"))
         self.review_page.error.hide()
-        self.createRequested.emit(self.name_page.field.text(), self.permissions_page.selected())
+        self.createRequested.emit(
+            self.name_page.name_field.text(), self.permissions_page.selected()
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

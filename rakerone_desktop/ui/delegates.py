@@ -7,7 +7,16 @@ signal. It reads roles only, never the model's internals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,14 +89,14 @@ class KeysTableDelegate(QStyledItemDelegate):
     ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        style = opt.widget.style() if opt.widget else QApplication.style()  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
     def _paint_badges(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         badges = index.data(Role.BADGES) or ()
-        rect: QRect = option.rect.adjusted(4, 0, -4, 0)  # type: ignore[attr-defined]
-        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(4, 0, -4, 0)
+        fm = QFontMetrics(option.font)
         height = min(rect.height() - 6, fm.height() + 4)
         top = rect.top() + (rect.height() - height) // 2
         x = rect.left()
@@ -122,7 +131,7 @@ class KeysTableDelegate(QStyledItemDelegate):
         fm: QFontMetrics,
     ) -> None:
         width = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
-        bg, fg = _badge_colors(option.palette, warning, empty)  # type: ignore[attr-defined]
+        bg, fg = _badge_colors(option.palette, warning, empty)
         r = QRect(x, top, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(bg)
@@ -133,8 +142,8 @@ class KeysTableDelegate(QStyledItemDelegate):
     def _paint_rotating_name(
         self, painter: QPainter, option: QStyleOptionViewItem, index: _Index
     ) -> None:
-        rect: QRect = option.rect.adjusted(4, 0, -4, 0)  # type: ignore[attr-defined]
-        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(4, 0, -4, 0)
+        fm = QFontMetrics(option.font)
         label = self._rotation_label
         badge_w = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
         height = min(rect.height() - 6, fm.height() + 4)
@@ -143,8 +152,8 @@ class KeysTableDelegate(QStyledItemDelegate):
             rect.left(), rect.top(), max(0, rect.width() - badge_w - 6), rect.height()
         )
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        pal: QPalette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal: QPalette = option.palette
         painter.setPen(
             pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         )
@@ -168,60 +177,64 @@ class KeysTableDelegate(QStyledItemDelegate):
         )
 
     def _paint_revoke(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        cell: QRect = option.rect  # type: ignore[attr-defined]
+        cell: QRect = option.rect
         if index.data(Role.REVOKED):
             painter.save()
-            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))  # type: ignore[attr-defined]
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, self.tr("Revoked"))
             painter.restore()
             return
         btn = QStyleOptionButton()
-        btn.rect = self._button_rect(cell)  # type: ignore[attr-defined]
-        btn.text = self.tr("Revoke")  # type: ignore[attr-defined]
-        btn.palette = option.palette  # type: ignore[attr-defined]
-        btn.state = QStyle.StateFlag.State_Enabled  # type: ignore[attr-defined]
+        btn.rect = self._button_rect(cell)
+        btn.text = self.tr("Revoke")
+        btn.palette = option.palette
+        btn.state = QStyle.StateFlag.State_Enabled
         if self._pressed is not None and self._pressed == index:
-            btn.state |= QStyle.StateFlag.State_Sunken  # type: ignore[attr-defined]
+            btn.state |= QStyle.StateFlag.State_Sunken
         else:
-            btn.state |= QStyle.StateFlag.State_Raised  # type: ignore[attr-defined]
-        if option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
-            btn.state |= QStyle.StateFlag.State_MouseOver  # type: ignore[attr-defined]
+            btn.state |= QStyle.StateFlag.State_Raised
+        if option.state & QStyle.StateFlag.State_MouseOver:
+            btn.state |= QStyle.StateFlag.State_MouseOver
         widget = self._view
         widget.style().drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, widget)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         size = super().sizeHint(option, index)
-        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        fm = QFontMetrics(option.font)
         return QSize(size.width(), max(size.height(), fm.height() + 14))
 
     # -- clicks ---------------------------------------------------------------------
 
     def editorEvent(
-        self, event: QEvent, model: object, option: QStyleOptionViewItem, index: _Index
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: _Index,
     ) -> bool:
         if index.column() != Column.REVOKE or index.data(Role.REVOKED):
-            return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]
+            return super().editorEvent(event, model, option, index)
         etype = event.type()
         if etype in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             assert isinstance(event, QMouseEvent)
             if event.button() == Qt.MouseButton.LeftButton and self._button_rect(
-                option.rect  # type: ignore[attr-defined]
+                option.rect
             ).contains(event.position().toPoint()):
                 self._pressed = QPersistentModelIndex(index)
-                self._view.viewport().update(option.rect)  # type: ignore[attr-defined]
+                self._view.viewport().update(option.rect)
                 return True
         elif etype == QEvent.Type.MouseButtonRelease:
             assert isinstance(event, QMouseEvent)
             pressed = self._pressed
             self._pressed = None
-            self._view.viewport().update(option.rect)  # type: ignore[attr-defined]
+            self._view.viewport().update(option.rect)
             if (
                 pressed is not None
                 and pressed == index
-                and self._button_rect(option.rect).contains(event.position().toPoint())  # type: ignore[attr-defined]
+                and self._button_rect(option.rect).contains(event.position().toPoint())
             ):
                 key_id = index.data(Role.KEY_ID)
                 if key_id:
                     self.revokeClicked.emit(key_id)
                 return True
-        return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]
+        return super().editorEvent(event, model, option, index)

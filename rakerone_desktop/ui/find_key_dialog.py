@@ -108,7 +108,7 @@ class FindKeyDialog(QDialog):
         self.field.setAccessibleName(self.tr("Key or text to search"))
         self.field.setPlaceholderText(self.tr("rone_…"))
         self.field.pasted.connect(self._auto_find)
-        self.field.returnPressed.connect(self.find)
+        self.field.returnPressed.connect(self.search)
         self.field.textEdited.connect(self._on_edited)
         field_label = QLabel(self.tr("&Value"))
         field_label.setBuddy(self.field)
@@ -119,7 +119,7 @@ class FindKeyDialog(QDialog):
         self.find_button.setObjectName("findKeyButton")
         self.find_button.setProperty("role", "primary")
         self.find_button.setDefault(True)
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.search)
         row = QHBoxLayout()
         row.addWidget(field_label)
         row.addWidget(self.field, 1)
@@ -188,9 +188,9 @@ class FindKeyDialog(QDialog):
         self.message.clear()
 
     def _auto_find(self) -> None:
-        QTimer.singleShot(0, self.find)
+        QTimer.singleShot(0, self.search)
 
-    def find(self) -> None:
+    def search(self) -> None:
         if self._busy:
             return
         text = self.field.text()

@@ -9,6 +9,7 @@ calls themselves go through :class:`KeyActionsController`.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -351,8 +352,11 @@ class KeyFlows(QObject):
         return self._ask_path(
             self.tr("Export the activity of “%1” as CSV").replace("%1", key.name),
             f"rakerone-activity-{key.id}.csv",
-            lambda path, k=key.id: self.actions.export_events(path, k),
+            functools.partial(self._export_events_to, key.id),
         )
+
+    def _export_events_to(self, key_id: str, path: str) -> None:
+        self.actions.export_events(path, key_id)
 
     def _save_revoke_results(self, text: str) -> None:
         rows = text.count("\r\n") - 1

@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -57,10 +57,10 @@ def _plain(text: str, role: str | None = None) -> QLabel:
 def last_used_sentence(key: ApiKey, now: float | None = None) -> str:
     now = time.time() if now is None else now
     if key.last_used_at is None:
-        return QDialog.tr("This key has never been used.")
+        return QCoreApplication.translate("RevokeDialog", "This key has never been used.")
     rel = timefmt.relative(key.last_used_at.timestamp(), now)
     return (
-        QDialog.tr("Last used %1 (%2).")
+        QCoreApplication.translate("RevokeDialog", "Last used %1 (%2).")
         .replace("%1", rel)
         .replace("%2", timefmt.local_time(key.last_used_at))
     )

@@ -57,7 +57,7 @@ def create_through_wizard(qtbot, controller, name, permissions=("records.read",)
         controller.current.window.keys_page.create_button.click()
     wizard = blocker.args[0]
     assert wizard.objectName() == "createKeyWizard"
-    wizard.findChild(type(wizard.name_page.field), "keyNameField").setText(name)
+    wizard.findChild(type(wizard.name_page.name_field), "keyNameField").setText(name)
     wizard.next()
     for pid in permissions:
         wizard.findChild(type(wizard.permissions_page.checkboxes[pid]), f"permission:{pid}").setChecked(True)
@@ -202,10 +202,10 @@ def test_server_validation_error_lands_on_its_field(qtbot, app_on, proxy):
     wizard.button(wizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: wizard.currentId() == wizard.name_page_id, timeout=10_000)
     assert wizard.name_page.error.text() == "That name is reserved."
-    assert wizard.name_page.field.text() == "Fine by the client"
+    assert wizard.name_page.name_field.text() == "Fine by the client"
     assert wizard.isVisible()
     # Editing the name clears the server's complaint and the create can go again.
-    wizard.name_page.field.setText("Fine by the server")
+    wizard.name_page.name_field.setText("Fine by the server")
     wizard.next()
     assert wizard.permissions_page.selected() == ["records.read"]
     wizard.next()
@@ -233,7 +233,7 @@ def test_create_failure_keeps_the_wizard_open_with_everything(qtbot, app_on, pro
     qtbot.waitUntil(error.isVisible, timeout=20_000)
     assert expected in error.text() or (fault.kind == "reset" and error.text())
     assert wizard.isVisible() and not wizard.busy
-    assert wizard.name_page.field.text() == f"Failing {fault.status}"
+    assert wizard.name_page.name_field.text() == f"Failing {fault.status}"
     assert wizard.permissions_page.selected() == ["playbooks.run"]
 
 
@@ -248,7 +248,7 @@ def test_session_ended_during_create_and_sign_in_given_up(qtbot, app_on, proxy):
     error = wizard.review_page.error
     qtbot.waitUntil(error.isVisible, timeout=5000)
     assert "Your session has ended" in error.text()
-    assert wizard.name_page.field.text() == "Given up"
+    assert wizard.name_page.name_field.text() == "Given up"
     assert wizard.permissions_page.selected() == ["playbooks.run"]
 
 
@@ -394,7 +394,7 @@ def test_rotate_survives_a_restart(qtbot, app_on, admin_api):
     page.select_key(old.id)
     flows = controller.current.flows
     wizard = flows.rotate()
-    assert wizard.name_page.field.text().startswith("Rotating integration (rotated ")
+    assert wizard.name_page.name_field.text().startswith("Rotating integration (rotated ")
     assert wizard.permissions_page.selected() == ["playbooks.run", "records.write"]
     wizard.next()
     wizard.next()
@@ -452,13 +452,13 @@ def test_wizard_validates_names_inline(qtbot, app_on):
     existing = window.keys_page.model.key_at(0).name
     wizard = flows.create()
     page = wizard.name_page
-    page.field.setText("   ")
+    page.name_field.setText("   ")
     assert not page.isComplete() and page.error.isVisible()
-    page.field.setText("x" * 101)
+    page.name_field.setText("x" * 101)
     assert not page.isComplete() and "100" in page.error.text()
-    page.field.setText("bad\u202ename")
+    page.name_field.setText("bad\u202ename")
     assert not page.isComplete() and "U+202E" in page.error.text()
-    page.field.setText(existing)
+    page.name_field.setText(existing)
     assert page.isComplete() and page.warning.isVisible()  # a warning, not a block
     wizard.reject()
 

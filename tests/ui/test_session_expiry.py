@@ -66,7 +66,7 @@ def test_create_finishes_after_signing_in_again(qtbot, signed_in, demo_sandbox, 
     controller, _window = signed_in
     flows = controller.current.flows
     wizard = flows.create()
-    wizard.name_page.field.setText("Made across a re-sign-in")
+    wizard.name_page.name_field.setText("Made across a re-sign-in")
     wizard.next()
     wizard.permissions_page.checkboxes["records.read"].setChecked(True)
     wizard.next()
