@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -37,18 +37,28 @@ class Task(QObject):
     failed = Signal(object)
     progressed = Signal(object)
     finished = Signal()
+    # The worker's half: queued to this object's own thread (the GUI thread)
+    # and re-emitted there as ``progressed``. Emitting ``progressed`` straight
+    # from the worker would reach only the receivers connected at that instant,
+    # and a job can report its first page before the caller has connected.
+    _progress = Signal(object)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
         self._cancelled = False
+        self._progress.connect(self._relay_progress, Qt.ConnectionType.QueuedConnection)
 
-    # Called from the worker thread: emitting a signal of a QObject that lives
-    # on the GUI thread queues the call there.
+    # Called from the worker thread.
     def progress(self, value: object) -> None:
         if self._cancelled:
             raise CancelledError
-        self.progressed.emit(value)
+        self._progress.emit(value)
+
+    @Slot(object)
+    def _relay_progress(self, value: object) -> None:
+        if not self._cancelled:
+            self.progressed.emit(value)
 
     def cancel(self) -> None:
         """Ask the job to stop at its next ``progress`` and drop its outcome."""
