@@ -60,7 +60,9 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
         and bool(ctl.current.keys.model.catalog),
     )
     current = ctl.current
-    assert current is not None and current.keys is not None and current.flows is not None
+    assert current is not None
+    assert current.keys is not None
+    assert current.flows is not None
     window = current.window
     window.resize(1400, 820)
     model = current.keys.model
@@ -90,6 +92,7 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
         wizard.button(wizard.WizardButton.FinishButton).click()
         spin(app, lambda: current.flows.copy_dialog is not None)
         dialog = current.flows.copy_dialog
+        secret_for_screenshot = dialog.secret_field.text()
         settle(app)
         save(dialog, out, "copy-key")
         dialog.copy()
@@ -102,6 +105,35 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
         settle(app)
         save(revoke, out, "revoke-confirm")
         revoke.reject()
+        settle(app)
+
+        # Find key by value: a pasted log excerpt with a live, an unknown and a broken value.
+        from rakerone_desktop.domain.keyformat import generate_key
+
+        live = secret_for_screenshot
+        block = (
+            f"12:03:44 POST /hooks auth=Bearer {live}\n"
+            f"12:03:51 retry with {generate_key()}\n"
+            f"12:04:02 config: key={generate_key()[:-1]}X"
+        )
+        find = current.flows.find()
+        find.field.clear()
+        find.field.paste_text(block)
+        spin(app, lambda: not find._busy and find.table.rowCount() >= 3)
+        find.resize(760, 420)
+        settle(app)
+        save(find, out, "find-key")
+        find.close()
+        settle(app)
+
+        # Incident revoke: every key that can impersonate, with the typed confirmation.
+        page.set_filter("impersonate")
+        incident = current.flows.revoke_shown()
+        assert incident is not None
+        settle(app)
+        save(incident, out, "revoke-many")
+        incident.reject()
+        page.set_filter("all")
         del Column
     ctl.quit()
     settle(app, 0.3)

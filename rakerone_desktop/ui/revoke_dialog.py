@@ -87,7 +87,7 @@ class RevokeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("revokeDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.keys = list(keys)
         many = len(self.keys) > 1
         if many:
@@ -122,6 +122,8 @@ class RevokeDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("revokeList")
         self.list.setAccessibleName(self.tr("Keys to revoke"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key in self.keys:
             item = QListWidgetItem(f"{key.name}  ({key.hint}) — {last_used_sentence(key)}")
             item.setData(Qt.ItemDataRole.UserRole, key.id)
