@@ -54,10 +54,12 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
     assert ctl is not None
     spin(
         app,
-        lambda: ctl.current is not None
-        and ctl.current.keys is not None
-        and ctl.current.keys.has_loaded
-        and bool(ctl.current.keys.model.catalog),
+        lambda: (
+            ctl.current is not None
+            and ctl.current.keys is not None
+            and ctl.current.keys.has_loaded
+            and bool(ctl.current.keys.model.catalog)
+        ),
     )
     current = ctl.current
     assert current is not None

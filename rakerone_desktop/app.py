@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import logging
-import platform
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rakerone_desktop import __version__
+from rakerone_desktop.api.client import RakerOneClient, Timeouts
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import User
 from rakerone_desktop.controllers.key_actions import KeyActionsController
@@ -28,17 +30,21 @@ from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
 from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column
+from rakerone_desktop.runtime import diagnostics, log_file
 from rakerone_desktop.runtime.credentials import TokenStore
+from rakerone_desktop.runtime.i18n import Translations
 from rakerone_desktop.runtime.logging_setup import setup_logging
 from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION, Options, Settings
+from rakerone_desktop.runtime.single_instance import SingleInstance, server_name
 from rakerone_desktop.runtime.tasks import TaskRunner, register_expected_errors
 from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
+from rakerone_desktop.ui.about_dialog import AboutDialog
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.flows import KeyFlows
 from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
 from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
 from rakerone_desktop.ui.sign_in_dialog import SignInDialog
-from rakerone_desktop.ui.theme import Scheme, ThemeManager, icon
+from rakerone_desktop.ui.theme import Scheme, ThemeManager
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +67,24 @@ class _Parser(argparse.ArgumentParser):
         raise ArgumentError("", status)
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 3600, not {text}")
+    return value
+
+
+def client_factory(args: argparse.Namespace) -> Callable[..., RakerOneClient]:
+    """How the session makes its API client: with the command line's timeouts."""
+    read = getattr(args, "read_timeout", None)
+    if read is None:
+        return RakerOneClient
+    return functools.partial(RakerOneClient, timeouts=Timeouts(read=read))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="rakerone-desktop",
@@ -80,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--server", metavar="URL", help="the server to sign in to")
     parser.add_argument(
+        "--read-timeout",
+        type=_positive_seconds,
+        metavar="SECONDS",
+        help="give up on a server answer after this long (default: 30)",
+    )
+    parser.add_argument(
         "--read-only",
         action="store_true",
         help="hide every action that changes keys (for staff who should only look)",
@@ -95,6 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["debug", "info", "warning", "error"],
         default="warning",
         help="how much to log to stderr (default: warning)",
+    )
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="start even if the app is already running (normally a second launch raises it)",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="open the main window without a server, close it after its first paint, and "
+        "print a JSON report (for checking a build)",
     )
     return parser
 
@@ -151,12 +192,15 @@ class AppController(QObject):
             tokens,
             parent=self,
             remember_allowed=not args.sandbox,
+            client_factory=client_factory(args),
         )
         self.session.signedIn.connect(self._on_signed_in)
         self.session.signInFailed.connect(self._on_sign_in_failed)
         self.session.restoreFinished.connect(self._on_restore_finished)
         self.session.signedOut.connect(self._on_signed_out)
+        self._pending_notice: str | None = None
         self.session.keyringNotice.connect(self._show_notice)
+        self.mainWindowShown.connect(self._flush_notice)  # a notice from signing in
         self.session.reauthenticated.connect(self._on_reauthenticated)
         self.session.reauthFailed.connect(self._on_reauth_failed)
         self.reauth_dialog: SignInDialog | None = None
@@ -167,6 +211,10 @@ class AppController(QObject):
         self.clipboard = SecretClipboard(
             self, clear_after_seconds=self.settings.get(Options.clipboard_clear_seconds)
         )
+        self.errors = diagnostics.ErrorHistory()
+        self.runner.taskFailed.connect(self.errors.record)
+        self.language: str | None = None  # the loaded translation, for the diagnostics
+        self.about_dialog: AboutDialog | None = None
 
     # -- start ---------------------------------------------------------------------------
 
@@ -295,6 +343,7 @@ class AppController(QObject):
         self.current = SessionWindows(signed_in, main, keys, actions, flows, guard)
         self._wire_main(main, keys, actions, flows)
         self._apply_read_only(main, flows)
+        self._restore_layout(main)
         self._restore_view(main)
         main.show()
         keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
@@ -338,6 +387,7 @@ class AppController(QObject):
         page.revokeRequested.connect(flows.revoke_ids)
         main.preferencesRequested.connect(self.show_preferences)
         main.aboutRequested.connect(self.show_about)
+        main.copyDiagnosticsRequested.connect(self.copy_diagnostics)
         main.findKeyRequested.connect(flows.find)
         main.exportRequested.connect(flows.export_keys)
         main.revokeShownRequested.connect(flows.revoke_shown)
@@ -422,7 +472,8 @@ class AppController(QObject):
             self._apply_read_only(current.window, current.flows)
 
     def _restore_view(self, main: MainWindow) -> None:
-        shown = set(self.settings.get(Options.shown_columns))
+        names: list[str] = self.settings.get(Options.shown_columns)
+        shown = set(names)
         for col in main.column_actions:
             main.set_column_visible(col, col.name in shown)
         name = self.settings.get(Options.sort_column)
@@ -438,6 +489,19 @@ class AppController(QObject):
         if 0 <= column < len(Column) and column != Column.REVOKE:
             self.settings.set(Options.sort_column, Column(column).name)
             self.settings.set(Options.sort_descending, order == Qt.SortOrder.DescendingOrder)
+
+    def _restore_layout(self, main: MainWindow) -> None:
+        """The window's size and place, and the table's column widths and order."""
+        geometry = self.settings.get(Options.window_geometry)
+        if not geometry.isEmpty():
+            main.restoreGeometry(geometry)
+        header = self.settings.get(Options.header_state)
+        if not header.isEmpty():
+            main.keys_page.table.horizontalHeader().restoreState(header)
+
+    def _save_layout(self, main: MainWindow) -> None:
+        self.settings.set(Options.window_geometry, main.saveGeometry())
+        self.settings.set(Options.header_state, main.keys_page.table.horizontalHeader().saveState())
 
     def _save_columns(self, main: MainWindow) -> None:
         self.settings.set(Options.shown_columns, [c.name for c in main.visible_optional_columns()])
@@ -461,29 +525,62 @@ class AppController(QObject):
         if self.current is not None and self.current.keys is not None:
             self.current.keys.set_auto_refresh(refresh_seconds)
 
-    def show_about(self) -> QMessageBox:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
+    def show_about(self) -> AboutDialog:
+        if self.about_dialog is not None:
+            self.about_dialog.raise_()
+            return self.about_dialog
+        dialog = AboutDialog(self.current.window if self.current else None)
+        dialog.copyDiagnosticsRequested.connect(self.copy_diagnostics)
+        dialog.finished.connect(self._on_about_finished)
+        self.about_dialog = dialog
+        dialog.open()
+        return dialog
 
-        box = QMessageBox(self.current.window if self.current else None)
-        box.setObjectName("aboutBox")
-        box.setWindowTitle(self.tr("About RakerOne Desktop"))
-        box.setIconPixmap(icon("app").pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr(
-                "RakerOne Desktop %1\nThe administration client for RakerOne API keys."
-            ).replace("%1", __version__)
+    def _on_about_finished(self) -> None:
+        if self.about_dialog is not None:
+            self.about_dialog.deleteLater()
+            self.about_dialog = None
+
+    def diagnostics_text(self) -> str:
+        current = self.current
+        signed_in = current.signed_in if current is not None else None
+        return diagnostics.collect(
+            server=signed_in.server if signed_in is not None else None,
+            role=(
+                ("admin" if signed_in.user.is_admin else "member")
+                if signed_in is not None
+                else None
+            ),
+            errors=self.errors.entries(),
+            platform_name=self.app.platformName(),
+            language=self.language,
+            settings_file=self.settings.file_name,
+            log_file=str(path) if (path := log_file.current()) is not None else None,
+            read_only=self.read_only or self.settings.get(Options.read_only),
         )
-        box.setInformativeText(
-            self.tr("Qt %1 · PySide6 %2 · Python %3")
-            .replace("%1", qVersion())
-            .replace("%2", pyside_version)
-            .replace("%3", platform.python_version())
-        )
-        box.open()
-        self._keep(box)
-        return box
+
+    def copy_diagnostics(self) -> str:
+        """Put the diagnostics on the clipboard (plain text, nothing secret) and say so."""
+        text = self.diagnostics_text()
+        QGuiApplication.clipboard().setText(text)
+        if self.current is not None and isinstance(self.current.window, MainWindow):
+            self.current.window.statusBar().showMessage(
+                self.tr("Diagnostics copied to the clipboard"), 5000
+            )
+        return text
+
+    def activate(self, _argv: object = None) -> None:
+        """Another launch asked for the app: bring its window to the front."""
+        window: QWidget | None = self.sign_in_dialog
+        if window is None and self.current is not None:
+            window = self.current.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _keep(self, box: QMessageBox) -> None:
         """Hold a parentless message box until it is closed (open() doesn't block)."""
@@ -491,10 +588,25 @@ class AppController(QObject):
         box.finished.connect(lambda _r, b=box: self._boxes.discard(b))
 
     def _show_notice(self, text: str) -> None:
-        if self.current is not None and isinstance(self.current.window, MainWindow):
-            self.current.window.keys_page.banner.show_error(text, retry=False)
+        """A notice, not an error: shown in the window, or as soon as there is one
+        (the keyring's is sent while signing in, before the window exists)."""
+        self._pending_notice = text
+        self._flush_notice()
+
+    def _flush_notice(self, *_args: object) -> None:
+        text = self._pending_notice
+        window = self.current.window if self.current is not None else None
+        if text is None or window is None:
+            return
+        self._pending_notice = None
+        if isinstance(window, MainWindow):
+            window.keys_page.notice.show_error(text, retry=False)
+        elif isinstance(window, AdminOnlyWindow):
+            window.notice.show_error(text, retry=False)
 
     def _leave(self) -> None:
+        if self.about_dialog is not None:
+            self.about_dialog.close()  # finished → forgotten, before its parent goes
         current = self.current
         self.current = None
         if current is None:
@@ -506,6 +618,8 @@ class AppController(QObject):
         window = current.window
         with contextlib.suppress(RuntimeError, TypeError):
             window.closed.disconnect(self._on_window_closed)  # type: ignore[attr-defined]
+        if isinstance(window, MainWindow):
+            self._save_layout(window)
         window.close()
         window.deleteLater()
 
@@ -568,6 +682,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if str(exc):
             sys.stderr.write(str(exc) + "\n")
         return exc.code
+    if args.sandbox and getattr(sys, "frozen", False):
+        sys.stderr.write(
+            "rakerone-desktop: this build doesn't include the sandbox server; run the app "
+            "from source for --sandbox (see the README)\n"
+        )
+        return 2
 
     existing = QApplication.instance()
     owns_app = existing is None
@@ -579,11 +699,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)
         app.setQuitOnLastWindowClosed(False)
+    # Translations, the log file and single-instance only for an app of our own:
+    # a test or script that brings its QApplication keeps its own language and files.
+    language = Translations(app).install() if owns_app else None
+    instance: SingleInstance | None = None
+    if owns_app and not args.self_check:
+        if not args.new_instance:
+            instance = SingleInstance(server_name(APP_ID), app)
+            if not instance.acquire(argv):
+                sys.stderr.write("RakerOne Desktop is already running: its window was raised.\n")
+                return 0
+        _start_log_file()
     register_expected_errors(ApiError)
     ThemeManager(app, Scheme(args.color_scheme))
+    if args.self_check:
+        return _self_check(app, owns_app, language)
 
     controller = AppController(app, args, owns_app=owns_app)
+    controller.language = language
     _controllers.append(controller)
+    if instance is not None:
+        instance.activated.connect(controller.activate)
+        controller.quitting.connect(instance.release)
     controller.start()
     if not owns_app:
         return 0
@@ -601,6 +738,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGINT, previous)
         signal.signal(signal.SIGTERM, sigterm)
     return int(code)
+
+
+def _start_log_file() -> None:
+    try:
+        path = log_file.install()
+    except OSError as exc:
+        log.warning("No log file: %s", exc)
+    else:
+        log.info("RakerOne Desktop %s started; logging to %s", __version__, path)
+
+
+def _self_check(app: QApplication, owns_app: bool, language: str | None) -> int:
+    from rakerone_desktop.self_check import SelfCheck
+
+    check = SelfCheck(app, language=language)
+    if owns_app:
+        check.finished.connect(app.exit)
+    check.start()
+    return int(app.exec()) if owns_app else 0
 
 
 def run() -> None:

@@ -17,6 +17,12 @@ def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(_CONTEXT, text, None, n)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a text for pyside6-lupdate, which can't see it through _plural()."""
+    del context
+    return text
+
+
 def _plural(n: int, one: str, many: str) -> str:
     # Qt's %n plurals need a translation file even for English; choosing the
     # English form here keeps the untranslated app grammatical, and translators
@@ -37,17 +43,37 @@ def relative(then_ts: float | None, now_ts: float) -> str:
         return tr("Just now")
     minutes = (seconds + 30) // 60
     if minutes < 60:
-        return _plural(max(1, minutes), "%n minute ago", "%n minutes ago")
+        return _plural(
+            max(1, minutes),
+            QT_TRANSLATE_NOOP("Time", "%n minute ago"),
+            QT_TRANSLATE_NOOP("Time", "%n minutes ago"),
+        )
     hours = (seconds + 1800) // 3600
     if hours < 24:
-        return _plural(hours, "%n hour ago", "%n hours ago")
+        return _plural(
+            hours,
+            QT_TRANSLATE_NOOP("Time", "%n hour ago"),
+            QT_TRANSLATE_NOOP("Time", "%n hours ago"),
+        )
     days = (seconds + 43200) // 86400
     if days < 31:
-        return _plural(days, "%n day ago", "%n days ago")
+        return _plural(
+            days,
+            QT_TRANSLATE_NOOP("Time", "%n day ago"),
+            QT_TRANSLATE_NOOP("Time", "%n days ago"),
+        )
     months = days // 30
     if months < 12:
-        return _plural(months, "%n month ago", "%n months ago")
-    return _plural(max(1, days // 365), "%n year ago", "%n years ago")
+        return _plural(
+            months,
+            QT_TRANSLATE_NOOP("Time", "%n month ago"),
+            QT_TRANSLATE_NOOP("Time", "%n months ago"),
+        )
+    return _plural(
+        max(1, days // 365),
+        QT_TRANSLATE_NOOP("Time", "%n year ago"),
+        QT_TRANSLATE_NOOP("Time", "%n years ago"),
+    )
 
 
 def local_time(dt: datetime) -> str:

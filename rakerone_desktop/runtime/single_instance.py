@@ -57,7 +57,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name
         self._server: QLocalServer | None = None
-        self._sockets: set[QLocalSocket] = set()
+        self._buffers: dict[QLocalSocket, bytearray] = {}
 
     @property
     def listening(self) -> bool:
@@ -82,10 +82,11 @@ class SingleInstance(QObject):
         return True
 
     def release(self) -> None:
-        for socket in list(self._sockets):
+        for socket in list(self._buffers):
+            socket.readyRead.disconnect(self._on_ready_read)
+            socket.disconnected.disconnect(self._on_disconnected)
             socket.abort()
-            socket.deleteLater()
-        self._sockets.clear()
+        self._buffers.clear()
         if self._server is not None:
             self._server.close()
             self._server.deleteLater()
@@ -116,22 +117,32 @@ class SingleInstance(QObject):
             socket = self._server.nextPendingConnection()
             if socket is None:
                 break
-            self._sockets.add(socket)
-            buffer = bytearray()
-            socket.readyRead.connect(lambda s=socket, b=buffer: self._on_ready_read(s, b))
-            socket.disconnected.connect(lambda s=socket, b=buffer: self._finish(s, b))
+            self._buffers[socket] = bytearray()
+            # Bound methods and sender(), not lambdas holding the socket: a closure that
+            # keeps the socket's wrapper alive across deleteLater() crashes PySide.
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(self._on_disconnected)
 
-    def _on_ready_read(self, socket: QLocalSocket, buffer: bytearray) -> None:
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        buffer = self._buffers.get(socket)  # type: ignore[call-overload]
+        if not isinstance(socket, QLocalSocket) or buffer is None:
+            return
         buffer += bytes(socket.readAll().data())
         if b"\n" in buffer or len(buffer) > MAX_MESSAGE:
-            self._finish(socket, buffer)
+            self._finish(socket)
 
-    def _finish(self, socket: QLocalSocket, buffer: bytearray) -> None:
-        if socket not in self._sockets:
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._finish(socket)
+
+    def _finish(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.pop(socket, None)
+        if buffer is None:
             return
-        self._sockets.discard(socket)
-        if socket.isOpen():
-            buffer += bytes(socket.readAll().data())
+        socket.readyRead.disconnect(self._on_ready_read)
+        socket.disconnected.disconnect(self._on_disconnected)
         socket.abort()
         socket.deleteLater()
         line = bytes(buffer).split(b"\n", 1)[0]

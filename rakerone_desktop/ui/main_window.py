@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -26,6 +27,7 @@ from rakerone_desktop.models.keys_model import (
     column_title,
     filter_label,
 )
+from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.theme import icon
 
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
     signOutRequested = Signal()
     quitRequested = Signal()
     aboutRequested = Signal()
+    copyDiagnosticsRequested = Signal()
     revokeShownRequested = Signal()
     exportActivityRequested = Signal()
     readOnlyToggled = Signal(bool)
@@ -109,12 +112,15 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
@@ -208,6 +214,13 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(
             self.tr("&About RakerOne Desktop"), self.aboutRequested.emit
         )
+        self.diagnostics_action = self._action(
+            self.tr("Copy &diagnostics"), self.copyDiagnosticsRequested.emit
+        )
+        self.diagnostics_action.setToolTip(
+            self.tr("Versions, server and recent errors for a support ticket; never a secret")
+        )
+        help_menu.addAction(self.diagnostics_action)
         help_menu.addAction(self.about_action)
 
         table = self.keys_page.table
@@ -290,6 +303,8 @@ class AdminOnlyWindow(QMainWindow):
         layout.addWidget(title)
         layout.addWidget(self.message)
         layout.addWidget(who)
+        self.notice = ErrorBanner(self, object_name="noticeBanner")
+        layout.addWidget(self.notice)
         layout.addStretch(1)
         self.setCentralWidget(body)
         menu = self.menuBar().addMenu(self.tr("&File"))

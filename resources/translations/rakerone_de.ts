@@ -1,0 +1,1547 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>About RakerOne Desktop</source>
+        <translation>Über RakerOne Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>RakerOne Desktop logo</source>
+        <translation>Logo von RakerOne Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>The administration client for RakerOne API keys.</source>
+        <translation>Der Verwaltungsclient für RakerOne-API-Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Qt %1 · PySide6 %2 · Python %3 · %4</source>
+        <translation>Qt %1 · PySide6 %2 · Python %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>RakerOne Desktop is free software under the %1 licence. It is built with Qt and PySide6, used under the GNU Lesser General Public License version 3: a packaged build keeps their libraries as separate files, which you may replace with your own builds. The source of Qt and PySide6 is available from the Qt Project.</source>
+        <translation>RakerOne Desktop ist freie Software unter der %1-Lizenz. Es ist mit Qt und PySide6 gebaut, die unter der GNU Lesser General Public License Version 3 verwendet werden: Ein Installationspaket enthält ihre Bibliotheken als eigene Dateien, die Sie durch eigene Builds ersetzen dürfen. Den Quellcode von Qt und PySide6 stellt das Qt Project bereit.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Components and their licences</source>
+        <translation>Komponenten und ihre Lizenzen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>&amp;Components</source>
+        <translation>&amp;Komponenten</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
+        <source>Versions, server and recent errors for a support ticket; never a secret</source>
+        <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
+    </message>
+</context>
+<context>
+    <name>AdminOnlyWindow</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin.</source>
+        <translation>Die gesamte Gruppe Admin, einschließlich dieser Seite, ist nur für Admins. Wenn Sie sie nicht sehen, fragen Sie einen Admin.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysModel</name>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>All</source>
+        <extracomment>Columns hidden until a person shows them (audit views).</extracomment>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Never used</source>
+        <translation>Nie verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Not used in %1 days</source>
+        <translation>Seit %1 Tagen nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Can impersonate</source>
+        <translation>Kann als Benutzer handeln</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Last used IP</source>
+        <translation>IP der letzten Verwendung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Last used user agent</source>
+        <translation>User-Agent der letzten Verwendung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>No permissions</source>
+        <extracomment>Every hint is this prefix and the key&apos;s last 4 characters (``ApiKey`` checks it). Sorting runs in steps this long when it runs off the GUI thread, so the GUI thread gets the interpreter between steps (``list.sort`` never lets go of it). The casefolded name, NUL, the casefolded last 4 characters of the hint. The rows are as the server lists keys: newest first, ties by id descending. Sorted in the background after a load (ascending; descending then takes one fast pass). Not Created (the server&apos;s order) nor Permissions (it needs the catalog, and sorts fast: its keys are small numbers). Emitted after the visible rows changed (filter, search, data).</extracomment>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>This key hasn&apos;t been used yet.</source>
+        <translation>Dieser Schlüssel wurde noch nicht verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>IP: %1</source>
+        <translation>IP: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>User agent: %1</source>
+        <translation>User-Agent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Created %1 by %2</source>
+        <translation>Erstellt am %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Rotation in progress: revoke this key once your integration uses the new one.</source>
+        <translation>Rotation läuft: Widerrufen Sie diesen Schlüssel, sobald Ihre Integration den neuen verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Revoked %1 by %2</source>
+        <translation>Widerrufen am %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Revoke this key</source>
+        <translation>Diesen Schlüssel widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../rakerone_desktop/app.py"/>
+        <source>The sandbox server didn&apos;t start: %1</source>
+        <translation>Der Sandbox-Server ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/app.py"/>
+        <source>RakerOne Desktop</source>
+        <translation>RakerOne Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/app.py"/>
+        <source>Your session has ended. Sign in again to finish what you were doing; nothing you entered is lost.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; nichts von dem, was Sie eingegeben haben, geht verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/app.py"/>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>Diagnose in die Zwischenablage kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>CopyKeyDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Copy your API key</source>
+        <translation>Kopieren Sie Ihren API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Your new API key</source>
+        <translation>Ihr neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>&amp;API key</source>
+        <translation>&amp;API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>The clipboard is cleared %1 seconds after you copy.</source>
+        <translation>Die Zwischenablage wird %1 Sekunden nach dem Kopieren geleert.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>The clipboard is cleared when you quit the app.</source>
+        <translation>Die Zwischenablage wird geleert, wenn Sie die App beenden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>The key is on the clipboard</source>
+        <translation>Der Schlüssel ist in der Zwischenablage</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Go back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>Close anyway</source>
+        <translation>Trotzdem schließen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>This is the only time you’ll see the full key. RakerOne can’t show it to you again. Click Copy and store the key somewhere safe before you close the dialog. If you lose it, you’ll have to revoke the key and create a new one.</source>
+        <translation>Nur jetzt sehen Sie den vollständigen Schlüssel. RakerOne kann ihn Ihnen nicht noch einmal zeigen. Klicken Sie auf Kopieren und bewahren Sie den Schlüssel an einem sicheren Ort auf, bevor Sie den Dialog schließen. Wenn Sie ihn verlieren, müssen Sie den Schlüssel widerrufen und einen neuen erstellen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>You haven&apos;t copied this key. It can&apos;t be shown again.</source>
+        <translation>Sie haben diesen Schlüssel nicht kopiert. Er kann nicht noch einmal angezeigt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateKeyWizard</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Enter a name for the key.</source>
+        <translation>Geben Sie einen Namen für den Schlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Use at most %1 characters (this name has %2).</source>
+        <translation>Verwenden Sie höchstens %1 Zeichen (dieser Name hat %2).</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Remove control and invisible formatting characters (U+%1).</source>
+        <translation>Entfernen Sie Steuerzeichen und unsichtbare Formatierungszeichen (U+%1).</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Creating key…</source>
+        <translation>Schlüssel wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Your session has ended, so the key wasn&apos;t created. Sign in again, then click Create key; everything you entered is still here.</source>
+        <translation>Ihre Sitzung ist abgelaufen, daher wurde der Schlüssel nicht erstellt. Melden Sie sich erneut an und klicken Sie dann auf Schlüssel erstellen; alles, was Sie eingegeben haben, ist noch da.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Key details</source>
+        <translation>Schlüsseldetails</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Select a key to see its details.</source>
+        <translation>Wählen Sie einen Schlüssel aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>From IP</source>
+        <translation>Von IP</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>User agent</source>
+        <translation>User-Agent</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Recent activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Load more activity</source>
+        <translation>Weitere Aktivität laden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Export activity…</source>
+        <translation>Aktivität exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Revoke key…</source>
+        <translation>Schlüssel widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>No permissions</source>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Loading activity…</source>
+        <translation>Aktivität wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>No activity yet.</source>
+        <translation>Noch keine Aktivität.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Activity couldn&apos;t be loaded: %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>No API keys</source>
+        <translation>Keine API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>No API keys yet</source>
+        <translation>Noch keine API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Create a key to let an outside system — a script, an integration, or another app — work with RakerOne on its own.</source>
+        <translation>Erstellen Sie einen Schlüssel, damit ein externes System – ein Skript, eine Integration oder eine andere App – selbstständig mit RakerOne arbeiten kann.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Request id: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindKeyDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Find key by value</source>
+        <translation>Schlüssel nach Wert suchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Paste a key, or any text that contains keys (a log line, a config file). The text stays on this computer: each key is checked and hashed here, and only its SHA-256 is sent to find which key it is.</source>
+        <translation>Fügen Sie einen Schlüssel oder einen beliebigen Text mit Schlüsseln ein (eine Logzeile, eine Konfigurationsdatei). Der Text bleibt auf diesem Computer: Jeder Schlüssel wird hier geprüft und gehasht, und nur sein SHA-256 wird gesendet, um herauszufinden, welcher Schlüssel es ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Key or text to search</source>
+        <translation>Schlüssel oder zu durchsuchender Text</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>rone_…</source>
+        <translation>rone_…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>&amp;Value</source>
+        <translation>&amp;Wert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Show the pasted text</source>
+        <translation>Den eingefügten Text anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Revoke all found</source>
+        <translation>Alle gefundenen widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Filled in from the clipboard.</source>
+        <translation>Aus der Zwischenablage eingefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>This isn&apos;t a RakerOne key: RakerOne keys start with rone_.</source>
+        <translation>Das ist kein RakerOne-Schlüssel: RakerOne-Schlüssel beginnen mit rone_.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Paste a key or some text that contains one.</source>
+        <translation>Fügen Sie einen Schlüssel oder einen Text ein, der einen enthält.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>No valid RakerOne key in this text.</source>
+        <translation>Kein gültiger RakerOne-Schlüssel in diesem Text.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Looking up %1 key(s)…</source>
+        <translation>%1 Schlüssel werden gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Looks like a key but fails the checksum: not a RakerOne key.</source>
+        <translation>Sieht aus wie ein Schlüssel, aber die Prüfsumme stimmt nicht: kein RakerOne-Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>No key in this organization matches</source>
+        <translation>Kein Schlüssel in dieser Organisation passt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>“%1” — already revoked on %2 by %3</source>
+        <translation>„%1“ – bereits widerrufen am %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>“%1” — active, last used: %2</source>
+        <translation>„%1“ – aktiv, zuletzt verwendet: %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>%1 of %2 key(s) found; %3 still active.</source>
+        <translation>%1 von %2 Schlüsseln gefunden; %3 noch aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Revoke all %1 active keys found…</source>
+        <translation>Alle %1 gefundenen aktiven Schlüssel widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>The lookup failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Revoke %1</source>
+        <translation>%1 widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFlows</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Rotate a key</source>
+        <translation>Einen Schlüssel rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Select one active key in the table, then choose Rotate.</source>
+        <translation>Wählen Sie einen aktiven Schlüssel in der Tabelle aus und dann Rotieren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Rotate “%1”</source>
+        <translation>„%1“ rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>The new key wasn&apos;t created</source>
+        <translation>Der neue Schlüssel wurde nicht erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>The key&apos;s value was lost</source>
+        <translation>Der Wert des Schlüssels ging verloren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>The key “%1” (%2) was created, but the answer carrying its value was lost on the way. RakerOne can’t show the value again, so nobody can use this key.</source>
+        <translation>Der Schlüssel „%1“ (%2) wurde erstellt, aber die Antwort mit seinem Wert ging unterwegs verloren. RakerOne kann den Wert nicht noch einmal zeigen, daher kann niemand diesen Schlüssel verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Revoke it and create a fresh one with the same name and permissions?</source>
+        <translation>Ihn widerrufen und einen neuen mit demselben Namen und denselben Berechtigungen erstellen?</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Revoke it and create a new key</source>
+        <translation>Widerrufen und neuen Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Keep it for now</source>
+        <translation>Vorerst behalten</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Select one or more active keys in the table first.</source>
+        <translation>Wählen Sie zuerst einen oder mehrere aktive Schlüssel in der Tabelle aus.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>No active keys are shown.</source>
+        <translation>Es werden keine aktiven Schlüssel angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>The key was not revoked</source>
+        <translation>Der Schlüssel wurde nicht widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Your session has ended. Waiting for you to sign in again…</source>
+        <translation>Ihre Sitzung ist abgelaufen. Warten auf Ihre erneute Anmeldung…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Export keys as CSV</source>
+        <translation>Schlüssel als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Export activity</source>
+        <translation>Aktivität exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Select a key first.</source>
+        <translation>Wählen Sie zuerst einen Schlüssel aus.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Export the activity of “%1” as CSV</source>
+        <translation>Aktivität von „%1“ als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Save revoke results</source>
+        <translation>Ergebnisse des Widerrufs speichern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Saved %1 rows to %2</source>
+        <translation>%1 Zeilen in %2 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>The file wasn&apos;t saved</source>
+        <translation>Die Datei wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Couldn&apos;t write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Switch your integration over to this new key, then revoke the old one. Until you do, the old key&apos;s row shows that a rotation is in progress.</source>
+        <translation>Stellen Sie Ihre Integration auf diesen neuen Schlüssel um und widerrufen Sie dann den alten. Bis dahin zeigt die Zeile des alten Schlüssels, dass eine Rotation läuft.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>An API key lets an outside system work with RakerOne on its own, with its own permissions and its own name in the audit trail. Give a key only the permissions it actually needs.</source>
+        <translation>Mit einem API-Schlüssel arbeitet ein externes System selbstständig mit RakerOne, mit eigenen Berechtigungen und eigenem Namen im Prüfprotokoll. Geben Sie einem Schlüssel nur die Berechtigungen, die er wirklich braucht.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Create key (Ctrl+N)</source>
+        <translation>Schlüssel erstellen (Strg+N)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Refresh (F5)</source>
+        <translation>Aktualisieren (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Search name, hint, permission, creator</source>
+        <translation>Name, Hinweis, Berechtigung, Ersteller suchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Search keys</source>
+        <translation>Schlüssel suchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Filter keys</source>
+        <translation>Schlüssel filtern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Not used in how many days</source>
+        <translation>Seit wie vielen Tagen nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>The threshold of the “Not used in … days” filter</source>
+        <translation>Die Schwelle des Filters „Seit … Tagen nicht verwendet“</translation>
+    </message>
+</context>
+<context>
+    <name>KeysTableDelegate</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/delegates.py"/>
+        <source>No permissions</source>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/delegates.py"/>
+        <source>Rotation in progress</source>
+        <translation>Rotation läuft</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/delegates.py"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/delegates.py"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>S&amp;witch server…</source>
+        <translation>Server &amp;wechseln…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Export keys as CSV…</source>
+        <translation>Schlüssel als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Create key…</source>
+        <translation>Schlüssel &amp;erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>R&amp;otate…</source>
+        <translation>&amp;Rotieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Find key by value…</source>
+        <translation>Schlüssel nach Wert &amp;suchen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Revoke all &amp;shown keys…</source>
+        <translation>Alle &amp;angezeigten Schlüssel widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Export &amp;activity of the selected key…</source>
+        <translation>Aktivität des ausgewählten Schlüssels e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Columns</source>
+        <translation>Spa&amp;lten</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Read-&amp;only mode</source>
+        <translation>&amp;Nur-Lese-Modus</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Hide every action that changes keys</source>
+        <translation>Alle Aktionen ausblenden, die Schlüssel ändern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;About RakerOne Desktop</source>
+        <translation>Ü&amp;ber RakerOne Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Versions, server and recent errors for a support ticket; never a secret</source>
+        <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source> — read-only</source>
+        <translation> – nur lesen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>%1 keys shown, %2 never used</source>
+        <translation>%1 Schlüssel angezeigt, %2 nie verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Last refreshed %1</source>
+        <translation>Zuletzt aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>NamePage</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Name the key</source>
+        <translation>Schlüssel benennen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Data import service</source>
+        <translation>Datenimport-Dienst</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Another key already has this name. You can still use it, but a distinct name makes the key easier to recognize in the table and the audit trail.</source>
+        <translation>Ein anderer Schlüssel hat bereits diesen Namen. Sie können ihn trotzdem verwenden, aber mit einem eigenen Namen ist der Schlüssel in der Tabelle und im Prüfprotokoll leichter zu erkennen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Enter a Name that says what the key is for — for example, “Data import service.” The name is how you’ll recognize the key in the table and how its actions are recorded, so make it descriptive.</source>
+        <translation>Geben Sie einen Namen ein, der sagt, wofür der Schlüssel ist – zum Beispiel „Datenimport-Dienst“. Am Namen erkennen Sie den Schlüssel in der Tabelle, und unter ihm werden seine Aktionen protokolliert; wählen Sie ihn also aussagekräftig.</translation>
+    </message>
+</context>
+<context>
+    <name>NoMatchState</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>No keys match this search and filter.</source>
+        <translation>Kein Schlüssel passt zu dieser Suche und diesem Filter.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Show all keys</source>
+        <translation>Alle Schlüssel anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsPage</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Pick its permissions</source>
+        <translation>Berechtigungen auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>The server&apos;s permission catalog couldn&apos;t be loaded.</source>
+        <translation>Der Berechtigungskatalog des Servers konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>No permissions selected: the key will show No permissions.</source>
+        <translation>Keine Berechtigungen ausgewählt: Der Schlüssel zeigt Keine Berechtigungen an.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>%1 of %2 permissions selected</source>
+        <translation>%1 von %2 Berechtigungen ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>A key with this permission can act as a user: what it does may look like that person did it.</source>
+        <translation>Ein Schlüssel mit dieser Berechtigung kann als Benutzer handeln: Was er tut, kann so aussehen, als hätte diese Person es getan.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Under Permissions, tick only the capabilities this key needs. Each checkbox maps to one capability — the same capabilities described in Roles and permissions.</source>
+        <translation>Kreuzen Sie unter Berechtigungen nur die Fähigkeiten an, die dieser Schlüssel braucht. Jedes Kästchen entspricht einer Fähigkeit – denselben, die unter Rollen und Berechtigungen beschrieben sind.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Grant the fewest you can; you can always create a separate key for a different job.</source>
+        <translation>Vergeben Sie so wenige wie möglich; für eine andere Aufgabe können Sie jederzeit einen eigenen Schlüssel erstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>Off (clear when the app quits)</source>
+        <translation>Aus (beim Beenden der App leeren)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>Clear the clipboard after</source>
+        <translation>Zwischenablage leeren nach</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>Refresh Last used every</source>
+        <translation>Zuletzt verwendet aktualisieren alle</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>&amp;Clear a copied key after</source>
+        <translation>Kopierten Schlüssel &amp;leeren nach</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>&amp;Refresh the keys every</source>
+        <translation>Schlüssel &amp;aktualisieren alle</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/preferences_dialog.py"/>
+        <source>A copied key is cleared only if the clipboard still holds it, and always when the app quits.</source>
+        <translation>Ein kopierter Schlüssel wird nur entfernt, wenn die Zwischenablage ihn noch enthält, und immer beim Beenden der App.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Creating key</source>
+        <translation>Schlüssel wird erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>After you create the key, RakerOne shows you its full value once.</source>
+        <translation>Nachdem Sie den Schlüssel erstellt haben, zeigt RakerOne Ihnen seinen vollständigen Wert ein einziges Mal.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>No permissions</source>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>A key with this permission can act as a user: what it does may look like that person did it.</source>
+        <translation>Ein Schlüssel mit dieser Berechtigung kann als Benutzer handeln: Was er tut, kann so aussehen, als hätte diese Person es getan.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>This key has never been used.</source>
+        <extracomment>More keys than this need the count typed in before they can be revoked.</extracomment>
+        <translation>Dieser Schlüssel wurde noch nie verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Last used %1 (%2).</source>
+        <translation>Zuletzt verwendet: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Revoke %1 keys</source>
+        <translation>%1 Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Revoke “%1”</source>
+        <translation>„%1“ widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>%1 of these keys were used in the last day. Something is probably still using them, and it will stop working right away.</source>
+        <translation>%1 dieser Schlüssel wurden am letzten Tag verwendet. Wahrscheinlich verwendet sie noch etwas, und es wird sofort aufhören zu funktionieren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>This key was used in the last day. Something is probably still using it, and it will stop working right away.</source>
+        <translation>Dieser Schlüssel wurde am letzten Tag verwendet. Wahrscheinlich verwendet ihn noch etwas, und es wird sofort aufhören zu funktionieren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Keys to revoke</source>
+        <translation>Zu widerrufende Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Number of keys to revoke</source>
+        <translation>Anzahl der zu widerrufenden Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Type %1 to confirm that you mean to revoke all of these keys.</source>
+        <translation>Geben Sie %1 ein, um zu bestätigen, dass Sie alle diese Schlüssel widerrufen wollen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Revoke key</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Save results…</source>
+        <translation>Ergebnisse speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Revoking…</source>
+        <translation>Wird widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>The keys were not confirmed as revoked: %1</source>
+        <translation>Der Widerruf der Schlüssel wurde nicht bestätigt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>The key was not revoked: %1</source>
+        <translation>Der Schlüssel wurde nicht widerrufen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Revoking is immediate and permanent. Any integration using these keys stops working right away, and the keys can&apos;t be brought back.</source>
+        <translation>Der Widerruf erfolgt sofort und endgültig. Jede Integration, die diese Schlüssel verwendet, funktioniert sofort nicht mehr, und die Schlüssel lassen sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Revoking is immediate and permanent. Any integration using this key stops working right away, and the key can&apos;t be brought back.</source>
+        <translation>Der Widerruf erfolgt sofort und endgültig. Jede Integration, die diesen Schlüssel verwendet, funktioniert sofort nicht mehr, und der Schlüssel lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Was already revoked</source>
+        <translation>War bereits widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Not found (deleted or never existed)</source>
+        <translation>Nicht gefunden (gelöscht oder nie vorhanden)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../../rakerone_desktop/controllers/session.py"/>
+        <source>This computer has no secure keyring, so you&apos;ll stay signed in only until you quit. Nothing was saved to disk.</source>
+        <translation>Dieser Computer hat keinen sicheren Schlüsselbund, daher bleiben Sie nur bis zum Beenden angemeldet. Es wurde nichts auf der Festplatte gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Sign in to RakerOne</source>
+        <extracomment>server URL (normalised), email, password, remember, CA bundle path or &quot;&quot;</extracomment>
+        <translation>Bei RakerOne anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Manage your organization&apos;s API keys. Admins only.</source>
+        <translation>Verwalten Sie die API-Schlüssel Ihrer Organisation. Nur für Admins.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Sandbox sessions are never remembered.</source>
+        <translation>Sandbox-Sitzungen werden nie gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>System trust store</source>
+        <translation>Zertifikatsspeicher des Systems</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Choose CA bundle…</source>
+        <translation>CA-Bundle auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Choose a certificate authority bundle</source>
+        <translation>Ein Bundle von Zertifizierungsstellen auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Use system</source>
+        <translation>System verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Use the system trust store</source>
+        <translation>Den Zertifikatsspeicher des Systems verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>&amp;Server URL</source>
+        <translation>&amp;Server-URL</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Choose a CA bundle for this server</source>
+        <translation>Ein CA-Bundle für diesen Server auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Enter your email.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Too many failed attempts. Try again in %1 seconds.</source>
+        <translation>Zu viele Fehlversuche. Versuchen Sie es in %1 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Wrong email or password</source>
+        <translation>Falsche E-Mail-Adresse oder falsches Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Can&apos;t reach server: %1</source>
+        <translation>Server nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>Just now</source>
+        <translation>Gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n minute ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n hour ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n day ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n month ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n year ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
