@@ -15,10 +15,11 @@ class ErrorBanner(QFrame):
     def __init__(self, parent: QWidget | None = None, *, object_name: str = "errorBanner") -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setAccessibleName(self.tr("Error"))
+        kind = self.tr("Error") if object_name == "errorBanner" else self.tr("Notice")
+        self.setAccessibleName(kind)
         glyph = QLabel()
         glyph.setPixmap(icon("error" if object_name == "errorBanner" else "warning").pixmap(20, 20))
-        glyph.setAccessibleName(self.tr("Error"))
+        glyph.setAccessibleName(kind)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # server text is never markup
         self.message.setWordWrap(True)
