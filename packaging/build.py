@@ -52,7 +52,7 @@ def build(dist: Path, work: Path) -> Path:
         icons = work / "icons"
         desktop_files.write_platform_icons(icons)
         env["RAKERONE_ICON_DIR"] = str(icons)
-    subprocess.run(  # noqa: S603 - our own interpreter and spec
+    subprocess.run(
         [
             sys.executable,
             "-m",
