@@ -619,7 +619,7 @@ def _tls_reason(exc: requests.exceptions.SSLError) -> str:
     text = str(exc)
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
         detail = text.split("certificate verify failed:", 1)[-1].split("(_ssl", 1)[0]
-        detail = detail.strip(" )'\"") or "unknown issuer"
+        detail = detail.strip(" )'\"").rstrip(".") or "unknown issuer"
         return f"The server's certificate isn't trusted: {detail}."
     if "hostname" in text.lower() and "match" in text.lower():
         return "The server's certificate isn't trusted: it was issued for another name."

@@ -11,6 +11,7 @@ Messages never contain a header, a token or a key value.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from rakerone_desktop.api.models import Problem
@@ -198,6 +199,14 @@ def _clip(text: str) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 
+def _try_again_in(seconds: float) -> str:
+    whole = max(1, math.ceil(seconds))
+    if whole < 90:
+        return f"Try again in {whole} second{'s' if whole != 1 else ''}."
+    minutes = math.ceil(whole / 60)
+    return f"Try again in {minutes} minutes."
+
+
 @dataclass(frozen=True, slots=True)
 class ErrorContext:
     """What the transport knew about an error answer besides its body."""
@@ -228,6 +237,9 @@ def error_from_response(ctx: ErrorContext) -> StatusError:
         # for the cases where the product's words matter more than the server's.
         if cls not in (UnauthenticatedError, AdminOnlyError, ServerError):
             message = _clip(problem.detail or problem.title) or None
+    if issubclass(cls, RateLimitedError) and ctx.retry_after is not None:
+        # The one thing a person needs from a 429: when to try again.
+        message = f"{message or cls.default_message} {_try_again_in(ctx.retry_after)}"
     request_id = ctx.request_id or (problem.request_id if problem is not None else None)
     return cls(
         message,

@@ -11,6 +11,7 @@ import json
 import logging
 import shutil
 import sqlite3
+import ssl
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -108,9 +109,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="session lifetime (default 43200)",
     )
     parser.add_argument(
+        "--tls-cert",
+        metavar="PATH",
+        help="serve HTTPS with this certificate (PEM, the chain may follow it); needs --tls-key",
+    )
+    parser.add_argument("--tls-key", metavar="PATH", help="the certificate's private key (PEM)")
+    parser.add_argument(
         "--export-openapi", metavar="PATH", help="write the OpenAPI document to PATH and exit"
     )
     return parser
+
+
+def _check_tls(parser: argparse.ArgumentParser, cert: str | None, key: str | None) -> None:
+    if (cert is None) != (key is None):
+        parser.error("--tls-cert and --tls-key go together")
+    if cert is None or key is None:
+        return
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (OSError, ssl.SSLError) as exc:
+        parser.error(f"cannot serve TLS with {cert} and {key}: {exc}")
+
+
+def _traffic_tls(cert: str | None) -> ssl.SSLContext | None:
+    """What the traffic simulator trusts: the sandbox's own certificate chain."""
+    if cert is None:
+        return None
+    ctx = ssl.create_default_context(cafile=cert)
+    ctx.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN  # the leaf itself is the anchor
+    return ctx
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed = parse_seed(args.seed)
         except ValueError as exc:
             parser.error(str(exc))
+        _check_tls(parser, args.tls_cert, args.tls_key)
     except SystemExit as exc:  # argparse's way out: --help (0) or a usage error (2)
         return int(exc.code or 0)
 
@@ -161,10 +189,14 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
         except OSError as exc:
             log.error("cannot listen on %s port %s: %s", args.host, args.port, exc)
             return 1
-        url = base_url(sock, args.host)
+        url = base_url(sock, args.host, "https" if args.tls_cert else "http")
         if not is_loopback(args.host):
             log.warning("listening on %s: other machines can reach this sandbox", args.host)
-        traffic = TrafficSimulator(url, seeded.traffic_secrets) if args.simulate_traffic else None
+        traffic = (
+            TrafficSimulator(url, seeded.traffic_secrets, ssl_context=_traffic_tls(args.tls_cert))
+            if args.simulate_traffic
+            else None
+        )
         if traffic is not None:
             cleanup.callback(traffic.stop)
 
@@ -185,6 +217,8 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
             server_header=False,
             timeout_graceful_shutdown=2,  # the contract: exit within 5 s
             lifespan="off",
+            ssl_certfile=args.tls_cert,
+            ssl_keyfile=args.tls_key,
         )
         SandboxServer(config, on_ready).run(sockets=[sock])
     log.info("RakerOne sandbox stopped")

@@ -48,14 +48,14 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def base_url(sock: socket.socket, requested_host: str) -> str:
-    """The URL a local client should use to reach ``sock``."""
+def base_url(sock: socket.socket, requested_host: str, scheme: str = "http") -> str:
+    """The URL a local client should use to reach ``sock`` (``https`` when serving TLS)."""
     host, port = sock.getsockname()[:2]
     if requested_host in _WILDCARDS:
         host = "::1" if sock.family == socket.AF_INET6 else "127.0.0.1"
     if ":" in host:
         host = f"[{host}]"
-    return f"http://{host}:{port}"
+    return f"{scheme}://{host}:{port}"
 
 
 class SandboxServer(uvicorn.Server):

@@ -12,6 +12,7 @@ import http.client
 import json
 import logging
 import random
+import ssl
 import threading
 from collections.abc import Mapping
 from typing import Any
@@ -32,8 +33,10 @@ class TrafficSimulator:
         key_secrets: Mapping[str, str],
         period: tuple[float, float] = (2.0, 5.0),
         timeout: float = 1.5,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         parts = urlsplit(url)
+        self._ssl = ssl_context  # set when the sandbox serves HTTPS
         self._host = parts.hostname or "127.0.0.1"
         self._port = parts.port or 80
         # key id -> (secret, permissions once known)
@@ -104,7 +107,13 @@ class TrafficSimulator:
     def _call(
         self, secret: str, method: str, path: str, payload: Any = None
     ) -> tuple[int, dict[str, Any]]:
-        connection = http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
+        connection = (
+            http.client.HTTPSConnection(
+                self._host, self._port, timeout=self._timeout, context=self._ssl
+            )
+            if self._ssl is not None
+            else http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
+        )
         try:
             headers = {"Authorization": f"Bearer {secret}", "User-Agent": USER_AGENT}
             body = None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, Event, EventPage, Permission
 from rakerone_desktop.models import timefmt
-from rakerone_desktop.ui.text import plain_tooltip
+from rakerone_desktop.ui.text import isolate, plain_tooltip
 
 
 def _plain(text: str = "") -> QLabel:
@@ -156,7 +156,7 @@ class DetailsPane(QFrame):
         self.created.setText(
             self.tr("%1 by %2")
             .replace("%1", timefmt.local_time(key.created_at))
-            .replace("%2", key.created_by.name)
+            .replace("%2", isolate(key.created_by.name))
         )
         if key.last_used_at is None:
             self.last_used.setText(timefmt.never())
@@ -171,7 +171,7 @@ class DetailsPane(QFrame):
             self.revoked.setText(
                 self.tr("%1 by %2")
                 .replace("%1", timefmt.local_time(key.revoked_at))
-                .replace("%2", by)
+                .replace("%2", isolate(by))
             )
         self._form.setRowVisible(self.revoked, key.revoked_at is not None)
         if key.permissions:
@@ -217,7 +217,7 @@ class DetailsPane(QFrame):
 
     def _event_item(self, event: Event) -> QListWidgetItem:
         what = event.summary or event.action
-        who = event.actor.name
+        who = isolate(event.actor.name)
         where = f" · {event.ip}" if event.ip else ""
         when = timefmt.local_time(event.at)
         # QListWidgetItem text is always plain; the tooltip is escaped.

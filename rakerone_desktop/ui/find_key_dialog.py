@@ -36,6 +36,7 @@ from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.domain.keyformat import PREFIX, find_candidates, sha256_hex
 from rakerone_desktop.models import timefmt
+from rakerone_desktop.ui.text import isolate
 
 MAX_PASTE = 5_000_000
 
@@ -251,9 +252,9 @@ class FindKeyDialog(QDialog):
                 by = key.revoked_by.name if key.revoked_by else "?"
                 text = (
                     self.tr("“%1” — already revoked on %2 by %3")
-                    .replace("%1", key.name)
+                    .replace("%1", isolate(key.name))
                     .replace("%2", timefmt.local_time(key.revoked_at))
-                    .replace("%3", by)
+                    .replace("%3", isolate(by))
                 )
                 self._add_row(probe.hint, text, key=key)
             else:
@@ -264,7 +265,7 @@ class FindKeyDialog(QDialog):
                 )
                 text = (
                     self.tr("“%1” — active, last used: %2")
-                    .replace("%1", key.name)
+                    .replace("%1", isolate(key.name))
                     .replace("%2", last)
                 )
                 self._add_row(probe.hint, text, key=key, revoke=not self._read_only)

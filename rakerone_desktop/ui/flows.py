@@ -27,6 +27,7 @@ from rakerone_desktop.ui.create_wizard import CreateKeyWizard
 from rakerone_desktop.ui.find_key_dialog import FindKeyDialog, Probe
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.revoke_dialog import RevokeDialog
+from rakerone_desktop.ui.text import isolate
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class KeyFlows(QObject):
         return self._open_wizard(
             name=rotated_name(key.name),
             permissions=[p for p in key.permissions if p in catalog_ids],
-            title=self.tr("Rotate “%1”").replace("%1", key.name),
+            title=self.tr("Rotate “%1”").replace("%1", isolate(key.name)),
         )
 
     def _open_wizard(
@@ -200,7 +201,7 @@ class KeyFlows(QObject):
                 "The key “%1” (%2) was created, but the answer carrying its value was lost on "
                 "the way. RakerOne can’t show the value again, so nobody can use this key."
             )
-            .replace("%1", key.name)
+            .replace("%1", isolate(key.name))
             .replace("%2", key.hint)
         )
         box.setInformativeText(
@@ -350,7 +351,7 @@ class KeyFlows(QObject):
             self._message(self.tr("Export activity"), self.tr("Select a key first."))
             return None
         return self._ask_path(
-            self.tr("Export the activity of “%1” as CSV").replace("%1", key.name),
+            self.tr("Export the activity of “%1” as CSV").replace("%1", isolate(key.name)),
             f"rakerone-activity-{key.id}.csv",
             functools.partial(self._export_events_to, key.id),
         )

@@ -197,6 +197,8 @@ class KeysPage(QWidget):
 
         self.banner = ErrorBanner(self)
         self.banner.retryRequested.connect(self.refreshRequested.emit)
+        # A notice (session-only sign-in, say) stays until dismissed; refreshes don't hide it.
+        self.notice = ErrorBanner(self, object_name="noticeBanner")
 
         self.table = KeysTableView()
         self.table.setObjectName("apiKeysTable")
@@ -268,6 +270,7 @@ class KeysPage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(toolbar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
 
         # Debounce keystrokes only slightly: a search at 100k rows takes a few ms.

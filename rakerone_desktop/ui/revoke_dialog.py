@@ -31,6 +31,7 @@ from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, RevokeResult
 from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models import timefmt
+from rakerone_desktop.ui.text import isolate
 
 SEED_REVOKE = (
     "Revoking is immediate and permanent. Any integration using this key stops working right "
@@ -93,7 +94,7 @@ class RevokeDialog(QDialog):
         if many:
             title = self.tr("Revoke %1 keys").replace("%1", str(len(self.keys)))
         else:
-            title = self.tr("Revoke “%1”").replace("%1", self.keys[0].name)
+            title = self.tr("Revoke “%1”").replace("%1", isolate(self.keys[0].name))
         self.setWindowTitle(title)
         heading = _plain(title, "pageTitle")
         heading.setObjectName("revokeTitle")
@@ -125,7 +126,7 @@ class RevokeDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key in self.keys:
-            item = QListWidgetItem(f"{key.name}  ({key.hint}) — {last_used_sentence(key)}")
+            item = QListWidgetItem(f"{isolate(key.name)}  ({key.hint}) — {last_used_sentence(key)}")
             item.setData(Qt.ItemDataRole.UserRole, key.id)
             self.list.addItem(item)
         self.list.setVisible(many)
@@ -246,7 +247,9 @@ class RevokeDialog(QDialog):
             outcome = outcomes.get(key_id, "not_found")
             counts[outcome] = counts.get(outcome, 0) + 1
             key = self.keys[n]
-            item.setText(f"{key.name}  ({key.hint}) — {self.tr(self.OUTCOME_TEXT[outcome])}")
+            item.setText(
+                f"{isolate(key.name)}  ({key.hint}) — {self.tr(self.OUTCOME_TEXT[outcome])}"
+            )
             self._results.append((key.id, key.name, key.hint, outcome))
         self.list.show()
         self.last_used.hide()

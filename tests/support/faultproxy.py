@@ -10,21 +10,38 @@ other request is forwarded untouched. Faults:
 * ``reset``: close the connection without forwarding;
 * ``stall``: wait (on an event, no sleeping) before answering, e.g. past the
   client's read timeout;
-* ``raw``: answer with the given status, headers and body bytes as they are.
+* ``raw``: answer with the given status, headers and body bytes as they are;
+* ``reset_mid_body``: forward the request (the server acts on it), send the
+  answer's status line, headers (with the full ``Content-Length``) and half of
+  its body, then reset the connection;
+* ``big``: answer ``200`` with a JSON body of ``size`` bytes, streamed a chunk at
+  a time, with its ``Content-Length`` declared (``declare_length``) or sent
+  chunked so that only reading it finds out;
+* ``rewrite``: forward the request and pass the server's JSON answer through
+  ``rewrite(doc) -> doc`` (hostile names, contract breaches); ``headers``
+  replace the server's (a wrong content type, say).
+
+``refuse()`` closes the listening socket and every open connection, so the
+next connection is refused, as if the server were down; ``accept()`` listens
+on the same port again.
 
 Loopback only; bounded by the test's own requests.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import re
 import socket
+import struct
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import urlsplit
 
 _HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade", "te"}
@@ -41,6 +58,15 @@ class Fault:
     times: int = 1
     release: threading.Event | None = None
     request_id: str = field(default_factory=lambda: "req_fault_" + uuid.uuid4().hex[:12])
+    size: int = 0  # ``big``: bytes in the body
+    declare_length: bool = True  # ``big``: send Content-Length (else chunked)
+    rewrite: Callable[[Any], Any] | None = None  # ``rewrite``: doc -> doc
+    # The X-Request-Id of each answer this fault gave (None: the answer had none).
+    answered_ids: list[str | None] = field(default_factory=list)
+
+    def note(self, headers: dict[str, str] | list[tuple[str, str]]) -> None:
+        items = headers.items() if isinstance(headers, dict) else headers
+        self.answered_ids.append(next((v for k, v in items if k.lower() == "x-request-id"), None))
 
     def matches(self, method: str, path: str) -> bool:
         return self.method == method and re.fullmatch(self.path, path) is not None
@@ -66,10 +92,22 @@ class FaultProxy:
         self._faults: list[Fault] = []
         self._lock = threading.Lock()
         self.seen: list[tuple[str, str, dict[str, str]]] = []
+        self._connections: set[socket.socket] = set()
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                with proxy._lock:
+                    proxy._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with proxy._lock:
+                    proxy._connections.discard(self.connection)
+                with contextlib.suppress(OSError):  # the client went away first
+                    super().finish()
 
             def log_message(self, format: str, *args: object) -> None:  # quiet
                 return
@@ -77,27 +115,62 @@ class FaultProxy:
             def _handle(self) -> None:
                 proxy._serve(self)
 
-            do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _handle  # noqa: N815
+            do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _handle
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._handler_class = Handler
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._port = 0
+        self._listen()
+
+    def _listen(self) -> None:
+        server = ThreadingHTTPServer(("127.0.0.1", self._port), self._handler_class)
+        server.daemon_threads = True
+        self._port = server.server_address[1]
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._port}"
+
+    @property
+    def port(self) -> int:
+        return self._port
 
     def start(self) -> FaultProxy:
+        assert self._thread is not None
         self._thread.start()
         return self
 
     def stop(self) -> None:
-        for fault in self._faults:
-            if fault.release is not None:
-                fault.release.set()
-        self._server.shutdown()
-        self._server.server_close()
+        with self._lock:
+            for fault in self._faults:
+                if fault.release is not None:
+                    fault.release.set()
+        self._close()
+
+    def _close(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        with self._lock:
+            connections = list(self._connections)
+            self._connections.clear()
+        for conn in connections:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+
+    def refuse(self) -> None:
+        """Stop listening and drop every connection: the server is down."""
+        self._close()
+
+    def accept(self) -> None:
+        """Listen again on the same port (after :meth:`refuse`)."""
+        if self._server is None:
+            self._listen()
+            self.start()
 
     def add(self, fault: Fault) -> Fault:
         with self._lock:
@@ -156,12 +229,78 @@ class FaultProxy:
             )
             hdrs = {"Content-Type": "application/problem+json", "X-Request-Id": fault.request_id}
             hdrs.update(fault.headers)
+            fault.note(hdrs)
             self._answer(handler, fault.status, hdrs, payload)
             return
         if fault.kind == "raw":
+            fault.note(fault.headers)
             self._answer(handler, fault.status, dict(fault.headers), fault.body)
             return
+        if fault.kind == "reset_mid_body":
+            status, resp_headers, data = self._forward(method, handler.path, headers, body)
+            fault.note(resp_headers)
+            self._reset_mid_body(handler, status, resp_headers, data)
+            return
+        if fault.kind == "big":
+            fault.note({"X-Request-Id": fault.request_id})
+            self._big(handler, fault)
+            return
+        if fault.kind == "rewrite":
+            assert fault.rewrite is not None
+            status, resp_headers, data = self._forward(method, handler.path, headers, body)
+            replaced = {k.lower() for k in fault.headers} | _HOP | {"content-length"}
+            hdrs = {k: v for k, v in resp_headers if k.lower() not in replaced}
+            hdrs.update(fault.headers)
+            fault.note(hdrs)
+            payload = json.dumps(fault.rewrite(json.loads(data)), ensure_ascii=False).encode()
+            self._answer(handler, status, hdrs, payload)
+            return
         raise ValueError(f"unknown fault {fault.kind!r}")
+
+    def _reset_mid_body(
+        self,
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        resp_headers: list[tuple[str, str]],
+        data: bytes,
+    ) -> None:
+        handler.send_response(status)
+        for k, v in resp_headers:
+            if k.lower() not in _HOP | {"content-length"}:
+                handler.send_header(k, v)
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data[: len(data) // 2])
+        handler.wfile.flush()
+        self._abort(handler, reset=True)
+
+    def _big(self, handler: BaseHTTPRequestHandler, fault: Fault) -> None:
+        chunk = b" " * (1024 * 1024)
+        head = b'{"items": ['
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("X-Request-Id", fault.request_id)
+        if fault.declare_length:
+            handler.send_header("Content-Length", str(fault.size))
+        else:
+            handler.send_header("Transfer-Encoding", "chunked")
+        handler.end_headers()
+        sent = 0
+        try:
+            while sent < fault.size:
+                piece = (head if sent == 0 else b"") + chunk
+                piece = piece[: fault.size - sent]
+                if fault.declare_length:
+                    handler.wfile.write(piece)
+                else:
+                    handler.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                sent += len(piece)
+            if not fault.declare_length:
+                handler.wfile.write(b"0\r\n\r\n")
+            handler.wfile.flush()
+        except OSError:
+            pass  # the client stopped reading, as it should
+        self._abort(handler)
 
     def _forward(
         self, method: str, target: str, headers: dict[str, str], body: bytes
@@ -197,9 +336,16 @@ class FaultProxy:
         handler.wfile.flush()
 
     @staticmethod
-    def _abort(handler: BaseHTTPRequestHandler) -> None:
+    def _abort(handler: BaseHTTPRequestHandler, *, reset: bool = False) -> None:
         handler.close_connection = True
         try:
-            handler.connection.shutdown(socket.SHUT_RDWR)
+            if reset:
+                # SO_LINGER 0: close() sends RST rather than FIN, as a crashed peer would.
+                handler.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                handler.connection.close()
+            else:
+                handler.connection.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
