@@ -229,7 +229,8 @@ class AppController(QObject):
     def _start_sandbox(self) -> None:
         seed = self.args.sandbox_seed
         extra = ["--simulate-traffic"] if seed == "demo" else []
-        self.sandbox = SandboxProcess("--seed", seed, *extra)
+        # --stop-with-parent: if this app dies without quitting, the sandbox stops too.
+        self.sandbox = SandboxProcess("--seed", seed, *extra, "--stop-with-parent")
         task = self.runner.submit("start-sandbox", self.sandbox.start)
         task.succeeded.connect(self._on_sandbox_ready)
         task.failed.connect(self._on_sandbox_failed)

@@ -24,6 +24,7 @@ from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_export
 from rakerone_desktop.sandbox.app import create_app
 from rakerone_desktop.sandbox.config import Settings
+from rakerone_desktop.sandbox.parent_watch import ParentWatch
 from rakerone_desktop.sandbox.seed import Seeded, parse_seed, prepare
 from rakerone_desktop.sandbox.server import SandboxServer, base_url, bind, is_loopback
 from rakerone_desktop.sandbox.service import Sandbox
@@ -114,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve HTTPS with this certificate (PEM, the chain may follow it); needs --tls-key",
     )
     parser.add_argument("--tls-key", metavar="PATH", help="the certificate's private key (PEM)")
+    parser.add_argument(
+        "--stop-with-parent",
+        action="store_true",
+        help="stop when the process that started the sandbox is gone (used by the desktop app)",
+    )
     parser.add_argument(
         "--export-openapi", metavar="PATH", help="write the OpenAPI document to PATH and exit"
     )
@@ -220,7 +226,12 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
             ssl_certfile=args.tls_cert,
             ssl_keyfile=args.tls_key,
         )
-        SandboxServer(config, on_ready).run(sockets=[sock])
+        server = SandboxServer(config, on_ready)
+        if args.stop_with_parent:
+            watch = ParentWatch(server.request_stop)
+            watch.start()
+            cleanup.callback(watch.stop)
+        server.run(sockets=[sock])
     log.info("RakerOne sandbox stopped")
     return 0
 

@@ -70,6 +70,10 @@ class SandboxServer(uvicorn.Server):
         if self.started and not self.should_exit:
             self._on_ready()
 
+    def request_stop(self) -> None:
+        """Stop gracefully, as on SIGTERM (safe to call from another thread)."""
+        self.should_exit = True
+
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:  # noqa: ARG002
         # uvicorn records the signal and raises it again after shutting down,
         # so the process would die "killed by SIGTERM". A requested stop is a
