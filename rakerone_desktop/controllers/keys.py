@@ -3,6 +3,11 @@
 The only glue between the keys page and the API: every call runs through the
 task runner. Only the newest refresh counts: the answer of an older
 refresh that finishes after a newer one started is dropped.
+
+Loading is a pipeline, so that the GUI thread does little and the network is
+never idle: a helper thread fetches and decodes page k+1 while the background
+job prepares page k's rows (``ApiKeysModel.prepare``), and the GUI thread
+only inserts ready rows, one page at a time (or swaps in the whole list).
 """
 
 from __future__ import annotations
@@ -12,18 +17,23 @@ import logging
 import time
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.api.errors import ApiError
-from rakerone_desktop.api.models import ApiKey, EventPage, Permission
+from rakerone_desktop.api.models import EventPage, Permission
+from rakerone_desktop.controllers.prefetch import Prefetch
 from rakerone_desktop.controllers.session_guard import SessionGuard
-from rakerone_desktop.models.keys_model import ApiKeysModel
+from rakerone_desktop.models.keys_model import ApiKeysModel, Column, PreparedKeys
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 1000
+#: During the first load, pages that arrive while the GUI is busy are inserted
+#: together, at most this often: every insert repaints the table, and at 100
+#: pages a repaint per page would cost the GUI thread seconds.
+COALESCE_MS = 150
 
 
 class KeysController(QObject):
@@ -63,6 +73,11 @@ class KeysController(QObject):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
+        self._pending: list[PreparedKeys] = []  # pages received, not yet in the model
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self._flush_pages)
 
     def _tick(self) -> None:
         self.model.set_now()
@@ -91,11 +106,13 @@ class KeysController(QObject):
         """Fetch every key. The first load shows rows as pages arrive."""
         if self._task is not None:
             self._task.cancel()
+        self._drop_pages()
         streaming = not self._has_loaded
         if streaming:
             self.model.clear()
         self._set_loading(True)
-        task = self._runner.submit("load-keys", self._load_job, streaming, with_task=True)
+        sort = (self.model.sort_column, self.model.sort_order)
+        task = self._runner.submit("load-keys", self._load_job, streaming, sort, with_task=True)
         self._task = task
         # Bound slots (not lambdas): if this controller is gone when the task
         # reports, Qt has already cut the connection.
@@ -105,45 +122,85 @@ class KeysController(QObject):
         if not self.model.catalog:
             self.load_catalog()
 
-    def _load_job(self, task: Task, streaming: bool) -> list[ApiKey] | None:
-        keys: list[ApiKey] = []
-        for page in self.client.iter_key_pages(status="all", page_size=self._page_size):
-            if streaming:
-                task.progress(page.items)
-            else:
-                if task.cancelled:
+    def _load_job(
+        self, task: Task, streaming: bool, sort: tuple[Column, Qt.SortOrder]
+    ) -> PreparedKeys | None:
+        """Every page, the next one fetched while this one's rows are prepared here.
+
+        The first load hands each page to the model as it comes; a later one
+        indexes and sorts the whole list here too, for one swap on the GUI thread.
+        """
+        pages = self.client.iter_key_pages(status="all", page_size=self._page_size)
+        everything = PreparedKeys()
+        with Prefetch(pages, name="rakerone-key-pages") as ahead:
+            for page in ahead:
+                rows = ApiKeysModel.prepare(page.items)
+                if streaming:
+                    task.progress(rows)
+                elif task.cancelled:
                     return None
-                keys.extend(page.items)
-        return None if streaming else keys
+                else:
+                    everything.extend(rows)
+        return None if streaming else everything.finish(sort)
 
     def _is_current(self) -> bool:
         # An older refresh that reports after a newer one started is stale.
         sender = self.sender()
         return sender is not None and sender is self._task
 
-    def _on_page(self, items: tuple[ApiKey, ...]) -> None:
-        if self._is_current():
-            self.model.append_keys(items)
+    def _on_page(self, rows: PreparedKeys) -> None:
+        if not self._is_current():
+            return
+        self._pending.append(rows)
+        if not self._coalesce.isActive():  # the first page, or the first in a while: now
+            self._flush_pages()
 
-    def _on_loaded(self, keys: list[ApiKey] | None) -> None:
+    def _flush_pages(self) -> None:
+        """Insert the pages received since the last insert, in one go."""
+        if not self._pending:
+            return
+        rows, *more = self._pending
+        self._pending = []
+        for page in more:
+            rows.extend(page)
+        self.model.append_prepared(rows)
+        self._coalesce.start()  # the next insert waits a while, gathering pages
+
+    def _drop_pages(self) -> None:
+        self._pending = []
+        self._coalesce.stop()
+
+    def _on_loaded(self, rows: PreparedKeys | None) -> None:
         if not self._is_current():
             return
         self._task = None
-        if keys is not None:
-            self.model.replace_all(keys)
+        self._flush_pages()
+        self._drop_pages()
+        if rows is not None:
+            self.model.replace_prepared(rows)
         else:
             self.model.finish_loading()
         self._has_loaded = True
         self.last_error = None
+        self._presort()
         self.model.set_now(time.time())
         self.last_refresh = datetime.now(UTC)
         self._set_loading(False)
         self.loaded.emit(self.last_refresh)
 
+    def _presort(self) -> None:
+        """Sort by every column in the background, so a click on a header is a lookup."""
+        work = self.model.sort_work()
+        if work is not None:
+            task = self._runner.submit("sort-keys", work.run)
+            task.succeeded.connect(self.model.adopt_sorted)
+
     def _on_failed(self, error: object) -> None:
         if not self._is_current():
             return
         self._task = None
+        self._flush_pages()  # what came before the failure is shown
+        self._drop_pages()
         self._set_loading(False)
         if self.model.total_loaded:
             self.model.finish_loading()
@@ -197,6 +254,7 @@ class KeysController(QObject):
         return self.client.key_events(key_id, limit=25, cursor=cursor)
 
     def shutdown(self) -> None:
+        self._drop_pages()
         self._auto.stop()
         self._clock.stop()
         if self._task is not None:

@@ -192,7 +192,9 @@ def get_key(key_id: KeyId, _admin: AdminDep, sandbox: SandboxDep) -> Response:
     response_model=ApiKeyOut,
     responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
 )
-def revoke_one(key_id: KeyId, request: Request, admin: AdminDep, sandbox: SandboxDep) -> Response:
+async def revoke_one(
+    key_id: KeyId, request: Request, admin: AdminDep, sandbox: SandboxDep
+) -> Response:
     """Revoke a key at once: its next call is a 401.
 
     Revoking a revoked key answers 200 with the first revocation unchanged.
