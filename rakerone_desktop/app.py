@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import functools
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -33,7 +34,7 @@ from rakerone_desktop.models.keys_model import ApiKeysModel, Column
 from rakerone_desktop.runtime import diagnostics, log_file
 from rakerone_desktop.runtime.credentials import TokenStore
 from rakerone_desktop.runtime.i18n import Translations
-from rakerone_desktop.runtime.logging_setup import setup_logging
+from rakerone_desktop.runtime.logging_setup import install_masking_filter, setup_logging
 from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION, Options, Settings
 from rakerone_desktop.runtime.single_instance import SingleInstance, server_name
 from rakerone_desktop.runtime.tasks import TaskRunner, register_expected_errors
@@ -197,6 +198,7 @@ class AppController(QObject):
         self.session.signedIn.connect(self._on_signed_in)
         self.session.signInFailed.connect(self._on_sign_in_failed)
         self.session.restoreFinished.connect(self._on_restore_finished)
+        self.session.restoreFailed.connect(self._on_restore_failed)
         self.session.signedOut.connect(self._on_signed_out)
         self._pending_notice: str | None = None
         self.session.keyringNotice.connect(self._show_notice)
@@ -223,6 +225,12 @@ class AppController(QObject):
             self._start_sandbox()
         elif self.args.server:
             self.show_sign_in(server=self.args.server)
+        elif self.settings.get(Options.remembered_server):
+            # Something on screen at once: the sign-in dialog, busy, while the
+            # remembered session is checked with the server in the background.
+            dialog = self.show_sign_in(server=self.settings.get(Options.remembered_server))
+            dialog.set_busy(True, self.tr("Opening your remembered session…"))
+            self.session.restore()
         else:
             self.session.restore()
 
@@ -247,6 +255,7 @@ class AppController(QObject):
         log.error("%s", message)
         self.sandboxFailed.emit(message)
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("RakerOne Desktop"), message)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("sandboxFailedBox")
         box.finished.connect(self.quit)
         box.open()
@@ -254,9 +263,15 @@ class AppController(QObject):
 
     def _on_restore_finished(self, result: SignedIn | None) -> None:
         if result is None:
-            self.show_sign_in()
+            self.show_sign_in().set_busy(False)
         else:
+            self._close_sign_in()
             self._enter(result)
+
+    def _on_restore_failed(self, server: str, error: ApiError) -> None:
+        dialog = self.show_sign_in(server=server)
+        dialog.set_busy(False)
+        dialog.show_error(error)
 
     # -- sign in ---------------------------------------------------------------------------
 
@@ -307,6 +322,10 @@ class AppController(QObject):
             self.quit()
 
     def _on_signed_in(self, signed_in: SignedIn) -> None:
+        self._close_sign_in()
+        self._enter(signed_in)
+
+    def _close_sign_in(self) -> None:
         if self.sign_in_dialog is not None:
             dialog = self.sign_in_dialog
             self.sign_in_dialog = None
@@ -314,7 +333,6 @@ class AppController(QObject):
             dialog.password_field.clear()
             dialog.accept()
             dialog.deleteLater()
-        self._enter(signed_in)
 
     # -- the signed-in windows ---------------------------------------------------------------
 
@@ -700,6 +718,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)
         app.setQuitOnLastWindowClosed(False)
+    else:
+        # Whoever owns the logging, key-shaped and bearer values are masked.
+        install_masking_filter()
     # Translations, the log file and single-instance only for an app of our own:
     # a test or script that brings its QApplication keeps its own language and files.
     language = Translations(app).install() if owns_app else None
@@ -738,6 +759,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         controller.quit()  # stops the sandbox child even when exec() raised
         signal.signal(signal.SIGINT, previous)
         signal.signal(signal.SIGTERM, sigterm)
+    if controller.runner.active_count:
+        # A request stuck in the network would hold the exit until its read
+        # timeout (the thread pool waits for its threads). Every window is
+        # closed, the sandbox stopped and the clipboard cleared by now.
+        log.info("Leaving %d background request(s) behind", controller.runner.active_count)
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(int(code))
     return int(code)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 
 from rakerone_desktop.api.client import RakerOneClient
-from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.api.errors import ApiError, ProtocolError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, Event, RevokeResult
 from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.domain import csv_export
@@ -95,15 +95,17 @@ class KeyActionsController(QObject):
     def creating(self) -> bool:
         return self._creating
 
-    def create(self, name: str, permissions: Sequence[str]) -> None:
+    def create(self, name: str, permissions: Sequence[str]) -> bool:
+        """Start a create; False (and nothing sent) while another one is running."""
         if self._creating:
-            return
+            return False
         self._creating = True
         idem = self.idempotency_key_for(name, permissions)
         self._last_create = (name, list(permissions))
         task = self._runner.submit("create-key", self._create_job, name, list(permissions), idem)
         task.succeeded.connect(self._on_created)
         task.failed.connect(self._on_create_failed)
+        return True
 
     def _create_job(self, name: str, permissions: list[str], idem: str) -> CreatedKey:
         return self.client.create_key(name, permissions, idempotency_key=idem)
@@ -129,7 +131,7 @@ class KeyActionsController(QObject):
         self.createFailed.emit(err)
 
     def _wait_for_sign_in(
-        self, what: str, err: ApiError, retry: Callable[[], None], give_up: Callable[[], None]
+        self, what: str, err: ApiError, retry: Callable[[], object], give_up: Callable[[], None]
     ) -> bool:
         if self.guard is not None and self.guard.intercept(err, retry, give_up):
             self.waitingForSignIn.emit(what)
@@ -142,18 +144,26 @@ class KeyActionsController(QObject):
     def revoking(self) -> bool:
         return self._revoking
 
-    def revoke(self, key_ids: Sequence[str]) -> None:
+    def revoke(self, key_ids: Sequence[str]) -> bool:
+        """Start a revoke; False (and nothing sent) while another one is running."""
         if self._revoking or not key_ids:
-            return
+            return False
         self._revoking = True
         self._last_revoke = list(key_ids)
         task = self._runner.submit("revoke-keys", self._revoke_job, list(key_ids))
         task.succeeded.connect(self._on_revoked)
         task.failed.connect(self._on_revoke_failed)
+        return True
 
     def _revoke_job(self, key_ids: list[str]) -> tuple[tuple[RevokeResult, ...], list[ApiKey]]:
         if len(key_ids) == 1:
             key = self.client.revoke_key(key_ids[0])
+            if key.revoked_at is None or key.id != key_ids[0]:
+                # Revocation is confirmed by the server's answer, never assumed.
+                raise ProtocolError(
+                    "The server answered the revoke without revoking the key.",
+                    request_id=self.client.last_request_id,
+                )
             return (RevokeResult(id=key.id, outcome="revoked"),), [key]
         results = self.client.revoke_keys(key_ids)
         # The bulk answer carries outcomes, not keys: read back what changed so
@@ -237,19 +247,27 @@ class KeyActionsController(QObject):
         self._write_in_background(path, lambda: (text, rows))
 
     def _write_in_background(self, path: str, build: Callable[[], tuple[str, int]]) -> None:
-        def job() -> tuple[str, int]:
-            text, rows = build()
-            # newline="" keeps the CSV's own CRLF line ends.
-            with open(path, "w", encoding="utf-8-sig", newline="") as f:
-                f.write(text)
-            return path, rows
+        def job() -> tuple[str, int, str | None]:
+            # Failures come back as a result, so one bound slot (cut by Qt when
+            # this controller goes) handles both outcomes.
+            try:
+                text, rows = build()
+                # newline="" keeps the CSV's own CRLF line ends.
+                with open(path, "w", encoding="utf-8-sig", newline="") as f:
+                    f.write(text)
+            except (ApiError, OSError) as exc:
+                return path, 0, _reason(exc)
+            return path, rows, None
 
         task = self._runner.submit("export", job)
         task.succeeded.connect(self._on_exported)
-        task.failed.connect(lambda err, p=path: self.exportFailed.emit(p, _reason(err)))
 
-    def _on_exported(self, result: tuple[str, int]) -> None:
-        self.exported.emit(result[0], result[1])
+    def _on_exported(self, result: tuple[str, int, str | None]) -> None:
+        path, rows, reason = result
+        if reason is None:
+            self.exported.emit(path, rows)
+        else:
+            self.exportFailed.emit(path, reason)
 
     # -- rotations -------------------------------------------------------------------
 

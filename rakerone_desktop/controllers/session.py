@@ -52,6 +52,7 @@ class SignInRequest:
 class SessionController(QObject):
     signedIn = Signal(object)  # SignedIn
     signInFailed = Signal(object)  # ApiError
+    restoreFailed = Signal(str, object)  # server, ApiError (the session is kept)
     reauthenticated = Signal()
     reauthFailed = Signal(object)  # ApiError
     restoreFinished = Signal(object)  # SignedIn | None
@@ -76,6 +77,7 @@ class SessionController(QObject):
         self._remember_allowed = remember_allowed
         self._busy = False
         self._notice_shown = False
+        self._restoring_server = ""
         self.current: SignedIn | None = None
 
     @property
@@ -125,8 +127,9 @@ class SessionController(QObject):
         self._busy = False
         signed_in, stored_safely = result
         self.current = signed_in
-        self._settings.set(Options.last_server, signed_in.server)
-        self._settings.set(Options.last_email, signed_in.user.email)
+        if self._remember_allowed:  # a sandbox's server and admin are never remembered
+            self._settings.set(Options.last_server, signed_in.server)
+            self._settings.set(Options.last_email, signed_in.user.email)
         if signed_in.remembered:
             self._settings.set(Options.remembered_server, signed_in.server)
             if not stored_safely:
@@ -158,14 +161,24 @@ class SessionController(QObject):
         if not server or not self._remember_allowed:
             self.restoreFinished.emit(None)
             return
-        task = self._runner.submit("restore-session", self._restore_job, server)
+        try:
+            ca_bundle = self.ca_bundle_for(normalize_base_url(server))
+        except ApiError:
+            ca_bundle = None  # settings are read here, on the GUI thread, not in the job
+        self._restoring_server = server
+        task = self._runner.submit("restore-session", self._restore_job, server, ca_bundle)
         task.succeeded.connect(self._on_restored)
         task.failed.connect(self._on_restore_failed)
 
-    def _on_restore_failed(self, _error: object) -> None:
-        self._on_restored(None)
+    def _on_restore_failed(self, error: object) -> None:
+        # The server couldn't be asked (offline, say): the remembered session is
+        # kept for next time, and the person sees why it didn't open this time.
+        self.current = None
+        if not isinstance(error, ApiError):
+            error = ApiError("Something went wrong while restoring your session.")
+        self.restoreFailed.emit(self._restoring_server, error)
 
-    def _restore_job(self, server: str) -> SignedIn | None:
+    def _restore_job(self, server: str, ca_bundle: str | None) -> SignedIn | None:
         try:
             base = normalize_base_url(server)
         except ApiError:
@@ -174,9 +187,7 @@ class SessionController(QObject):
         token = store.load(base)
         if not token:
             return None
-        client = self._client_factory(
-            base_url=base, token=token, ca_bundle=self.ca_bundle_for(base)
-        )
+        client = self._client_factory(base_url=base, token=token, ca_bundle=ca_bundle)
         try:
             me = client.me()
         except UnauthenticatedError:
@@ -229,14 +240,15 @@ class SessionController(QObject):
         if current is None:
             self.signedOut.emit()
             return
-        task = self._runner.submit("sign-out", self._sign_out_job, current)
-        task.finished.connect(self.signedOut.emit)
+        # The token is forgotten and the server told in the background; the
+        # person is back at sign-in at once, even if the server is unreachable.
+        self._runner.submit("sign-out", self._sign_out_job, current)
+        self.signedOut.emit()
 
     def _sign_out_job(self, current: SignedIn) -> None:
+        if current.remembered:
+            self._token_store().delete(current.server)
         try:
             current.client.sign_out()
         except ApiError as exc:
             log.info("The server did not end the session: %s", exc)
-        finally:
-            if current.remembered:
-                self._token_store().delete(current.server)

@@ -23,14 +23,14 @@ class SessionGuard(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._waiting: list[tuple[Callable[[], None], Callable[[], None]]] = []
+        self._waiting: list[tuple[Callable[[], object], Callable[[], None]]] = []
 
     @property
     def waiting(self) -> int:
         return len(self._waiting)
 
     def intercept(
-        self, error: object, retry: Callable[[], None], give_up: Callable[[], None]
+        self, error: object, retry: Callable[[], object], give_up: Callable[[], None]
     ) -> bool:
         """True if ``error`` is a lost session: the call waits for a new sign-in."""
         if not isinstance(error, UnauthenticatedError):

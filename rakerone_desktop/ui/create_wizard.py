@@ -158,12 +158,12 @@ class PermissionsPage(QWizardPage):
         groups: dict[str, QVBoxLayout] = {}
         for perm in self._catalog:
             if perm.group not in groups:
-                box = QGroupBox(perm.group)
+                box = QGroupBox(perm.group.replace("&", "&&"))  # a label, not a mnemonic
                 box_layout = QVBoxLayout(box)
                 groups[perm.group] = box_layout
                 inner.addWidget(box)
             box_layout = groups[perm.group]
-            check = QCheckBox(perm.label)
+            check = QCheckBox(perm.label.replace("&", "&&"))
             check.setObjectName(f"permission:{perm.id}")
             check.setAccessibleDescription(perm.description)
             check.setChecked(perm.id in chosen)
@@ -333,6 +333,9 @@ class CreateKeyWizard(QWizard):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
+        # QWizard re-enables Back whenever a page's completeness changes; this
+        # option is the one it respects. Editing the name mid-create would be lost.
+        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, busy)
         self.review_page.progress.setVisible(busy)
         for which in (
             QWizard.WizardButton.BackButton,

@@ -235,6 +235,8 @@ class FindKeyDialog(QDialog):
     # -- results ---------------------------------------------------------------------------
 
     def show_results(self, results: Sequence[tuple[str, ApiKey | None]]) -> None:
+        if {digest for digest, _key in results} != {p.sha256 for p in self._probes}:
+            return  # the answer to an earlier search (or another dialog's): not ours
         self._set_busy(False)
         found = dict(results)
         self._found = found

@@ -73,7 +73,11 @@ class KeyFlows(QObject):
         self.copy_dialog: CopyKeyDialog | None = None
         self.revoke_dialog: RevokeDialog | None = None
         self._rotating: ApiKey | None = None
-        self._recreate: tuple[str, list[str]] | None = None
+        # A lost create's "revoke it and make a new one": (name, permissions,
+        # the key being rotated if any); then whether that new create is running.
+        self._recreate: tuple[str, list[str], ApiKey | None] | None = None
+        self._recreating = False
+        self._lost_rotation: ApiKey | None = None
         self._boxes: set[QMessageBox] = set()
         self.find_dialog: FindKeyDialog | None = None
         self.file_dialog: QFileDialog | None = None
@@ -124,6 +128,12 @@ class KeyFlows(QObject):
             self.copy_dialog.raise_()
             self.copy_dialog.activateWindow()
             return None
+        if self.wizard is None and (self.actions.creating or self._recreate is not None):
+            self._message(
+                self.tr("Create key"),
+                self.tr("A key is still being created. Try again when it's done."),
+            )
+            return None
         if self.wizard is not None:
             self.wizard.raise_()
             self.wizard.activateWindow()
@@ -137,12 +147,18 @@ class KeyFlows(QObject):
             permissions=permissions,
             title=title,
         )
-        wizard.createRequested.connect(self.actions.create)
+        wizard.createRequested.connect(self._start_create)
         wizard.finished.connect(self._on_wizard_finished)
         self.wizard = wizard
         wizard.open()
         self.wizardShown.emit(wizard)
         return wizard
+
+    def _start_create(self, name: str, permissions: list[str]) -> None:
+        if not self.actions.create(name, permissions) and self.wizard is not None:
+            self.wizard.creation_failed(
+                ApiError(self.tr("Another key is still being created. Try again in a moment."))
+            )
 
     def _on_wizard_finished(self, result: int) -> None:
         wizard = self.wizard
@@ -153,6 +169,7 @@ class KeyFlows(QObject):
             self._rotating = None
 
     def _on_created(self, created: CreatedKey) -> None:
+        self._recreating = False
         if self.wizard is not None:
             self.wizard.creation_succeeded()
         self.page.show_all_for(created.api_key.id)
@@ -181,15 +198,24 @@ class KeyFlows(QObject):
             dialog.deleteLater()
 
     def _on_create_failed(self, error: ApiError) -> None:
-        if self.wizard is not None:
+        if self._recreating:
+            self._recreating = False
+            self._rotating = None
+            self._message(
+                self.tr("The new key wasn't created"),
+                self.tr("The old key was revoked, but the new one wasn't created: %1").replace(
+                    "%1", str(error)
+                ),
+                critical=True,
+            )
+        elif self.wizard is not None:
             self.wizard.creation_failed(error)
-        elif self._recreate is not None:
-            self._recreate = None
-            self._message(self.tr("The new key wasn't created"), str(error), critical=True)
 
     # -- a create whose answer was lost ------------------------------------------------------
 
     def _show_lost_secret(self, key: ApiKey) -> None:
+        # A rotation whose new key lost its value carries on with the key made instead.
+        self._lost_rotation = self._rotating
         self._rotating = None
         box = QMessageBox(self.window)
         box.setObjectName("lostSecretBox")
@@ -222,7 +248,14 @@ class KeyFlows(QObject):
         self.lostSecretShown.emit(box)
 
     def _revoke_and_recreate(self, key: ApiKey) -> None:
-        self._recreate = (key.name, list(key.permissions))
+        if self.actions.revoking or self.actions.creating:
+            self._message(
+                self.tr("The key's value was lost"),
+                self.tr("Another change is still running. Try again when it's done."),
+            )
+            return
+        self._recreate = (key.name, list(key.permissions), self._lost_rotation)
+        self._lost_rotation = None
         self.actions.revoke([key.id])
 
     # -- revoke ------------------------------------------------------------------------------
@@ -251,17 +284,28 @@ class KeyFlows(QObject):
     def revoke(self, keys: Sequence[ApiKey]) -> RevokeDialog | None:
         if not keys or self.read_only:
             return None
+        if self.revoke_dialog is None and (self.actions.revoking or self._recreate is not None):
+            self._message(
+                self.tr("Revoke"), self.tr("A revoke is still running. Try again when it's done.")
+            )
+            return None
         if self.revoke_dialog is not None:
             self.revoke_dialog.raise_()
             return self.revoke_dialog
         dialog = RevokeDialog(keys, self.window)
-        dialog.confirmed.connect(self.actions.revoke)
+        dialog.confirmed.connect(self._confirm_revoke)
         dialog.saveResultsRequested.connect(self._save_revoke_results)
         dialog.finished.connect(self._on_revoke_dialog_finished)
         self.revoke_dialog = dialog
         dialog.open()
         self.revokeDialogShown.emit(dialog)
         return dialog
+
+    def _confirm_revoke(self, key_ids: list[str]) -> None:
+        if not self.actions.revoke(key_ids) and self.revoke_dialog is not None:
+            self.revoke_dialog.show_failure(
+                ApiError(self.tr("Another revoke is still running. Try again in a moment."))
+            )
 
     def _on_revoke_dialog_finished(self, _result: int) -> None:
         dialog = self.revoke_dialog
@@ -278,10 +322,11 @@ class KeyFlows(QObject):
         if len(results) > 50:
             self.refreshNeeded.emit()
         if self._recreate is not None:
-            name, permissions = self._recreate
+            name, permissions, rotating = self._recreate
             self._recreate = None
+            self._rotating = rotating
             self.actions.forget_attempt()
-            self.actions.create(name, permissions)
+            self._recreating = self.actions.create(name, permissions)
 
     def _on_revoke_failed(self, error: ApiError) -> None:
         if self.revoke_dialog is not None:

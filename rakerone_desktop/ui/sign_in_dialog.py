@@ -56,6 +56,7 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(440)
         self._busy = False
         self._reauth = False
+        self._reauth_message = ""
         self._ca_bundle = ""
 
         title = QLabel(self.tr("Sign in to RakerOne"))
@@ -157,6 +158,7 @@ class SignInDialog(QDialog):
         self.ca_button.setEnabled(False)
         self.remember_checkbox.hide()
         self.cancel_button.setText(self.tr("Cancel"))
+        self._reauth_message = message
         self.general_error.setText(message)
         self.general_error.setProperty("role", "fieldWarning")
         self.general_error.show()
@@ -197,7 +199,8 @@ class SignInDialog(QDialog):
             return
         self._clear_errors()
         if self._reauth:
-            self.general_error.show()  # keep saying why we are asking
+            self.general_error.setText(self._reauth_message)  # keep saying why we ask
+            self.general_error.show()
         ok = True
         server = ""
         try:
@@ -223,10 +226,10 @@ class SignInDialog(QDialog):
             self._ca_bundle,
         )
 
-    def set_busy(self, busy: bool) -> None:
+    def set_busy(self, busy: bool, status: str | None = None) -> None:
         self._busy = busy
         self.sign_in_button.setEnabled(not busy)
-        self.status_label.setText(self.tr("Signing in…") if busy else "")
+        self.status_label.setText((status or self.tr("Signing in…")) if busy else "")
 
     def show_error(self, error: e.ApiError) -> None:
         """Put the failure under the field it concerns; keep every typed value."""

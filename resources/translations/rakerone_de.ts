@@ -178,7 +178,7 @@
     <message>
         <location filename="../../rakerone_desktop/models/keys_model.py"/>
         <source>No permissions</source>
-        <extracomment>Every hint is this prefix and the key&apos;s last 4 characters (``ApiKey`` checks it). Sorting runs in steps this long when it runs off the GUI thread, so the GUI thread gets the interpreter between steps (``list.sort`` never lets go of it). The casefolded name, NUL, the casefolded last 4 characters of the hint. The rows are as the server lists keys: newest first, ties by id descending. Sorted in the background after a load (ascending; descending then takes one fast pass). Not Created (the server&apos;s order) nor Permissions (it needs the catalog, and sorts fast: its keys are small numbers). Emitted after the visible rows changed (filter, search, data).</extracomment>
+        <extracomment>Every hint is this prefix and the key&apos;s last 4 characters (``ApiKey`` checks it). Row numbers in some order. Tuples, not lists: a tuple of numbers drops out of the cycle collector&apos;s sight the first time it looks, so a dozen orders of 100,000 rows don&apos;t lengthen every collection. Work off the GUI thread (sorting, indexing) runs in steps this long, with a pause after each. A thread that keeps the interpreter busy makes every Python call of the GUI thread wait for its turn, and painting the table makes hundreds of them (each cell calls ``data()``); ``list.sort`` never lets go of the interpreter while it runs. Short steps and pauses keep painting smooth while 100,000 rows are sorted in the background. And while the GUI thread is painting (it called ``data()`` this recently), the work waits: a click or a scroll always comes before sorting ahead of time. The casefolded name, NUL, the casefolded last 4 characters of the hint. The rows are as the server lists keys: newest first, ties by id descending. Sorted in the background after a load (ascending; descending then takes one fast pass). Not Created (the server&apos;s order) nor Permissions (it needs the catalog, and sorts fast: its keys are small numbers). Emitted after the visible rows changed (filter, search, data).</extracomment>
         <translation>Keine Berechtigungen</translation>
     </message>
     <message>
@@ -219,6 +219,11 @@
 </context>
 <context>
     <name>AppController</name>
+    <message>
+        <location filename="../../rakerone_desktop/app.py"/>
+        <source>Opening your remembered session…</source>
+        <translation>Ihre gespeicherte Sitzung wird geöffnet…</translation>
+    </message>
     <message>
         <location filename="../../rakerone_desktop/app.py"/>
         <source>The sandbox server didn&apos;t start: %1</source>
@@ -657,8 +662,28 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>A key is still being created. Try again when it&apos;s done.</source>
+        <translation>Es wird noch ein Schlüssel erstellt. Versuchen Sie es erneut, wenn das abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Another key is still being created. Try again in a moment.</source>
+        <translation>Es wird gerade ein anderer Schlüssel erstellt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
         <source>The new key wasn&apos;t created</source>
         <translation>Der neue Schlüssel wurde nicht erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>The old key was revoked, but the new one wasn&apos;t created: %1</source>
+        <translation>Der alte Schlüssel wurde widerrufen, aber der neue wurde nicht erstellt: %1</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/flows.py"/>
@@ -687,6 +712,11 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Another change is still running. Try again when it&apos;s done.</source>
+        <translation>Eine andere Änderung läuft noch. Versuchen Sie es erneut, wenn sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -699,6 +729,16 @@
         <location filename="../../rakerone_desktop/ui/flows.py"/>
         <source>No active keys are shown.</source>
         <translation>Es werden keine aktiven Schlüssel angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>A revoke is still running. Try again when it&apos;s done.</source>
+        <translation>Ein Widerruf läuft noch. Versuchen Sie es erneut, wenn er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flows.py"/>
+        <source>Another revoke is still running. Try again in a moment.</source>
+        <translation>Ein anderer Widerruf läuft noch. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/flows.py"/>

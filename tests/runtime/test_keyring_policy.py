@@ -326,7 +326,8 @@ def test_a_slow_keyring_never_freezes_restoring_or_signing_out(
         assert beat.stop() < MAX_FREEZE_S
     finally:
         slow.release.set()
-    assert MemoryKeyring.store == {}
+    # The person is back at sign-in at once; the keyring forgets in the background.
+    qtbot.waitUntil(lambda: MemoryKeyring.store == {}, timeout=20_000)
     assert Settings().get(Options.remembered_server) == ""
 
 
