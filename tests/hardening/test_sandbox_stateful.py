@@ -9,12 +9,14 @@ behind the 404s. Every answer must be documented and none may be a 500.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Iterator
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
+from hypothesis.errors import FlakyStrategyDefinition
 from schemathesis.checks import positive_data_acceptance
 
 from rakerone_desktop.sandbox import openapi_export
@@ -88,16 +90,22 @@ def test_chained_calls_conform_and_never_fail(sandbox: SandboxProcess) -> None:
     Workflow.base_url = ready.url
     Workflow.token = sign_in(ready.url, ready.admin_email, ready.admin_password)
     Workflow.statuses = []
-    Workflow.run(
-        settings=settings(
-            max_examples=40,
-            stateful_step_count=6,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            database=None,
-            phases=[Phase.generate],  # a live server cannot replay a sequence exactly
+    # Which rules can run depends on what the live server answered (an empty
+    # bundle after a refused create, say), so Hypothesis may see the same choices
+    # draw differently and stop early. That is about the generator, not the
+    # server: every call made so far is still checked below, and a real failure
+    # (a 500, an undocumented status) raises its own error.
+    with contextlib.suppress(FlakyStrategyDefinition):
+        Workflow.run(
+            settings=settings(
+                max_examples=40,
+                stateful_step_count=6,
+                deadline=None,
+                suppress_health_check=list(HealthCheck),
+                database=None,
+                phases=[Phase.generate],  # a live server cannot replay a sequence exactly
+            )
         )
-    )
     statuses = Workflow.statuses
     assert statuses, "the state machine made no call"
     assert all(status < 500 for _label, status in statuses)
