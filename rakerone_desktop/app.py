@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import logging
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rakerone_desktop import __version__
-from rakerone_desktop.api.client import RakerOneClient, Timeouts
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import User
 from rakerone_desktop.controllers.key_actions import KeyActionsController
@@ -32,7 +31,6 @@ from rakerone_desktop.controllers.session import SessionController, SignedIn, Si
 from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column
 from rakerone_desktop.runtime import diagnostics, log_file
-from rakerone_desktop.runtime.credentials import TokenStore
 from rakerone_desktop.runtime.i18n import Translations
 from rakerone_desktop.runtime.logging_setup import install_masking_filter, setup_logging
 from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION, Options, Settings
@@ -46,6 +44,10 @@ from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
 from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
 from rakerone_desktop.ui.sign_in_dialog import SignInDialog
 from rakerone_desktop.ui.theme import Scheme, ThemeManager
+
+if TYPE_CHECKING:
+    from rakerone_desktop.api.client import RakerOneClient
+    from rakerone_desktop.runtime.credentials import TokenStore
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +81,21 @@ def _positive_seconds(text: str) -> float:
 
 
 def client_factory(args: argparse.Namespace) -> Callable[..., RakerOneClient]:
-    """How the session makes its API client: with the command line's timeouts."""
+    """How the session makes its API client: with the command line's timeouts.
+
+    The HTTP stack (requests, urllib3) is imported on the first call, in a
+    background job, rather than before the first window is on screen.
+    """
     read = getattr(args, "read_timeout", None)
-    if read is None:
-        return RakerOneClient
-    return functools.partial(RakerOneClient, timeouts=Timeouts(read=read))
+
+    def make(**kwargs: Any) -> RakerOneClient:
+        from rakerone_desktop.api.client import RakerOneClient, Timeouts
+
+        if read is not None:
+            kwargs.setdefault("timeouts", Timeouts(read=read))
+        return RakerOneClient(**kwargs)
+
+    return make
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -289,7 +301,7 @@ class AppController(QObject):
         dialog.caBundleLookup.connect(self._on_ca_lookup)
         dialog.rejected.connect(self._on_sign_in_rejected)
         try:
-            from rakerone_desktop.api.transport import normalize_base_url
+            from rakerone_desktop.api.addresses import normalize_base_url
 
             dialog.set_ca_bundle(
                 self.session.ca_bundle_for(normalize_base_url(dialog.server_field.text())) or ""

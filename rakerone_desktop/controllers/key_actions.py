@@ -14,10 +14,10 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.api.errors import ApiError, ProtocolError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, Event, RevokeResult
 from rakerone_desktop.controllers.session_guard import SessionGuard
@@ -25,6 +25,9 @@ from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from rakerone_desktop.api.client import RakerOneClient
 
 log = logging.getLogger(__name__)
 

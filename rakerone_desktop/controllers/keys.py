@@ -16,16 +16,19 @@ import functools
 import logging
 import time
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import EventPage, Permission
 from rakerone_desktop.controllers.prefetch import Prefetch
 from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column, PreparedKeys
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from rakerone_desktop.api.client import RakerOneClient
 
 log = logging.getLogger(__name__)
 

@@ -9,20 +9,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from rakerone_desktop.api.client import RakerOneClient
+from rakerone_desktop.api.addresses import normalize_base_url
 from rakerone_desktop.api.errors import ApiError, UnauthenticatedError
 from rakerone_desktop.api.models import User
-from rakerone_desktop.api.transport import normalize_base_url
-from rakerone_desktop.runtime.credentials import TokenStore
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-ClientFactory = Callable[..., RakerOneClient]
+if TYPE_CHECKING:
+    from rakerone_desktop.api.client import RakerOneClient
+    from rakerone_desktop.runtime.credentials import TokenStore
+
+ClientFactory = Callable[..., "RakerOneClient"]
+
+
+def default_client(**kwargs: Any) -> RakerOneClient:
+    """A real client. Imported here, on first use in a background job, so the
+    HTTP stack (requests, urllib3) is not loaded before the first window."""
+    from rakerone_desktop.api.client import RakerOneClient
+
+    return RakerOneClient(**kwargs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +76,7 @@ class SessionController(QObject):
         settings: Settings,
         tokens: TokenStore | None = None,
         *,
-        client_factory: ClientFactory = RakerOneClient,
+        client_factory: ClientFactory = default_client,
         parent: QObject | None = None,
         remember_allowed: bool = True,
     ) -> None:
@@ -87,6 +98,8 @@ class SessionController(QObject):
     def _token_store(self) -> TokenStore:
         # Built lazily off the GUI thread: finding a keyring backend may block.
         if self._tokens is None:
+            from rakerone_desktop.runtime.credentials import TokenStore  # loads keyring
+
             self._tokens = TokenStore()
         return self._tokens
 

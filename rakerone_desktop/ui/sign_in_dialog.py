@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rakerone_desktop.api import errors as e
-from rakerone_desktop.api.transport import normalize_base_url
+from rakerone_desktop.api.addresses import normalize_base_url
 from rakerone_desktop.ui.theme import icon
 
 
