@@ -68,6 +68,19 @@ def secret_mime_data(text: str) -> QMimeData:
     return mime
 
 
+def set_marked_selection(text: str, clipboard: QClipboard | None = None) -> bool:
+    """Put ``text`` on the X11/Wayland primary selection with the secret markers.
+
+    Returns False (and does nothing) where the platform has no selection
+    (Windows, macOS, Qt's offscreen platform) or ``text`` is empty.
+    """
+    board = clipboard if clipboard is not None else QGuiApplication.clipboard()
+    if not text or not board.supportsSelection():
+        return False
+    board.setMimeData(secret_mime_data(text), QClipboard.Mode.Selection)
+    return True
+
+
 class SecretClipboard(QObject):
     """Puts secrets on the clipboard and takes them back off."""
 
