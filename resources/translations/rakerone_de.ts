@@ -1335,6 +1335,19 @@
     </message>
 </context>
 <context>
+    <name>SecretField</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>API key, not shown</source>
+        <translation>API-Schlüssel, nicht angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>API key, %1 characters, ending in …%2</source>
+        <translation>API-Schlüssel, %1 Zeichen, endet auf …%2</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../rakerone_desktop/controllers/session.py"/>
