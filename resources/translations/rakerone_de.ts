@@ -850,6 +850,11 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
         <source>Filter keys</source>
         <translation>Schlüssel filtern</translation>
     </message>
