@@ -12,6 +12,7 @@ from pathlib import Path
 
 import desktop_files
 import pytest
+from packaging.requirements import Requirement
 
 from rakerone_desktop import __version__
 from rakerone_desktop.app import APP_ID
@@ -145,12 +146,15 @@ def test_flatpak_manifest_matches_the_app():
     assert manifest["base"] == "io.qt.PySide.BaseApp"
     assert manifest["runtime-version"] == manifest["base-version"]
     assert "--talk-name=org.freedesktop.secrets" in manifest["finish-args"]
-    # The Flatpak's Python dependencies are the app's, less PySide6 (from the base app).
+    # The Flatpak's Python dependencies are the app's on Linux, less PySide6 (from the
+    # base app); a dependency for another system only (PyObjC on macOS) is left out.
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    linux = {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix"}
+    requirements = [Requirement(d) for d in pyproject["project"]["dependencies"]]
     wanted = {
-        d.split(">")[0].split("=")[0].split("!")[0].strip().lower()
-        for d in pyproject["project"]["dependencies"]
+        r.name.lower() for r in requirements if r.marker is None or r.marker.evaluate(linux)
     } - {"pyside6-essentials"}
+    assert "pyobjc-framework-cocoa" not in wanted
     listed = {
         line.split(">")[0].split("=")[0].strip().lower()
         for line in (ROOT / "packaging" / "flatpak" / "requirements.txt")
