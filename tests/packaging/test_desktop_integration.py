@@ -16,7 +16,8 @@ from packaging.requirements import Requirement
 
 from rakerone_desktop import __version__
 from rakerone_desktop.app import APP_ID
-from tests.packaging.conftest import ROOT, require_tool
+from tests.packaging.conftest import ROOT
+from tests.support.system import require_program
 
 DESKTOP = ROOT / "resources" / "linux" / f"{APP_ID}.desktop"
 METAINFO = ROOT / "resources" / "linux" / f"{APP_ID}.metainfo.xml"
@@ -49,7 +50,7 @@ def installed(tmp_path_factory) -> Path:
 
 
 def test_desktop_file_validates(installed):
-    tool = require_tool("desktop-file-validate")
+    tool = require_program("desktop-file-validate", "desktop-file-utils")
     for path in (DESKTOP, installed / "applications" / DESKTOP.name):
         result = subprocess.run([tool, str(path)], capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -57,7 +58,7 @@ def test_desktop_file_validates(installed):
 
 
 def test_metainfo_validates(installed):
-    tool = require_tool("appstreamcli")
+    tool = require_program("appstreamcli", "appstream")
     for path in (METAINFO, installed / "metainfo" / METAINFO.name):
         result = subprocess.run(
             [tool, "validate", "--no-net", "--explain", str(path)],

@@ -10,6 +10,7 @@ cannot pass without having run it.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -23,12 +24,20 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() == "true"
 
 
-def missing(what: str, apt_packages: str) -> NoReturn:
+def unavailable(what: str, install: str) -> NoReturn:
     """Skip (or, in CI, fail) because ``what`` is not on this machine."""
-    install = f"sudo apt-get install {apt_packages}"
     if in_ci():
-        pytest.fail(f"{what} is missing, and CI must run this test (install: {install})")
-    pytest.skip(f"{what} is not installed here; to run this test: {install}")
+        pytest.fail(
+            f"this test needs {what}, missing here, and CI (CI=true) must run it; "
+            f"install: {install}",
+            pytrace=False,
+        )
+    pytest.skip(f"this test needs {what}, missing here; to run it: {install}")
+
+
+def missing(what: str, apt_packages: str) -> NoReturn:
+    """:func:`unavailable`, for something a Debian package provides."""
+    unavailable(what, f"sudo apt-get install {apt_packages}")
 
 
 def require_program(name: str, apt_package: str) -> str:
@@ -39,11 +48,22 @@ def require_program(name: str, apt_package: str) -> str:
     return found
 
 
-# The shared libraries Qt's xcb platform plugin loads, and the Debian packages
-# that provide them (Qt's own list for X11, as of Qt 6.5 and later).
+def require_programs(*programs: tuple[str, str]) -> list[str]:
+    """:func:`require_program` for several ``(name, apt_package)``, naming every missing one."""
+    absent = [(name, package) for name, package in programs if shutil.which(name) is None]
+    if absent:
+        names = ", ".join(repr(name) for name, _ in absent)
+        packages = " ".join(dict.fromkeys(package for _, package in absent))
+        missing(f"the programs {names}", packages)
+    return [require_program(name, package) for name, package in programs]
+
+
+# The Debian packages that provide the shared libraries Qt's xcb platform
+# plugin loads (``ldd`` of ``libqxcb.so``, Qt 6.8 to 6.11; the rest come as
+# their dependencies). ``.ci/run`` installs the same list.
 XCB_PACKAGES = (
     "libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 "
-    "libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libegl1"
+    "libxcb-randr0 libxcb-render-util0 libxcb-shape0 libx11-xcb1"
 )
 
 
@@ -84,3 +104,25 @@ def require_xvfb() -> str:
     require_program("xauth", "xauth")
     require_xcb()
     return xvfb_run
+
+
+# What Qt's own libraries need beyond a minimal Debian (libQt6Gui: OpenGL/EGL,
+# xkbcommon, fontconfig and its fonts, GLib, D-Bus). A desktop has them all.
+QT_PACKAGES = "libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3"
+
+
+def require_qt_libraries() -> None:
+    """Stop the run at once, with the install line, if Qt itself can't load.
+
+    Nearly every test needs Qt (the app is a Qt app), so this is not a skip:
+    without these libraries neither the app nor its tests can run.
+    """
+    try:
+        importlib.import_module("PySide6.QtGui")
+    except ImportError as exc:
+        if "cannot open shared object file" not in str(exc):
+            raise
+        raise pytest.UsageError(
+            f"Qt can't load: {exc}. The app and its tests need Qt's runtime libraries; "
+            f"install them with: sudo apt-get install {QT_PACKAGES}"
+        ) from None
