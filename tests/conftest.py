@@ -17,3 +17,8 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_ISOLATED, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_ISOLATED, "cache")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.memkeyring.MemoryKeyring")
 os.environ.pop("QT_SCALE_FACTOR", None)
+
+# Qt's own libraries, checked once with a clear install line (tests/support/system.py).
+from tests.support.system import require_qt_libraries  # noqa: E402
+
+require_qt_libraries()

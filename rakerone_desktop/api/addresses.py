@@ -11,20 +11,35 @@ from urllib.parse import urlsplit, urlunsplit
 
 from rakerone_desktop.api.errors import InsecureTransportError, InvalidServerUrlError
 
-# Only names every system maps to loopback in its hosts file. Subdomains of
-# ``localhost`` are deliberately not trusted: many resolvers send them to DNS,
-# which could answer with any address, and the token would travel in clear.
-_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+# Loopback, for ``http://``: the name ``localhost`` and literal loopback
+# addresses (127.0.0.0/8, ::1), nothing else. Other names that usually mean
+# this computer (``localhost.localdomain``, ``ip6-localhost``, ``localhost.``)
+# resolve through /etc/hosts or DNS, which anyone with the rights may edit or
+# answer, and the token would then travel in clear to wherever they point.
+# ``localhost`` itself is resolved to loopback by the resolvers of every
+# supported system (RFC 6761). IPv4-mapped (``::ffff:127.0.0.1``), scoped
+# (``::1%lo``) and shorthand (``127.1``) forms are refused: the same answer on
+# every Python version, and only literal loopback counts.
+_LOOPBACK_NAME = "localhost"
+_IPV6_LOOPBACK = ipaddress.IPv6Address("::1")
 
 
 def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host in _LOOPBACK_NAMES:
+    """True for ``localhost`` and literal loopback addresses (bracketed IPv6 too)."""
+    if host.startswith("[") and host.endswith("]"):
+        try:  # brackets hold an IPv6 address, and nothing else
+            return ipaddress.IPv6Address(host[1:-1]) == _IPV6_LOOPBACK
+        except ValueError:
+            return False
+    if host.lower() == _LOOPBACK_NAME:
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return address.is_loopback  # 127.0.0.0/8
+    return address == _IPV6_LOOPBACK
 
 
 def normalize_base_url(url: str) -> str:

@@ -13,12 +13,24 @@ Markers:
   ``CanIncludeInClipboardHistory`` / ``CanUploadToCloudClipboard`` as 4 zero
   bytes. Qt names a native clipboard format exactly only through the
   ``application/x-qt-windows-mime;value="..."`` form, so both forms are set.
-* macOS: ``org.nspasteboard.ConcealedType``. Qt renames unknown types on the
-  Mac pasteboard unless a ``QUtiMimeConverter`` maps them, and PySide6 offers
-  no way to subclass that converter from Python; the type is set under its
-  conventional MIME name (``application/x-nspasteboard-concealed-type``, as
-  KeePassXC does) and, where Qt cannot pass it through, macOS clipboard
-  history may still see the key. The clear timer applies there as everywhere.
+* macOS: ``org.nspasteboard.ConcealedType`` (nspasteboard.org), the type
+  macOS clipboard managers look for. Qt renames unknown MIME types on the Mac
+  pasteboard unless a ``QUtiMimeConverter`` maps them, and PySide6 offers no
+  way to subclass that converter from Python, so the ``QMimeData`` names
+  alone never reach the pasteboard under that type. After Qt has written the
+  clipboard, :func:`conceal_on_macos` therefore adds the type to the general
+  ``NSPasteboard`` itself, through PyObjC (``pyobjc-framework-Cocoa``, a
+  dependency on macOS only). Without PyObjC (a build that left it out) the
+  copy is made unmarked there, and is logged as such; the clear timer applies
+  as everywhere.
+
+What is verified where: the Linux and Windows markers are read back from the
+clipboard in the tests on every platform. On macOS, ``tests/ui/test_clipboard_macos.py``
+checks, on any platform, the call made to the pasteboard (a stand-in with
+NSPasteboard's methods: ``types``, ``addTypes_owner_``, ``setString_forType_``)
+and that it happens after Qt wrote the value; that a real ``NSPasteboard``
+then lists the type, and that clipboard managers honour it, is not checked by
+the Linux CI and needs a Mac.
 
 The clipboard object keeps only a SHA-256 of the value, to recognise it
 later: once the dialog is closed, no copy of the key stays in the app.
@@ -27,7 +39,10 @@ later: once the dialog is closed, no copy of the key stays in the app.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
+import sys
+from typing import Any
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -50,6 +65,48 @@ def _win(name: str) -> str:
     return f'application/x-qt-windows-mime;value="{name}"'
 
 
+_IS_MACOS = sys.platform == "darwin"
+
+
+def conceal_pasteboard(pasteboard: Any) -> bool:
+    """Add ``org.nspasteboard.ConcealedType`` to ``pasteboard``, keeping what is on it.
+
+    ``pasteboard`` is an ``NSPasteboard`` (or a stand-in with its methods).
+    ``addTypes:owner:`` adds a type without clearing the pasteboard, unlike
+    ``declareTypes:owner:``; the marker's content is not read by anyone, an
+    empty string is enough. Returns True when the type is on the pasteboard.
+    """
+    types = pasteboard.types()
+    if types is not None and MAC_CONCEALED_UTI in list(types):
+        return True
+    pasteboard.addTypes_owner_([MAC_CONCEALED_UTI], None)
+    return bool(pasteboard.setString_forType_("", MAC_CONCEALED_UTI))
+
+
+def general_pasteboard() -> Any | None:
+    """macOS's general ``NSPasteboard`` through PyObjC, or None without it."""
+    try:
+        appkit = importlib.import_module("AppKit")
+    except ImportError:
+        return None
+    return appkit.NSPasteboard.generalPasteboard()
+
+
+def conceal_on_macos() -> bool:
+    """On macOS, mark what Qt just put on the clipboard as concealed; elsewhere nothing."""
+    if not _IS_MACOS:
+        return False
+    pasteboard = general_pasteboard()
+    if pasteboard is None:
+        log.warning("PyObjC is missing: the copied key is not marked concealed for macOS")
+        return False
+    try:
+        return conceal_pasteboard(pasteboard)
+    except Exception as exc:  # an Objective-C exception must not lose the copy
+        log.warning("Could not mark the copied key concealed: %s", type(exc).__name__)
+        return False
+
+
 def secret_mime_data(text: str) -> QMimeData:
     """A ``QMimeData`` with ``text`` and every platform's secret markers."""
     mime = QMimeData()
@@ -66,6 +123,19 @@ def secret_mime_data(text: str) -> QMimeData:
     mime.setData(MAC_CONCEALED, b"")
     mime.setData(MAC_CONCEALED_UTI, b"")
     return mime
+
+
+def set_marked_selection(text: str, clipboard: QClipboard | None = None) -> bool:
+    """Put ``text`` on the X11/Wayland primary selection with the secret markers.
+
+    Returns False (and does nothing) where the platform has no selection
+    (Windows, macOS, Qt's offscreen platform) or ``text`` is empty.
+    """
+    board = clipboard if clipboard is not None else QGuiApplication.clipboard()
+    if not text or not board.supportsSelection():
+        return False
+    board.setMimeData(secret_mime_data(text), QClipboard.Mode.Selection)
+    return True
 
 
 class SecretClipboard(QObject):
@@ -97,6 +167,7 @@ class SecretClipboard(QObject):
     def copy(self, text: str) -> None:
         clipboard = self._clipboard()
         clipboard.setMimeData(secret_mime_data(text), QClipboard.Mode.Clipboard)
+        conceal_on_macos()  # after Qt's write, on the pasteboard itself
         if clipboard.supportsSelection():
             # The X11 selection gets the marked copy too, never a bare one.
             clipboard.setMimeData(secret_mime_data(text), QClipboard.Mode.Selection)

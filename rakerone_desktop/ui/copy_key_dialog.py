@@ -4,13 +4,33 @@ Application-modal; clicking outside does nothing. Escape and the window's
 close button never silently discard an uncopied key: they ask first ("Go
 back" is the default). After Copy they act as Done. On Done the dialog
 forgets the value.
+
+Assistive technology never gets the value: on Linux any process on the
+session bus can read what a widget exposes through AT-SPI. The key field has
+an accessible interface of its own (:class:`SecretFieldAccessible`, installed
+through ``QAccessible.installFactory``) whose name is the field's label and
+whose value and description say what it holds without the secret ("API key,
+47 characters, ending in …XyZ9"); it has no text interface, so neither the
+characters nor a text-changed event ever leave the widget. The text is also
+set and cleared while the field echoes nothing, so that ``QLineEdit``'s own
+text-update event carries no text either. Copy still copies the real value.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QKeyEvent, QKeySequence, QMouseEvent
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QCloseEvent,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -32,22 +52,92 @@ SEED_COPY_TEXT = (
 UNCOPIED_WARNING = "You haven't copied this key. It can't be shown again."
 
 
+def describe_secret(secret: str) -> str:
+    """What assistive technology hears instead of the key: its length and last four."""
+    if not secret:
+        return QCoreApplication.translate("SecretField", "API key, not shown")
+    return (
+        QCoreApplication.translate("SecretField", "API key, %1 characters, ending in …%2")
+        .replace("%1", str(len(secret)))
+        .replace("%2", secret[-4:])
+    )
+
+
+class SecretFieldAccessible(QAccessibleWidget):
+    """The key field as assistive technology sees it: never the value itself."""
+
+    def __init__(self, field: SecretField) -> None:
+        super().__init__(field, QAccessible.Role.EditableText)
+        self._field = field
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._field.accessibleName()
+        if kind in (QAccessible.Text.Value, QAccessible.Text.Description):
+            return describe_secret(self._field.text())
+        if kind == QAccessible.Text.Help:
+            return ""
+        return str(super().text(kind))
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.readOnly = True
+        state.editable = False
+        return state
+
+
+# Qt's accessibility cache owns each interface and deletes it with its widget;
+# the Python side keeps the wrappers alive until then (a wrapper collected
+# first would delete the interface under the cache) and drops dead ones.
+_interfaces: list[SecretFieldAccessible] = []
+_factory_installed = False
+
+
+def _accessible_factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    if not isinstance(obj, SecretField):
+        return None
+    _interfaces[:] = [i for i in _interfaces if shiboken6.isValid(i)]
+    interface = SecretFieldAccessible(obj)
+    _interfaces.append(interface)
+    return interface
+
+
+def _install_accessible_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible_factory)
+        _factory_installed = True
+
+
 class SecretField(QLineEdit):
     """A read-only field that shows a key but never lets it out unmarked.
 
     Mouse selection, drag and the context menu are off (on X11 a selection
     would land on the PRIMARY selection without the secret markers); Ctrl+C
-    asks the dialog for a marked copy instead.
+    asks the dialog for a marked copy instead. Assistive technology gets a
+    description, never the value (:class:`SecretFieldAccessible`).
     """
 
     copyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        _install_accessible_factory()
         super().__init__(parent)
         self.setReadOnly(True)
         self.setDragEnabled(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.selectionChanged.connect(self._no_selection)
+
+    def set_secret(self, secret: str) -> None:
+        """Show ``secret`` (or clear the field with ""), telling assistive technology nothing.
+
+        ``QLineEdit`` sends the old and new text in its text-update event only
+        while it echoes normally.
+        """
+        self.setEchoMode(QLineEdit.EchoMode.NoEcho)
+        self.setText(secret)
+        self.setEchoMode(QLineEdit.EchoMode.Normal)
+        self.setCursorPosition(0)
 
     def _no_selection(self) -> None:
         if self.hasSelectedText():
@@ -125,8 +215,7 @@ class CopyKeyDialog(QDialog):
         self.secret_field = SecretField()
         self.secret_field.setObjectName("secretField")
         self.secret_field.setAccessibleName(self.tr("Your new API key"))
-        self.secret_field.setText(secret)
-        self.secret_field.setCursorPosition(0)
+        self.secret_field.set_secret(secret)
         self.secret_field.copyRequested.connect(self.copy)
         field_label = QLabel(self.tr("&API key"))
         field_label.setBuddy(self.secret_field)
@@ -193,8 +282,7 @@ class CopyKeyDialog(QDialog):
             return
         self._closing = True
         self._secret = None
-        self.secret_field.clear()
-        self.secret_field.setText("")
+        self.secret_field.set_secret("")
         if self._confirm is not None:
             self._confirm.close()
             self._confirm = None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.domain.keyformat import PREFIX, find_candidates, sha256_hex
 from rakerone_desktop.models import timefmt
+from rakerone_desktop.ui.clipboard import set_marked_selection
 from rakerone_desktop.ui.text import isolate
 
 MAX_PASTE = 5_000_000
@@ -50,7 +51,19 @@ class Probe:
 
 
 class MaskedPasteField(QLineEdit):
-    """A password-style field that takes a whole pasted block, newlines and all."""
+    """A password-style field that takes a whole pasted block, newlines and all.
+
+    With **Show** ticked (normal echo), text selected with the mouse or the
+    keyboard would go to the X11 primary selection as plain text, where any
+    clipboard manager records it. Here a left-button release never lets
+    ``QLineEdit`` write the selection: the field puts the selected text there
+    itself, with the password-manager marker (``x-kde-passwordManagerHint``).
+    After a key press ``QLineEdit`` writes the selection within the same event
+    handler, and the field replaces it with the marked copy before control
+    returns to the event loop; X11 and Wayland selections are served lazily by
+    the owning process, so no other program can read the bare copy in between.
+    Masked (Show off), ``QLineEdit`` never writes the selection at all.
+    """
 
     pasted = Signal()
 
@@ -70,6 +83,25 @@ class MaskedPasteField(QLineEdit):
         ):
             return  # a leaked value is not copied onward from here
         super().keyPressEvent(event)  # type: ignore[arg-type]
+        self._publish_selection()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._clipboard().supportsSelection():
+            # QLineEdit would copy the selection here, unmarked; do it marked instead.
+            event.accept()
+            self._publish_selection()
+            return
+        super().mouseReleaseEvent(event)
+
+    @staticmethod
+    def _clipboard() -> QClipboard:
+        return QGuiApplication.clipboard()
+
+    def _publish_selection(self) -> None:
+        """Put the selected text on the primary selection, marked (shown text only)."""
+        if self.echoMode() != QLineEdit.EchoMode.Normal or not self.hasSelectedText():
+            return
+        set_marked_selection(self.selectedText(), self._clipboard())
 
     def paste_text(self, text: str) -> None:
         # QLineEdit would keep only the first line; separators keep keys apart.

@@ -30,6 +30,7 @@ from rakerone_desktop.models.keys_model import (
     KeyFilter,
     filter_label,
 )
+from rakerone_desktop.ui.accessibility import name_clear_button
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.delegates import KeysTableDelegate
 from rakerone_desktop.ui.details_pane import DetailsPane
@@ -157,7 +158,14 @@ class KeysPage(QWidget):
         self.search_field.setPlaceholderText(self.tr("Search name, hint, permission, creator"))
         self.search_field.setAccessibleName(self.tr("Search keys"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        name_clear_button(self.search_field, self.tr("Clear search"))
+        # The magnifier inside the field is a button to assistive technology:
+        # it gets a name, and pressing it does what its name says.
+        search_icon = self.search_field.addAction(
+            icon("search"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        search_icon.setText(self.tr("Search keys"))
+        search_icon.triggered.connect(lambda: self.search_field.setFocus())
         self.search_field.textChanged.connect(self._on_search)
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("keyFilter")

@@ -850,6 +850,11 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
         <source>Filter keys</source>
         <translation>Schlüssel filtern</translation>
     </message>
@@ -1332,6 +1337,19 @@
         <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
         <source>Not found (deleted or never existed)</source>
         <translation>Nicht gefunden (gelöscht oder nie vorhanden)</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>API key, not shown</source>
+        <translation>API-Schlüssel, nicht angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
+        <source>API key, %1 characters, ending in …%2</source>
+        <translation>API-Schlüssel, %1 Zeichen, endet auf …%2</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ import pytest
 from rakerone_desktop import __version__
 from rakerone_desktop.app import APP_ID
 from tests.packaging.conftest import REPORT, ROOT
+from tests.support.system import require_programs, require_xvfb, unavailable
 
 pytestmark = [
     pytest.mark.slow,
@@ -55,9 +56,12 @@ PYSIDE_MODULES = {"QtCore", "QtGui", "QtWidgets", "QtNetwork"}
 @pytest.fixture(scope="module")
 def build_dirs() -> Iterator[tuple[Path, Path]]:
     if importlib.util.find_spec("PyInstaller") is None:
-        if os.environ.get("CI"):
-            pytest.fail("PyInstaller is missing: it is in the test extra of pyproject.toml")
-        pytest.skip("PyInstaller is not installed (pip install -e '.[test]')")
+        unavailable("PyInstaller (in the test extra)", "pip install -e '.[test]'")
+    # PyInstaller finds shared libraries with ldd, and reads, patches and strips
+    # them with binutils (not on a minimal Debian).
+    require_programs(
+        ("ldd", "libc-bin"), ("objdump", "binutils"), ("objcopy", "binutils"), ("strip", "binutils")
+    )
     root = Path(tempfile.mkdtemp(prefix="rakerone-bundle-"))
     yield root / "dist", root / "work"
     shutil.rmtree(root, ignore_errors=True)  # ~130 MiB
@@ -161,12 +165,12 @@ def test_german_in_the_bundle(bundle, home):
     assert report["ok"] is True
 
 
-def test_self_check_on_x11(bundle, home):
-    xvfb_run = shutil.which("xvfb-run")
-    if xvfb_run is None:
-        if os.environ.get("CI"):
-            pytest.fail("xvfb-run is missing; .ci/run installs xvfb")
-        pytest.skip("xvfb-run is not installed (apt-get install xvfb)")
+@pytest.fixture(scope="module")
+def xvfb_run() -> str:
+    return require_xvfb()
+
+
+def test_self_check_on_x11(xvfb_run, bundle, home):  # xvfb_run first: skip before building
     env = {**home, "QT_QPA_PLATFORM": "xcb"}
     result = subprocess.run(
         [xvfb_run, "-a", str(bundle / "rakerone-desktop"), "--self-check"],

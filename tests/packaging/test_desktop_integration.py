@@ -12,10 +12,12 @@ from pathlib import Path
 
 import desktop_files
 import pytest
+from packaging.requirements import Requirement
 
 from rakerone_desktop import __version__
 from rakerone_desktop.app import APP_ID
-from tests.packaging.conftest import ROOT, require_tool
+from tests.packaging.conftest import ROOT
+from tests.support.system import require_program
 
 DESKTOP = ROOT / "resources" / "linux" / f"{APP_ID}.desktop"
 METAINFO = ROOT / "resources" / "linux" / f"{APP_ID}.metainfo.xml"
@@ -48,7 +50,7 @@ def installed(tmp_path_factory) -> Path:
 
 
 def test_desktop_file_validates(installed):
-    tool = require_tool("desktop-file-validate")
+    tool = require_program("desktop-file-validate", "desktop-file-utils")
     for path in (DESKTOP, installed / "applications" / DESKTOP.name):
         result = subprocess.run([tool, str(path)], capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -56,7 +58,7 @@ def test_desktop_file_validates(installed):
 
 
 def test_metainfo_validates(installed):
-    tool = require_tool("appstreamcli")
+    tool = require_program("appstreamcli", "appstream")
     for path in (METAINFO, installed / "metainfo" / METAINFO.name):
         result = subprocess.run(
             [tool, "validate", "--no-net", "--explain", str(path)],
@@ -145,12 +147,15 @@ def test_flatpak_manifest_matches_the_app():
     assert manifest["base"] == "io.qt.PySide.BaseApp"
     assert manifest["runtime-version"] == manifest["base-version"]
     assert "--talk-name=org.freedesktop.secrets" in manifest["finish-args"]
-    # The Flatpak's Python dependencies are the app's, less PySide6 (from the base app).
+    # The Flatpak's Python dependencies are the app's on Linux, less PySide6 (from the
+    # base app); a dependency for another system only (PyObjC on macOS) is left out.
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    linux = {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix"}
+    requirements = [Requirement(d) for d in pyproject["project"]["dependencies"]]
     wanted = {
-        d.split(">")[0].split("=")[0].split("!")[0].strip().lower()
-        for d in pyproject["project"]["dependencies"]
+        r.name.lower() for r in requirements if r.marker is None or r.marker.evaluate(linux)
     } - {"pyside6-essentials"}
+    assert "pyobjc-framework-cocoa" not in wanted
     listed = {
         line.split(">")[0].split("=")[0].strip().lower()
         for line in (ROOT / "packaging" / "flatpak" / "requirements.txt")

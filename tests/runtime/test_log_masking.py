@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -141,3 +144,80 @@ def test_the_log_file_masks(tmp_path):
     assert "oops" in text
     assert KEY[:20] not in text
     assert TOKEN not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"signed in with {TOKEN}",
+        f"GET /sessions/{TOKEN}?x=1",
+        f"('{TOKEN}',)",
+        f"{TOKEN[:25]}",  # a truncated token is still masked
+    ],
+)
+def test_bare_session_tokens_are_masked(text):
+    masked = mask_secrets(text)
+    assert TOKEN[:20] not in masked
+    assert "sess_" + MASK in masked
+
+
+def test_words_that_start_like_a_token_are_left_alone():
+    text = "sess_expired sess_remembered"
+    assert mask_secrets(text) == text
+
+
+# A process of its own: the app's logging setup, the log file, then an
+# unhandled exception in a Qt slot, in a Python thread and in the main thread,
+# and a Qt warning, each carrying a key and a session token.
+_CRASH_SCRIPT = """
+import logging, sys, threading
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer, qWarning
+from rakerone_desktop.runtime import log_file
+from rakerone_desktop.runtime.logging_setup import setup_logging
+
+key, token, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+setup_logging(logging.INFO, route_qt=True)
+log_file.install(folder)
+app = QCoreApplication([])
+
+def slot():
+    raise RuntimeError(f"in a slot {key} {token}")
+
+def worker():
+    raise ValueError(f"in a thread {key} {token}")
+
+def done():
+    qWarning(f"qt says {token}")
+    thread = threading.Thread(target=worker, name="worker")
+    thread.start()
+    thread.join()
+    app.quit()
+
+QTimer.singleShot(0, slot)
+QTimer.singleShot(0, done)
+app.exec()
+raise LookupError(f"in main {key} {token}")
+"""
+
+
+def test_unhandled_exceptions_reach_the_log_file_masked(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-c", _CRASH_SCRIPT, KEY, TOKEN, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert proc.returncode == 1  # the main thread's exception still ends the process
+    text = (tmp_path / log_file.FILE_NAME).read_text(encoding="utf-8")
+    for where in ("RuntimeError: in a slot", "ValueError: in a thread", "LookupError: in main"):
+        assert where in text, text
+    assert "Unhandled exception in thread worker" in text
+    assert "qt says" in text  # Qt's messages still go through logging
+    assert text.count("Traceback") == 3
+    for output in (text, proc.stderr):
+        assert KEY[:20] not in output
+        assert TOKEN[:20] not in output
+    assert "LookupError: in main" in proc.stderr  # and stderr still shows it, masked

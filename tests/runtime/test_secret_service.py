@@ -3,9 +3,10 @@
 gnome-keyring on a private D-Bus session, unlocked with a password on stdin,
 and the app's :class:`TokenStore` over keyring's ``SecretService`` backend:
 the token is saved, read back by a new store, forgotten, and never written
-in plain text. CI installs ``dbus`` and ``gnome-keyring`` (``.ci/run``); if
-they are missing this test fails rather than skips, so CI can't pass
-without having run it.
+in plain text. It needs Debian's ``dbus`` and ``gnome-keyring``: where they are
+missing it is skipped with the install line, except in CI (``CI=true``, and
+``.ci/run`` installs them), where it fails, so CI can't pass without having
+run it (``tests/support/system.py``).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.system import require_programs
 
 pytestmark = pytest.mark.integration
 
@@ -31,11 +33,7 @@ SCRIPT = (
 
 
 def test_token_store_on_the_real_secret_service(tmp_path):
-    missing = [b for b in ("dbus-run-session", "gnome-keyring-daemon") if not shutil.which(b)]
-    assert not missing, (
-        f"{', '.join(missing)} not found: install Debian's dbus and gnome-keyring "
-        "packages (.ci/run does)"
-    )
+    require_programs(("dbus-run-session", "dbus"), ("gnome-keyring-daemon", "gnome-keyring"))
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     token = "sess_" + secrets.token_urlsafe(32)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import sign_in, wait_loaded
+from tests.ui.test_flows import create_through_wizard, finish
 
 pytestmark = pytest.mark.integration
 
@@ -60,24 +62,58 @@ def unreachable_controls(root: QWidget) -> list[str]:
 def test_every_screen_names_its_controls(qtbot, start_app, demo_sandbox):
     controller = start_app("--server", demo_sandbox.url)
     assert unnamed_controls(controller.sign_in_dialog) == []
+    assert unnamed_accessible(controller.sign_in_dialog) == []
     window = sign_in(qtbot, controller, demo_sandbox)
     wait_loaded(qtbot, controller)
     page = window.keys_page
     page.select_key(page.model.key_at(0).id)
     assert unnamed_controls(window) == []
+    assert unnamed_accessible(window) == []
     assert unreachable_controls(window) == []
+    page.search_field.setText("relay")  # shows the field's clear button
+    assert unnamed_accessible(window) == []
+    page.search_field.clear()
     flows = controller.current.flows
+    wizard = create_through_wizard(qtbot, controller, "Accessibility walk")
+    copy = finish(qtbot, wizard, flows)
+    assert unnamed_controls(copy) == []
+    assert unnamed_accessible(copy) == []
+    copy.reject()  # not copied: asks first
+    assert unnamed_accessible(copy.confirm_box) == []
+    copy.finish()
     wizard = flows.create()
     for _ in range(3):
         assert unnamed_controls(wizard) == []
+        assert unnamed_accessible(wizard) == []
         wizard.next()
     wizard.reject()
     revoke = flows.revoke([page.model.key_at(0)])
     assert unnamed_controls(revoke) == []
+    assert unnamed_accessible(revoke) == []
     revoke.reject()
     find = flows.find()
     assert unnamed_controls(find) == []
+    assert unnamed_accessible(find) == []
     find.close()
+    for dialog in (controller.show_preferences(), controller.show_about()):
+        assert unnamed_controls(dialog) == []
+        assert unnamed_accessible(dialog) == []
+        dialog.reject()
+
+
+def test_the_walk_finds_an_unnamed_button_inside_a_field(qtbot):
+    # The check itself must be able to fail: an icon added to a line edit is
+    # a push button to assistive technology, invisible to findChildren-based
+    # checks that skip a field's internal children.
+    root = QWidget()
+    qtbot.addWidget(root)
+    field = QLineEdit(root)
+    field.setAccessibleName("Search")
+    field.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
+    root.show()
+    qtbot.waitExposed(root)
+    assert unnamed_controls(root) == []
+    assert unnamed_accessible(root) == ["Button in QToolButton('') in QLineEdit('') in QWidget('')"]
 
 
 def test_tab_moves_through_the_keys_page(qtbot, start_app, demo_sandbox):
@@ -94,3 +130,65 @@ def test_tab_moves_through_the_keys_page(qtbot, start_app, demo_sandbox):
         seen.add(widget.objectName())
         window.focusNextChild()
     assert {"keySearchField", "keyFilter", "apiKeysTable"} <= seen
+
+
+# -- what a screen reader sees ------------------------------------------------------------
+
+INTERACTIVE_ROLES = {
+    QAccessible.Role.PushButton,
+    QAccessible.Role.CheckBox,
+    QAccessible.Role.RadioButton,
+    QAccessible.Role.EditableText,
+    QAccessible.Role.ComboBox,
+    QAccessible.Role.SpinBox,
+    QAccessible.Role.Slider,
+    QAccessible.Role.Dial,
+    QAccessible.Role.ButtonMenu,
+    QAccessible.Role.ButtonDropDown,
+    QAccessible.Role.ButtonDropGrid,
+    QAccessible.Role.Link,
+    QAccessible.Role.PageTab,
+    QAccessible.Role.MenuItem,
+    QAccessible.Role.Table,
+    QAccessible.Role.List,
+    QAccessible.Role.Tree,
+}
+
+
+def _describe(node: QAccessibleInterface) -> str:
+    """The node's role and the widgets it sits in, innermost first."""
+    parts = [node.role().name]
+    obj = node.object()
+    while obj is not None and len(parts) < 5:
+        parts.append(f"{type(obj).__name__}({obj.objectName()!r})")
+        obj = obj.parent()
+    return " in ".join(parts)
+
+
+def unnamed_accessible(root: QWidget) -> list[str]:
+    """Every interactive node under ``root`` that assistive technology sees without a name.
+
+    Walks the accessibility tree as a screen reader does: from the window's
+    interface through ``child(i)``, so a widget's internal children (the
+    actions inside a line edit, a spin box's buttons, a table's headers) are
+    seen too, not only the widgets the app created.
+    """
+    out: list[str] = []
+    seen: set[int] = set()
+
+    def walk(node: QAccessibleInterface | None, depth: int) -> None:
+        if node is None or not node.isValid() or depth > 40:
+            return
+        if node.state().invisible:
+            return
+        key = QAccessible.uniqueId(node)
+        if key in seen:
+            return
+        seen.add(key)
+        if node.role() in INTERACTIVE_ROLES and not node.text(QAccessible.Text.Name).strip():
+            out.append(_describe(node))
+        for i in range(node.childCount()):
+            walk(node.child(i), depth + 1)
+
+    walk(QAccessible.queryAccessibleInterface(root), 0)
+    return out

@@ -111,6 +111,67 @@ def test_is_loopback_host(host: str, loopback: bool) -> None:
     assert is_loopback_host(host) is loopback
 
 
+# Only ``localhost`` and literal loopback addresses count as loopback for
+# ``http://``; every other name resolves through files or DNS that someone
+# else may control.
+LOOPBACK_CASES = [
+    # host, loopback?, why
+    ("localhost", True, "the one trusted name"),
+    ("LOCALHOST", True, "names are case-insensitive"),
+    ("127.0.0.1", True, "literal IPv4 loopback"),
+    ("127.0.0.2", True, "all of 127.0.0.0/8"),
+    ("127.255.255.254", True, "all of 127.0.0.0/8"),
+    ("::1", True, "literal IPv6 loopback"),
+    ("[::1]", True, "bracketed, as in a URL"),
+    ("0:0:0:0:0:0:0:1", True, "::1 written out"),
+    ("localhost.localdomain", False, "a hosts-file name"),
+    ("ip6-localhost", False, "a hosts-file name"),
+    ("ip6-loopback", False, "a hosts-file name"),
+    ("localhost.", False, "absolute name: may go to DNS"),
+    ("localhost6", False, "a hosts-file name"),
+    ("loopback", False, "a hosts-file name"),
+    ("my-laptop", False, "the machine's own name resolves through files"),
+    ("evil.localhost", False, "subdomains may go to DNS"),
+    ("localhost.evil.example", False, "a DNS name"),
+    ("127.0.0.1.nip.io", False, "a DNS name that answers 127.0.0.1"),
+    ("128.0.0.1", False, "outside 127.0.0.0/8"),
+    ("126.255.255.255", False, "outside 127.0.0.0/8"),
+    ("::ffff:127.0.0.1", False, "IPv4-mapped: not literal loopback"),
+    ("::1%lo", False, "scoped"),
+    ("::2", False, "not ::1"),
+    ("127.1", False, "shorthand IPv4: not a literal address here"),
+    ("2130706433", False, "an integer address"),
+    ("0x7f.0.0.1", False, "hex IPv4"),
+    ("0.0.0.0", False, "any address, not loopback"),
+    ("::", False, "any address, not loopback"),
+    ("[localhost]", False, "a name in brackets"),
+    ("[127.0.0.1]", False, "IPv4 in brackets"),
+    ("", False, "empty"),
+]
+
+
+@pytest.mark.parametrize(("host", "loopback", "why"), LOOPBACK_CASES)
+def test_only_localhost_and_literal_loopback_count(host: str, loopback: bool, why: str) -> None:
+    assert is_loopback_host(host) is loopback, why
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "http://localhost.localdomain:8000",
+        "http://ip6-localhost:8000",
+        "http://localhost.:8000",
+        "http://[::ffff:127.0.0.1]:8000",
+        "http://127.1:8000",
+    ],
+)
+def test_http_to_other_loopback_names_is_refused(typed: str) -> None:
+    with pytest.raises(InsecureTransportError):
+        normalize_base_url(typed)
+    # The same server over https is fine: only plain http needs loopback.
+    assert normalize_base_url("https" + typed[4:]).startswith("https://")
+
+
 def test_ssl_context_verifies() -> None:
     ctx = make_ssl_context()
     assert isinstance(ctx, ssl.SSLContext)
