@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import parse_qsl
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QTcpServer, QTcpSocket
 
@@ -86,6 +87,7 @@ class LoopbackListener(QObject):
         self._timer.timeout.connect(self._on_timeout)
         self._sockets: dict[QTcpSocket, bytearray] = {}
         self._done = False
+        self._listening_port = 0
 
     # -- the public side ------------------------------------------------------------
 
@@ -106,12 +108,16 @@ class LoopbackListener(QObject):
                 )
             )
             return False
+        # Kept: once closed, the server reports port 0, and the redirect URI
+        # must still name the port for the code exchange.
+        self._listening_port = int(self._server.serverPort())
         self._timer.start(self._timeout_ms)
         return True
 
     @property
     def port(self) -> int:
-        return int(self._server.serverPort())
+        """The port listened on (also after closing); 0 before :meth:`start`."""
+        return self._listening_port
 
     @property
     def redirect_uri(self) -> str:
@@ -144,7 +150,9 @@ class LoopbackListener(QObject):
 
     def _forget(self, sock: QTcpSocket) -> None:
         self._sockets.pop(sock, None)
-        sock.deleteLater()
+        # Also reached while Qt destroys the sockets with their server.
+        if shiboken6.isValid(sock):
+            sock.deleteLater()
 
     def _on_ready_read(self, sock: QTcpSocket) -> None:
         buffer = self._sockets.get(sock)

@@ -64,6 +64,8 @@ def test_a_code_with_the_right_state(
         answer = _get(browser, listener.redirect_uri, params={"code": "the-code", "state": STATE})
     result: RedirectResult = blocker.args[0]
     assert result.outcome is Outcome.CODE and result.code == "the-code"
+    # The exchange needs the redirect URI exactly as sent, after the listener has closed.
+    assert listener.redirect_uri == f"http://127.0.0.1:{port}/callback"
     assert "the-code" not in repr(result)
     page = _result(qtbot, answer)
     assert page.status_code == 200
