@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Opens a URL in the system browser; False when it could not.
+# Opens a URL in the system browser; False when it could not.
 Opener = Callable[[QUrl], bool]
 
 
@@ -57,9 +57,9 @@ class BrowserSignIn(QObject):
     """One browser sign-in to the server ``client`` talks to; use once."""
 
     stateChanged = Signal(object)
-    #: The browser could not be opened: the URL for the person to open themselves.
+    # The browser could not be opened: the URL for the person to open themselves.
     openUrlFailed = Signal(str)
-    #: The session token and its lifetime in seconds (0 when the server didn't say).
+    # The session token and its lifetime in seconds (0 when the server didn't say).
     signed_in = Signal(str, int)
     failed = Signal(str)
     cancelled = Signal()
@@ -87,7 +87,7 @@ class BrowserSignIn(QObject):
         self._token_endpoint = ""
         self._client_id = oauth.CLIENT_ID
         self.authorize_url = ""
-        #: The exception behind the last ``failed``, when there was one (for diagnostics).
+        # The exception behind the last ``failed``, when there was one (for diagnostics).
         self.error: BaseException | None = None
 
     @property

@@ -61,7 +61,7 @@ class RedirectResult:
 class LoopbackListener(QObject):
     """Waits for one redirect. Connect :attr:`finished` before :meth:`start`."""
 
-    #: One :class:`RedirectResult`, exactly once; the listener is closed by then.
+    # One :class:`RedirectResult`, exactly once; the listener is closed by then.
     finished = Signal(object)
 
     def __init__(
@@ -250,7 +250,7 @@ class LoopbackListener(QObject):
             431: "Request Header Fields Too Large",
         }
         heading = title or text
-        # Translators: the language code of this translation, for the browser page.
+        #: The language code of this translation (de, fr…), for the page shown in the browser.
         lang = self.tr("en")
         page = (
             f'<!doctype html>\n<html lang="{html.escape(lang)}">\n<head>\n'
