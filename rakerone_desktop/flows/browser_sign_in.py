@@ -12,8 +12,10 @@ client's are its readable messages (shown as plain text).
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -28,7 +30,7 @@ from rakerone_desktop.runtime.loopback import (
     Outcome,
     RedirectResult,
 )
-from rakerone_desktop.runtime.tasks import Task, TaskRunner
+from rakerone_desktop.runtime.tasks import CancelledError, Task, TaskRunner
 
 if TYPE_CHECKING:
     from rakerone_desktop.api.client import RakerOneClient
@@ -87,6 +89,8 @@ class BrowserSignIn(QObject):
         self._token_endpoint = ""
         self._client_id = oauth.CLIENT_ID
         self.authorize_url = ""
+        # Read on the worker thread: a session made after a cancel is ended there.
+        self._cancel_requested = threading.Event()
         # The exception behind the last ``failed``, when there was one (for diagnostics).
         self.error: BaseException | None = None
 
@@ -110,6 +114,7 @@ class BrowserSignIn(QObject):
         """Stop at whatever step the flow is in; ``cancelled`` fires once."""
         if self._state in _FINAL:
             return
+        self._cancel_requested.set()
         if self._task is not None:
             self._task.cancel()
             self._task = None
@@ -186,13 +191,20 @@ class BrowserSignIn(QObject):
         self, endpoint: str, code: str, redirect_uri: str, verifier: str, client_id: str
     ) -> TokenGrant:
         # On a worker thread: the blocking HTTP call.
-        return self._client.exchange_code(
+        grant = self._client.exchange_code(
             endpoint,
             code=code,
             redirect_uri=redirect_uri,
             code_verifier=verifier,
             client_id=client_id,
         )
+        if self._cancel_requested.is_set():
+            # Cancelled while the code was being exchanged: nobody will use this
+            # session, so it is ended rather than left to live out its hours.
+            with contextlib.suppress(ApiError):
+                self._client.sign_out()
+            raise CancelledError
+        return grant
 
     def _on_exchanged(self, grant: TokenGrant) -> None:
         self._task = None

@@ -185,8 +185,12 @@ class LoopbackListener(QObject):
             return
         result = self._result_of(query)
         if result.outcome is Outcome.CODE:
-            title = self.tr("You're signed in")
-            text = self.tr("RakerOne Desktop is signed in. You can close this page.")
+            # Said before the app has exchanged the code: it reports the outcome itself.
+            title = self.tr("Back to RakerOne Desktop")
+            text = self.tr(
+                "The sign-in was handed to RakerOne Desktop. You can close this page and "
+                "return to the app."
+            )
             status = 200
         else:
             title = self.tr("Sign-in didn't complete")

@@ -949,13 +949,13 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/runtime/loopback.py"/>
-        <source>You&apos;re signed in</source>
-        <translation>Sie sind angemeldet</translation>
+        <source>Back to RakerOne Desktop</source>
+        <translation>Zurück zu RakerOne Desktop</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/runtime/loopback.py"/>
-        <source>RakerOne Desktop is signed in. You can close this page.</source>
-        <translation>RakerOne Desktop ist angemeldet. Sie können diese Seite schließen.</translation>
+        <source>The sign-in was handed to RakerOne Desktop. You can close this page and return to the app.</source>
+        <translation>Die Anmeldung wurde an RakerOne Desktop übergeben. Sie können diese Seite schließen und zur App zurückkehren.</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/runtime/loopback.py"/>

@@ -10,8 +10,10 @@ nothing left listening.
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -20,6 +22,7 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from rakerone_desktop.api.client import RakerOneClient
+from rakerone_desktop.api.models import TokenGrant
 from rakerone_desktop.flows.browser_sign_in import BrowserSignIn, State
 from rakerone_desktop.runtime.tasks import TaskRunner
 from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
@@ -329,3 +332,47 @@ def test_cancel_while_waiting(
         flow.cancel()
     assert flow.state is State.CANCELLED
     _assert_closed(flow)
+
+
+class HeldClient(RakerOneClient):
+    """Holds each exchange, after the server answered, until the test releases it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.exchanged = threading.Event()
+        self.release = threading.Event()
+        self.tokens: list[str] = []
+
+    def exchange_code(self, *args: Any, **kwargs: Any) -> TokenGrant:
+        grant = super().exchange_code(*args, **kwargs)
+        self.tokens.append(grant.access_token)
+        self.exchanged.set()
+        self.release.wait(TIMEOUT)
+        return grant
+
+
+def test_cancel_during_the_exchange_ends_the_new_session(
+    qtbot: QtBot,
+    ready: ReadyInfo,
+    runner: TaskRunner,
+    browser_thread: ThreadPoolExecutor,
+) -> None:
+    client = HeldClient(base_url=ready.url)
+    try:
+        flow = _flow(client, runner, FakeBrowser(browser_thread, person(ready)))
+        with qtbot.assertNotEmitted(flow.signed_in), qtbot.assertNotEmitted(flow.failed):
+            flow.start()
+            qtbot.waitUntil(client.exchanged.is_set, timeout=WAIT_MS)
+            assert flow.state is State.EXCHANGING
+            with qtbot.waitSignal(flow.cancelled, timeout=1000):
+                flow.cancel()
+            client.release.set()
+            assert runner.wait_for_done(WAIT_MS)
+            qtbot.waitUntil(lambda: runner.active_count == 0, timeout=WAIT_MS)
+        (token,) = client.tokens
+        assert _me(ready.url, token).status_code == 401
+        assert client.token is None
+        _assert_closed(flow)
+    finally:
+        client.release.set()
+        client.close()
