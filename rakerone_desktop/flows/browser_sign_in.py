@@ -3,7 +3,7 @@
 Ask the server how to sign in → make a PKCE verifier and a ``state`` → listen
 on a loopback port → open the sign-in page in the system browser → wait for
 the redirect → exchange the code (in the background, through the task
-runner) → ``signed_in(token, expires_in)`` or ``failed(message)``. Cancellable
+runner) → ``signedIn(token, expires_in)`` or ``failed(message)``. Cancellable
 at every step; whatever happens, the listener is closed at the end.
 
 Messages are for a person: this module's own are translated; the API
@@ -62,7 +62,7 @@ class BrowserSignIn(QObject):
     # The browser could not be opened: the URL for the person to open themselves.
     openUrlFailed = Signal(str)
     # The session token and its lifetime in seconds (0 when the server didn't say).
-    signed_in = Signal(str, int)
+    signedIn = Signal(str, int)
     failed = Signal(str)
     cancelled = Signal()
 
@@ -212,7 +212,7 @@ class BrowserSignIn(QObject):
             return
         self._pkce = None
         self._set_state(State.SIGNED_IN)
-        self.signed_in.emit(grant.access_token, grant.expires_in or 0)
+        self.signedIn.emit(grant.access_token, grant.expires_in or 0)
 
     def _on_task_failed(self, exc: BaseException) -> None:
         self._task = None

@@ -118,7 +118,7 @@ def test_signs_in_and_the_token_works(
     flow = _flow(make_client(), runner, browser)
     states: list[State] = []
     flow.stateChanged.connect(states.append)
-    token, expires_in = _run(qtbot, flow, flow.signed_in)
+    token, expires_in = _run(qtbot, flow, flow.signedIn)
     assert isinstance(token, str) and expires_in == 12 * 3600
     assert states == [
         State.LOOKING_UP,
@@ -152,7 +152,7 @@ def test_browser_only_server(
         client = make_client(url=ready.url)
         assert client.get_auth_methods().password is False
         flow = _flow(client, runner, FakeBrowser(browser_thread, person(ready)))
-        token, _expires = _run(qtbot, flow, flow.signed_in)
+        token, _expires = _run(qtbot, flow, flow.signedIn)
         assert _me(ready.url, token).status_code == 200
         assert client.token == token
         _assert_closed(flow)
@@ -265,7 +265,7 @@ def test_browser_cannot_be_opened_shows_the_url(
     assert url == browser.urls[0] == flow.authorize_url
     assert flow.state is State.WAITING_FOR_BROWSER
     # The person copies the URL into a browser themselves.
-    with qtbot.waitSignal(flow.signed_in, timeout=WAIT_MS) as blocker:
+    with qtbot.waitSignal(flow.signedIn, timeout=WAIT_MS) as blocker:
         browser_thread.submit(person(ready), str(url))
     assert _me(ready.url, blocker.args[0]).status_code == 200
     _assert_closed(flow)
@@ -360,7 +360,7 @@ def test_cancel_during_the_exchange_ends_the_new_session(
     client = HeldClient(base_url=ready.url)
     try:
         flow = _flow(client, runner, FakeBrowser(browser_thread, person(ready)))
-        with qtbot.assertNotEmitted(flow.signed_in), qtbot.assertNotEmitted(flow.failed):
+        with qtbot.assertNotEmitted(flow.signedIn), qtbot.assertNotEmitted(flow.failed):
             flow.start()
             qtbot.waitUntil(client.exchanged.is_set, timeout=WAIT_MS)
             assert flow.state is State.EXCHANGING

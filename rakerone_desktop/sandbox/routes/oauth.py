@@ -247,12 +247,12 @@ def _form_page(
         '<button type="submit">Sign in</button>\n</form>\n'
     )
     cookie = f"{BROWSER_COOKIE}={browser_id}; Path=/oauth; HttpOnly; SameSite=Lax" + (
-        "; Secure" if request_is_https(oauth) else ""
+        "; Secure" if _is_https(oauth) else ""
     )
     return _page("Sign in to RakerOne", body, status, {**(headers or {}), "Set-Cookie": cookie})
 
 
-def request_is_https(oauth: OAuthServer) -> bool:
+def _is_https(oauth: OAuthServer) -> bool:
     url = oauth.sandbox.settings.public_url or ""
     return url.startswith("https://")
 
