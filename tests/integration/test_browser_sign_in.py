@@ -22,7 +22,7 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from rakerone_desktop.api.client import RakerOneClient
-from rakerone_desktop.api.models import TokenGrant
+from rakerone_desktop.api.models import AuthMethods, TokenGrant
 from rakerone_desktop.flows.browser_sign_in import BrowserSignIn, State
 from rakerone_desktop.runtime.tasks import TaskRunner
 from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
@@ -375,4 +375,25 @@ def test_cancel_during_the_exchange_ends_the_new_session(
         _assert_closed(flow)
     finally:
         client.release.set()
+        client.close()
+
+
+class PasswordOnlyClient(RakerOneClient):
+    """A server that offers no browser sign-in (a part-1 server answers 404, read as this)."""
+
+    def get_auth_methods(self) -> AuthMethods:
+        return AuthMethods(password=True, oauth=None)
+
+
+def test_server_without_browser_sign_in(
+    qtbot: QtBot, ready: ReadyInfo, runner: TaskRunner, browser_thread: ThreadPoolExecutor
+) -> None:
+    client = PasswordOnlyClient(base_url=ready.url)
+    try:
+        browser = FakeBrowser(browser_thread, None)
+        flow = _flow(client, runner, browser)
+        (message,) = _run(qtbot, flow, flow.failed)
+        assert message == "This server doesn't offer sign-in with a browser."
+        assert flow.listener is None and browser.urls == []
+    finally:
         client.close()

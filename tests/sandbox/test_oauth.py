@@ -451,3 +451,22 @@ def test_the_page_obeys_the_sign_in_throttle(start_sandbox: StartSandbox) -> Non
     assert locked.status_code == 429
     assert int(locked.headers["Retry-After"]) >= 1
     assert "Location" not in locked.headers
+
+
+def test_client_authentication_is_invalid_client(demo_sandbox: SandboxProcess) -> None:
+    code, verifier = _browser_code(demo_sandbox)
+    answer = requests.post(
+        demo_sandbox.url + "/oauth/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": REDIRECT,
+            "client_id": CLIENT,
+            "code_verifier": verifier,
+        },
+        auth=(CLIENT, "secret"),
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 401
+    assert answer.json()["error"] == "invalid_client"
+    _invalid_grant(_exchange(demo_sandbox.url, code, verifier))
