@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Any, Final, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import msgspec
 import requests
@@ -33,16 +33,20 @@ from rakerone_desktop.api import errors as e
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
+    AuthMethods,
     BulkRevokeResults,
     CreatedKey,
     EventPage,
     Me,
+    OAuthErrorBody,
     Permission,
     PermissionCatalog,
     Problem,
     RevokeResult,
     Session,
+    TokenGrant,
 )
+from rakerone_desktop.api.oauth import CLIENT_ID, check_endpoint
 from rakerone_desktop.api.transport import make_session, normalize_base_url
 
 log = logging.getLogger(__name__)
@@ -62,6 +66,7 @@ _MAX_REQUEST_ID: Final = 128
 _MAX_PROTOCOL_DETAIL: Final = 300
 
 _problem_decoder = msgspec.json.Decoder(Problem)
+_oauth_error_decoder = msgspec.json.Decoder(OAuthErrorBody)
 _decoders: dict[type[Any], msgspec.json.Decoder[Any]] = {}
 
 
@@ -235,6 +240,76 @@ class RakerOneClient:
             pass
         finally:
             self._token = None
+
+    # -- browser sign-in (OAuth 2.0 for native apps, RFC 8252) -------------------
+
+    def get_auth_methods(self) -> AuthMethods:
+        """How a person can sign in here. No credential is sent.
+
+        A server that speaks only part 1 of the contract has no such endpoint
+        (``404``): it offers passwords only.
+        """
+        try:
+            methods: AuthMethods = self._call("GET", "/auth/methods", AuthMethods, auth=False)
+        except e.NotFoundError:
+            return AuthMethods(password=True, oauth=None)
+        return methods
+
+    def exchange_code(
+        self,
+        token_endpoint: str,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str,
+        client_id: str = CLIENT_ID,
+    ) -> TokenGrant:
+        """Exchange a browser sign-in's code for a session token (RFC 6749 §4.1.3).
+
+        Sent once, never retried: a code works once, so a retry after a lost
+        answer could only fail. The client keeps the token for later calls,
+        as after :meth:`sign_in`. Refusals are :class:`~rakerone_desktop.api.errors.OAuthError`.
+        """
+        check_endpoint(token_endpoint, "token")
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": redirect_uri,
+            "client_id": client_id,
+            "code_verifier": code_verifier,
+        }
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": self._user_agent,
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
+        body = urlencode(form).encode("ascii")
+        answer = self._send("POST", token_endpoint, "/oauth/token", None, body, headers)
+        if answer.status >= 300:
+            raise self._oauth_error(answer)
+        grant: TokenGrant = decode(TokenGrant, answer.body, request_id=answer.request_id)
+        if grant.token_type.lower() != "bearer":
+            raise e.ProtocolError(
+                f"The server issued a {grant.token_type[:40]!r} token, not a Bearer token.",
+                request_id=answer.request_id,
+            )
+        if _TOKEN_CHARS.fullmatch(grant.access_token) is None:
+            raise e.ProtocolError(
+                "The server's token contains characters a token can't have.",
+                request_id=answer.request_id,
+            )
+        self._token = grant.access_token
+        return grant
+
+    def _oauth_error(self, answer: _Answer) -> e.StatusError:
+        try:
+            body = _oauth_error_decoder.decode(answer.body)
+        except (msgspec.DecodeError, RecursionError):
+            # Not an RFC 6749 answer: a problem document or a proxy's page.
+            return self._error(answer)
+        return e.oauth_error_from_response(
+            answer.status, answer.request_id, body.error, body.error_description
+        )
 
     def me(self) -> Me:
         result: Me = self._call("GET", "/me", Me)

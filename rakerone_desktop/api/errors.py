@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from rakerone_desktop.api.models import Problem
 
@@ -162,10 +163,67 @@ class ServerError(StatusError):
     default_message = "The server had a problem. Try again."
 
 
+class PasswordSignInDisabledError(PermissionDeniedError):
+    """The server takes browser sign-in only."""
+
+    default_message = "This server doesn't accept passwords here. Sign in with your browser."
+
+
+class OAuthError(StatusError):
+    """The token endpoint refused a code (RFC 6749 §5.2); ``oauth_error`` is its code."""
+
+    default_message = "The server refused the sign-in. Sign in again."
+
+    def __init__(self, message: str | None = None, *, oauth_error: str = "", **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.oauth_error = oauth_error
+
+
+class InvalidGrantError(OAuthError):
+    default_message = (
+        "The sign-in didn't complete: the one-time code expired or was already used. Sign in again."
+    )
+
+
+class InvalidClientError(OAuthError):
+    default_message = "The server doesn't accept this app for browser sign-in."
+
+
+class OAuthRequestError(OAuthError):
+    """``invalid_request``, ``unsupported_grant_type`` and codes this app doesn't know."""
+
+    default_message = "The server refused the sign-in request."
+
+
+_BY_OAUTH_ERROR: dict[str, type[OAuthError]] = {
+    "invalid_grant": InvalidGrantError,
+    "invalid_client": InvalidClientError,
+    "unauthorized_client": InvalidClientError,
+}
+
+
+def oauth_error_from_response(
+    status: int, request_id: str | None, error: str, description: str | None
+) -> OAuthError:
+    """The error for a token endpoint's RFC 6749 §5.2 answer.
+
+    Its ``error_description`` is the server's text: kept (shown as plain
+    text) for the codes that mean "this request was wrong", where it is the
+    only useful detail; a refused code gets this app's own words.
+    """
+    cls = _BY_OAUTH_ERROR.get(error, OAuthRequestError)
+    message: str | None = None
+    if cls is OAuthRequestError:
+        detail = _clip(description or "") or error
+        message = f"{OAuthRequestError.default_message} ({_clip(error)}: {detail})"
+    return cls(message, status=status, request_id=request_id, slug=None, oauth_error=error)
+
+
 _BY_SLUG: dict[str, type[StatusError]] = {
     "unauthenticated": UnauthenticatedError,
     "admin-only": AdminOnlyError,
     "forbidden": PermissionDeniedError,
+    "password-sign-in-disabled": PasswordSignInDisabledError,
     "not-found": NotFoundError,
     "validation": ValidationError,
     "idempotency-mismatch": IdempotencyMismatchError,

@@ -216,5 +216,49 @@ class Problem(_Frozen, frozen=True):
         return self.type.rstrip("/").rsplit("/", 1)[-1]
 
 
+# -- browser sign-in (OAuth 2.0 for native apps) ---------------------------------
+
+
+class OAuthEndpoints(_Frozen, frozen=True):
+    authorization_endpoint: str
+    token_endpoint: str
+    client_id: str
+
+
+class AuthMethods(_Frozen, frozen=True):
+    """How a person can sign in to a server (``GET /auth/methods``)."""
+
+    password: bool
+    oauth: OAuthEndpoints | None = None
+
+
+class TokenGrant(_Frozen, frozen=True):
+    """A token endpoint's answer (RFC 6749 §5.1): here, a session token."""
+
+    access_token: str
+    token_type: str
+    expires_in: Annotated[int, msgspec.Meta(ge=1, le=10 * 365 * 24 * 3600)] | None = None
+
+    def __repr__(self) -> str:  # the token is a credential
+        return (
+            f"TokenGrant(token_type={self.token_type!r}, expires_in={self.expires_in!r}, "
+            "access_token=<hidden>)"
+        )
+
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return [
+            ("token_type", self.token_type),
+            ("expires_in", self.expires_in),
+            ("access_token", "<hidden>"),
+        ]
+
+
+class OAuthErrorBody(_Frozen, frozen=True):
+    """An RFC 6749 §5.2 error answer."""
+
+    error: str
+    error_description: str | None = None
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)

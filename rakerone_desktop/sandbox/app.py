@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_docs, problems
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
-from rakerone_desktop.sandbox.routes import activity, api_keys, sessions
+from rakerone_desktop.sandbox.routes import activity, api_keys, oauth, sessions
 from rakerone_desktop.sandbox.service import Sandbox
 
 API_PREFIX = "/api/v1"
@@ -58,6 +58,7 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     app.state.sandbox = sandbox
     for module in (sessions, activity, api_keys):
         app.include_router(module.router, prefix=API_PREFIX)
+    oauth.install(app, API_PREFIX)
     problems.install(app)
     app.add_middleware(RequestContextMiddleware)
 

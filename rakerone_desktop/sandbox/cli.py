@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="session lifetime (default 43200)",
     )
     parser.add_argument(
+        "--no-password-sign-in",
+        action="store_true",
+        help="refuse POST /sessions: people sign in with their browser only",
+    )
+    parser.add_argument(
         "--tls-cert",
         metavar="PATH",
         help="serve HTTPS with this certificate (PEM, the chain may follow it); needs --tls-key",
@@ -213,7 +218,10 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
                 traffic.start()
 
         settings = Settings(
-            last_used_interval=args.last_used_interval, session_ttl=args.session_ttl
+            last_used_interval=args.last_used_interval,
+            session_ttl=args.session_ttl,
+            password_sign_in=not args.no_password_sign_in,
+            public_url=url,
         )
         config = uvicorn.Config(
             create_app(Sandbox(store, settings)),

@@ -13,3 +13,9 @@ class Settings:
     session_ttl: int = 12 * 60 * 60
     # How long an Idempotency-Key is remembered (the contract: 24 hours).
     idempotency_ttl: int = 24 * 60 * 60
+    # Whether POST /sessions accepts a password (off: browser sign-in only).
+    password_sign_in: bool = True
+    # The address the server was told to listen on, as clients reach it
+    # (``scheme://host:port``); absolute URLs are built from it, never from
+    # the Host header. None when serving without one (tests, export).
+    public_url: str | None = None

@@ -26,6 +26,7 @@ SLUGS: dict[str, tuple[int, str]] = {
     "unauthenticated": (401, "Authentication required"),
     "admin-only": (403, "Admins only"),
     "forbidden": (403, "Forbidden"),
+    "password-sign-in-disabled": (403, "Password sign-in is turned off"),
     "not-found": (404, "Not found"),
     "method-not-allowed": (405, "Method not allowed"),
     "in-progress": (409, "Request in progress"),

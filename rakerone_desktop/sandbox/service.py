@@ -89,6 +89,15 @@ class Sandbox:
     # -- sessions ---------------------------------------------------------------
 
     def sign_in(self, email: str, password: str) -> SignedIn:
+        if not self.settings.password_sign_in:
+            raise Problem(
+                "password-sign-in-disabled",
+                "Password sign-in is turned off on this server. Sign in with your browser.",
+            )
+        return self.start_session(self.check_password(email, password))
+
+    def check_password(self, email: str, password: str) -> User:
+        """The user with this email and password, under the sign-in throttle."""
         wait = self.throttle.retry_after(email)
         if wait is not None:
             raise Problem(
@@ -102,7 +111,10 @@ class Sandbox:
             self.throttle.record_failure(email)
             raise Problem("unauthenticated", "Wrong email or password.")
         assert found is not None
-        user = found[0]
+        return found[0]
+
+    def start_session(self, user: User) -> SignedIn:
+        """A new session token for ``user`` (password or browser sign-in)."""
         token = credentials.new_session_token()
         now = time.time()
         expires_at = now + self.settings.session_ttl

@@ -246,6 +246,19 @@
     </message>
 </context>
 <context>
+    <name>BrowserSignIn</name>
+    <message>
+        <location filename="../../rakerone_desktop/flows/browser_sign_in.py"/>
+        <source>This server doesn&apos;t offer sign-in with a browser.</source>
+        <translation>Dieser Server bietet keine Anmeldung über den Browser an.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/flows/browser_sign_in.py"/>
+        <source>Sign-in failed.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
     <name>CopyKeyDialog</name>
     <message>
         <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
@@ -905,6 +918,101 @@
         <location filename="../../rakerone_desktop/ui/delegates.py"/>
         <source>Revoked</source>
         <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackListener</name>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>Can&apos;t wait for the browser&apos;s answer: listening on this computer failed ({reason}).</source>
+        <translation>Auf die Antwort des Browsers kann nicht gewartet werden: Das Lauschen auf diesem Computer ist fehlgeschlagen ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>The request is too large.</source>
+        <translation>Die Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>This isn&apos;t a request this app understands.</source>
+        <translation>Diese Anfrage versteht die App nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>Nothing here.</source>
+        <translation>Hier gibt es nichts.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>Only GET is answered here.</source>
+        <translation>Hier wird nur GET beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>Back to RakerOne Desktop</source>
+        <translation>Zurück zu RakerOne Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>The sign-in was handed to RakerOne Desktop. You can close this page and return to the app.</source>
+        <translation>Die Anmeldung wurde an RakerOne Desktop übergeben. Sie können diese Seite schließen und zur App zurückkehren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>Sign-in didn&apos;t complete</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>You can close this page.</source>
+        <translation>Sie können diese Seite schließen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>The browser&apos;s answer doesn&apos;t belong to this sign-in (its state doesn&apos;t match), so it was ignored. Start the sign-in again.</source>
+        <translation>Die Antwort des Browsers gehört nicht zu dieser Anmeldung (ihr state passt nicht) und wurde deshalb ignoriert. Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>Sign-in was declined in the browser.</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>The server refused the sign-in: {error}. {description}</source>
+        <translation>Der Server hat die Anmeldung abgelehnt: {error}. {description}</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>The browser came back without a sign-in code.</source>
+        <translation>Der Browser kam ohne Anmeldecode zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>en</source>
+        <extracomment>The language code of this translation (de, fr…), for the page shown in the browser.</extracomment>
+        <translation>de</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>No answer came from the browser within %n minute. Start the sign-in again.</source>
+        <translation>
+            <numerusform>Der Browser hat nicht innerhalb von %n Minute geantwortet. Starten Sie die Anmeldung erneut.</numerusform>
+            <numerusform>Der Browser hat nicht innerhalb von %n Minuten geantwortet. Starten Sie die Anmeldung erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/runtime/loopback.py"/>
+        <source>No answer came from the browser within %n minutes. Start the sign-in again.</source>
+        <translation>
+            <numerusform>Der Browser hat nicht innerhalb von %n Minute geantwortet. Starten Sie die Anmeldung erneut.</numerusform>
+            <numerusform>Der Browser hat nicht innerhalb von %n Minuten geantwortet. Starten Sie die Anmeldung erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

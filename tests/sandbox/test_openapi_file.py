@@ -18,6 +18,12 @@ def test_committed_openapi_is_current() -> None:
     )
 
 
+# Open to anyone, and answering in OAuth's own shapes (HTML pages, redirects,
+# RFC 6749 error bodies) rather than problem documents.
+PUBLIC = {"/api/v1/sessions", "/api/v1/auth/methods", "/oauth/authorize", "/oauth/token"}
+OAUTH_ERROR_TYPES = {"/oauth/authorize": ["text/html"], "/oauth/token": ["application/json"]}
+
+
 def test_every_operation_documents_its_answers() -> None:
     document = json.loads(openapi_export.render())
     assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
@@ -27,13 +33,21 @@ def test_every_operation_documents_its_answers() -> None:
             assert "500" in responses, (method, path)
             success = [s for s in responses if s.startswith("2")]
             assert success, (method, path)
-            if path != "/api/v1/sessions":
+            if path in PUBLIC:
+                assert operation.get("security", []) == [], (method, path)
+            else:
                 assert operation["security"] == [{"bearer": []}], (method, path)
                 assert "401" in responses, (method, path)
             for status, response in responses.items():
                 assert "X-Request-Id" in response["headers"], (method, path, status)
-                if not status.startswith("2"):
+                if status == "302":
+                    assert "Location" in response["headers"], (method, path)
+                elif status == "500" or (
+                    not status.startswith("2") and path not in OAUTH_ERROR_TYPES
+                ):
                     assert list(response["content"]) == ["application/problem+json"]
+                elif not status.startswith("2"):
+                    assert list(response["content"]) == OAUTH_ERROR_TYPES[path], (path, status)
     create = document["paths"]["/api/v1/api-keys"]["post"]
     assert {"200", "201", "401", "403", "409", "422"} <= set(create["responses"])
     assert [p["name"] for p in create["parameters"]] == ["Idempotency-Key"]

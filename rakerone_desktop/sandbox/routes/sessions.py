@@ -25,9 +25,15 @@ Identity = Annotated[UserOut | KeyIdentity, Field(discriminator="kind")]
     response_model=SessionOut,
     responses=problems(
         401,
+        403,
         422,
         429,
-        descriptions={401: "`unauthenticated`: wrong email or password (one answer for both)."},
+        descriptions={
+            401: "`unauthenticated`: wrong email or password (one answer for both).",
+            403: "`password-sign-in-disabled`: the server takes browser sign-in only "
+            "(`GET /auth/methods` says `password: false`; the sandbox's "
+            "`--no-password-sign-in`). Checked before anything else.",
+        },
     ),
 )
 def sign_in(body: SignIn, sandbox: SandboxDep) -> Response:

@@ -1,0 +1,1 @@
+"""Flows that span several steps and the task runner, without widgets."""
