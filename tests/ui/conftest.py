@@ -96,16 +96,20 @@ def start_app(qtbot, qapp: QApplication) -> Iterator[object]:
     gc.collect()
 
 
-def sign_in(qtbot, controller: appmod.AppController, info: ReadyInfo, *, member: bool = False,
-            remember: bool = False):
+def sign_in(
+    qtbot,
+    controller: appmod.AppController,
+    info: ReadyInfo,
+    *,
+    member: bool = False,
+    remember: bool = False,
+):
     """Fill in the sign-in dialog like a person and wait for the window that follows."""
     dialog = controller.sign_in_dialog
     assert dialog is not None
     dialog.server_field.setText(info.url)
     dialog.email_field.setText(info.member_email if member else info.admin_email)
-    dialog.password_field.setText(
-        (info.member_password if member else info.admin_password) or ""
-    )
+    dialog.password_field.setText((info.member_password if member else info.admin_password) or "")
     dialog.remember_checkbox.setChecked(remember)
     with qtbot.waitSignal(controller.mainWindowShown, timeout=20_000) as blocker:
         dialog.sign_in_button.click()
@@ -116,5 +120,6 @@ def wait_loaded(qtbot, controller: appmod.AppController) -> None:
     current = controller.current
     assert current is not None and current.keys is not None
     keys = current.keys
-    qtbot.waitUntil(lambda: keys.has_loaded and not keys.loading and bool(keys.model.catalog),
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: keys.has_loaded and not keys.loading and bool(keys.model.catalog), timeout=20_000
+    )

@@ -45,8 +45,9 @@ class _GatedPages:
         for n, gate in enumerate(self.gates):
             gate.wait(10)
             last = n == len(self.gates) - 1
-            yield ApiKeyPage(items=tuple(self.pages[n]), next_cursor=None if last else f"c{n}",
-                             total=12)
+            yield ApiKeyPage(
+                items=tuple(self.pages[n]), next_cursor=None if last else f"c{n}", total=12
+            )
 
     def permissions(self):
         return ()

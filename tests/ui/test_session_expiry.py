@@ -79,8 +79,12 @@ def test_create_finishes_after_signing_in_again(qtbot, signed_in, demo_sandbox, 
         sign_in_again(qtbot, controller, demo_sandbox)
     dialog = blocker.args[0]
     assert is_valid_key(dialog.secret_field.text())
-    made = [k for p in admin_api.iter_key_pages(status="all") for k in p.items
-            if k.name == "Made across a re-sign-in"]
+    made = [
+        k
+        for p in admin_api.iter_key_pages(status="all")
+        for k in p.items
+        if k.name == "Made across a re-sign-in"
+    ]
     assert len(made) == 1 and made[0].permissions == ("records.read",)
     dialog.copy_button.click()
     dialog.done_button.click()
