@@ -17,3 +17,6 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_ISOLATED, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_ISOLATED, "cache")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.memkeyring.MemoryKeyring")
 os.environ.pop("QT_SCALE_FACTOR", None)
+
+# The shared fixtures, in one module; folder conftests keep only their own.
+pytest_plugins = ["tests.support.fixtures"]

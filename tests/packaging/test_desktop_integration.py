@@ -15,7 +15,7 @@ import pytest
 
 from rakerone_desktop import __version__
 from rakerone_desktop.app import APP_ID
-from tests.packaging.conftest import ROOT, require_tool
+from tests.packaging.tools import ROOT, require_tool
 
 DESKTOP = ROOT / "resources" / "linux" / f"{APP_ID}.desktop"
 METAINFO = ROOT / "resources" / "linux" / f"{APP_ID}.metainfo.xml"

@@ -10,18 +10,11 @@ from PySide6.QtWidgets import QWizard
 
 from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.runtime.settings import Options, Settings
-from tests.support.faultproxy import Fault, FaultProxy
+from tests.support.app_driver import sign_in, wait_loaded
+from tests.support.faultproxy import Fault
 from tests.support.memkeyring import MemoryKeyring
-from tests.ui.conftest import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def proxy(demo_sandbox):
-    p = FaultProxy(demo_sandbox.url).start()
-    yield p
-    p.stop()
 
 
 def _app_via(qtbot, start_app, proxy, info):

@@ -19,8 +19,8 @@ from rakerone_desktop.runtime.settings import Settings
 from rakerone_desktop.ui.clipboard import KDE_HINT, WIN_CLOUD, WIN_HISTORY
 from rakerone_desktop.ui.copy_key_dialog import UNCOPIED_WARNING
 from rakerone_desktop.ui.revoke_dialog import SEED_REVOKE
-from tests.support.faultproxy import Fault, FaultProxy, problem
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
+from tests.support.faultproxy import Fault, problem
 
 pytestmark = pytest.mark.integration
 
@@ -42,13 +42,6 @@ def app_on(qtbot, start_app, demo_sandbox):
         return controller, window
 
     return start
-
-
-@pytest.fixture
-def proxy(demo_sandbox):
-    p = FaultProxy(demo_sandbox.url).start()
-    yield p
-    p.stop()
 
 
 def create_through_wizard(qtbot, controller, name, permissions=("records.read",)):

@@ -12,9 +12,9 @@ from rakerone_desktop.api.models import ApiKeyPage
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column, KeyFilter, Role
 from rakerone_desktop.runtime.tasks import TaskRunner
+from tests.support.app_driver import sign_in, wait_loaded
 from tests.support.factories import make_key
 from tests.support.faultproxy import Fault, FaultProxy
-from tests.ui.conftest import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 

@@ -11,8 +11,8 @@ from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
+from tests.support.app_driver import sign_in, wait_loaded
 from tests.support.factories import make_key
-from tests.ui.conftest import sign_in, wait_loaded
 
 
 @pytest.mark.integration

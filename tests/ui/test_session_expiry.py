@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.domain.keyformat import is_valid_key
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 
 from rakerone_desktop.domain.keyformat import generate_key
 from rakerone_desktop.models.keys_model import Column, KeyFilter
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 
