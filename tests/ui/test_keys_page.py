@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from rakerone_desktop.api.models import ApiKeyPage
+from rakerone_desktop.api.models import ApiKeyPage, Permission
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column, KeyFilter, Role
 from rakerone_desktop.runtime.tasks import TaskRunner
 from tests.support.app_driver import sign_in, wait_loaded
 from tests.support.factories import make_key
+from tests.support.fake_client import FakeClient
 from tests.support.faultproxy import Fault, FaultProxy
 
 pytestmark = pytest.mark.integration
@@ -204,16 +206,18 @@ def test_closing_the_window_mid_request_crashes_nothing(qtbot, start_app, demo_s
         proxy.stop()
 
 
-class _SlowFirstClient:
+class _SlowFirstClient(FakeClient):
     """First listing blocks until released; the second answers at once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.release = threading.Event()
         self.calls = 0
         self.old = [make_key("Old answer")]
         self.new = [make_key("New answer")]
 
-    def iter_key_pages(self, *, status, page_size):
+    def iter_key_pages(
+        self, *, status: str = "active", page_size: int = 1000
+    ) -> Iterator[ApiKeyPage]:
         self.calls += 1
         if self.calls == 1:
             self.release.wait(10)
@@ -221,7 +225,7 @@ class _SlowFirstClient:
         else:
             yield ApiKeyPage(items=tuple(self.new), next_cursor=None, total=1)
 
-    def permissions(self):
+    def permissions(self) -> tuple[Permission, ...]:
         return ()
 
 
@@ -229,7 +233,7 @@ def test_an_older_refresh_finishing_late_is_dropped(qtbot):
     runner = TaskRunner()
     model = ApiKeysModel()
     client = _SlowFirstClient()
-    keys = KeysController(client, runner, model)  # type: ignore[arg-type]
+    keys = KeysController(client, runner, model)
     keys._has_loaded = True  # both refreshes are full reloads
     keys.refresh()
     qtbot.waitUntil(lambda: client.calls == 1, timeout=5000)  # the first is under way

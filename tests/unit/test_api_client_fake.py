@@ -79,13 +79,13 @@ def no_content() -> Reply:
 
 def refused() -> requests.exceptions.ConnectionError:
     """What requests raises when nothing listens: the request was never sent."""
+    # Made, never opened: urllib3 names the connection and the pool in its errors.
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", 9)
     inner = urllib3.exceptions.NewConnectionError(
-        None,  # type: ignore[arg-type]
+        urllib3.connection.HTTPConnection("127.0.0.1", 9),
         "Failed to establish a new connection: [Errno 111] Connection refused",
     )
-    return requests.exceptions.ConnectionError(
-        urllib3.exceptions.MaxRetryError(None, "/", inner)  # type: ignore[arg-type]
-    )
+    return requests.exceptions.ConnectionError(urllib3.exceptions.MaxRetryError(pool, "/", inner))
 
 
 def lost() -> requests.exceptions.ConnectionError:
@@ -119,7 +119,7 @@ class FakeAdapter(BaseAdapter):
         self.sent: list[requests.PreparedRequest] = []
         self.options: list[dict[str, Any]] = []
 
-    def send(  # type: ignore[override]
+    def send(
         self,
         request: requests.PreparedRequest,
         stream: bool = False,
