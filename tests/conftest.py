@@ -18,5 +18,6 @@ os.environ["XDG_CACHE_HOME"] = os.path.join(_ISOLATED, "cache")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.memkeyring.MemoryKeyring")
 os.environ.pop("QT_SCALE_FACTOR", None)
 
-# The shared fixtures, in one module; folder conftests keep only their own.
-pytest_plugins = ["tests.support.fixtures"]
+# The shared fixtures, in one module; folder conftests keep only their own. pytester
+# runs a child pytest (tests/runtime/test_work_left_running.py).
+pytest_plugins = ["tests.support.fixtures", "pytester"]

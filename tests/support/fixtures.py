@@ -8,23 +8,29 @@ imported from there, never from a conftest.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from rakerone_desktop import app as appmod
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION
+from rakerone_desktop.runtime.tasks import TaskRunner
 from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
 from tests.support.faultproxy import FaultProxy
 from tests.support.memkeyring import MemoryKeyring
 from tests.support.qt_helpers import Heartbeat
 
 TESTS = Path(__file__).resolve().parents[1]
+
+#: How long a test's jobs may take to finish after it ends (generous for a busy machine).
+WORK_DONE_TIMEOUT_MS = 5_000
 
 
 class DemoSandboxes:
@@ -96,8 +102,8 @@ def clean_settings_and_keyring(tmp_path: Path) -> Iterator[None]:
 
     A folder per test rather than a wipe: an app from an earlier test may still
     flush its QSettings when it is finally destroyed, and must not reach this one.
-    Not autouse here (Hypothesis refuses function-scoped fixtures on its tests):
-    the folders that start the app use it from an autouse fixture of their own.
+    Only the folders that start the app need it; they turn it on with an autouse
+    fixture of their own.
     """
     folder = str(tmp_path / "settings")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -138,3 +144,59 @@ def heartbeat() -> Iterator[Heartbeat]:
     beat = Heartbeat()
     yield beat
     beat.stop()
+
+
+def work_left_running(runners: list[TaskRunner], timeout_ms: int) -> list[str]:
+    """The names of the jobs still running after waiting up to ``timeout_ms`` for them.
+
+    A runner whose Qt object is gone has nothing left: destroying a QThreadPool waits
+    for its jobs. Qt's global pool is checked too, in case anything starts work there.
+    """
+    left: list[str] = []
+    for runner in runners:
+        try:
+            if not runner.wait_for_done(timeout_ms):
+                left.extend(task.name for task in runner._running)
+        except RuntimeError:  # already deleted
+            continue
+    pool = QThreadPool.globalInstance()
+    if not pool.waitForDone(timeout_ms):
+        left.append(f"{pool.activeThreadCount()} job(s) in Qt's global thread pool")
+    return left
+
+
+@pytest.fixture(autouse=True)
+def no_work_left_running(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Fail a test that ends with jobs still running in a task runner's thread pool.
+
+    Such a job outlives its test and reaches into the next one (a signal to a deleted
+    window, a request to a stopped sandbox). Wait for the work on its signal instead
+    (``qtbot.waitSignal(task.finished)``); a test that must end with work running says
+    why with ``@pytest.mark.leaves_work_running(reason=...)``.
+    """
+    runners: list[TaskRunner] = []
+    original_init = TaskRunner.__init__
+
+    def tracked_init(self: TaskRunner, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        runners.append(self)
+
+    monkeypatch.setattr(TaskRunner, "__init__", tracked_init)
+    yield
+    marker = request.node.get_closest_marker("leaves_work_running")
+    left = work_left_running(runners, WORK_DONE_TIMEOUT_MS)
+    if left:
+        # Cancel and wait longer, so that the next test starts with an empty pool.
+        for runner in runners:
+            with contextlib.suppress(RuntimeError):
+                runner.shutdown(30_000)
+    runners.clear()
+    if left and marker is None:
+        pytest.fail(
+            f"{request.node.nodeid} left work running in the thread pool after "
+            f"{WORK_DONE_TIMEOUT_MS} ms: {', '.join(left)}. Wait for it on a signal "
+            "before the test ends, or mark the test leaves_work_running(reason=...).",
+            pytrace=False,
+        )
