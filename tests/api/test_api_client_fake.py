@@ -17,7 +17,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
 
-import apidocs as d
 import pytest
 import requests
 import urllib3.exceptions
@@ -33,6 +32,7 @@ from rakerone_desktop.api.client import (
 )
 from rakerone_desktop.api.models import ApiKey, CreatedKey, KeyPrincipal, User
 from rakerone_desktop.domain import keyformat
+from tests.api import apidocs as d
 
 BASE = "https://rakerone.test"
 TOKEN = "tok_SESSION_9f8e7d6c5b4a"
