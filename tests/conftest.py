@@ -22,3 +22,7 @@ os.environ.pop("QT_SCALE_FACTOR", None)
 from tests.support.system import require_qt_libraries  # noqa: E402
 
 require_qt_libraries()
+
+# The shared fixtures, in one module; folder conftests keep only their own. pytester
+# runs a child pytest (tests/runtime/test_work_left_running.py).
+pytest_plugins = ["tests.support.fixtures", "pytester"]

@@ -27,7 +27,7 @@ from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from rakerone_desktop.api.client import RakerOneClient
+    from rakerone_desktop.api.protocol import ApiClient
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class KeyActionsController(QObject):
 
     def __init__(
         self,
-        client: RakerOneClient,
+        client: ApiClient,
         runner: TaskRunner,
         model: ApiKeysModel,
         settings: Settings,

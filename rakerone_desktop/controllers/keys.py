@@ -28,7 +28,7 @@ from rakerone_desktop.models.keys_model import ApiKeysModel, Column, PreparedKey
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from rakerone_desktop.api.client import RakerOneClient
+    from rakerone_desktop.api.protocol import ApiClient
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class KeysController(QObject):
 
     def __init__(
         self,
-        client: RakerOneClient,
+        client: ApiClient,
         runner: TaskRunner,
         model: ApiKeysModel,
         parent: QObject | None = None,

@@ -23,9 +23,10 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from rakerone_desktop.api.client import RakerOneClient
+    from rakerone_desktop.api.protocol import ApiClient
     from rakerone_desktop.runtime.credentials import TokenStore
 
-ClientFactory = Callable[..., "RakerOneClient"]
+ClientFactory = Callable[..., "ApiClient"]
 
 
 def default_client(**kwargs: Any) -> RakerOneClient:
@@ -38,7 +39,7 @@ def default_client(**kwargs: Any) -> RakerOneClient:
 
 @dataclass(frozen=True, slots=True)
 class SignedIn:
-    client: RakerOneClient
+    client: ApiClient
     user: User
     remembered: bool
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QLineEdit
 
 from rakerone_desktop import app as appmod
 from rakerone_desktop.api.client import Timeouts
-from tests.hardening.conftest import MAX_FREEZE_S, visible_message_boxes
+from tests.support.app_driver import wait_loaded
 from tests.support.faultproxy import Fault, FaultProxy, problem
-from tests.ui.conftest import wait_loaded
+from tests.support.qt_helpers import MAX_FREEZE_S, visible_message_boxes
 
 pytestmark = pytest.mark.integration
 

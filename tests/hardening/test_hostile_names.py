@@ -16,9 +16,9 @@ from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from rakerone_desktop.models.keys_model import Column, KeyFilter
-from tests.hardening.conftest import MAX_FREEZE_S
+from tests.support.app_driver import wait_loaded
 from tests.support.faultproxy import Fault
-from tests.ui.conftest import wait_loaded
+from tests.support.qt_helpers import MAX_FREEZE_S
 
 pytestmark = pytest.mark.integration
 

@@ -30,8 +30,8 @@ from rakerone_desktop.domain.keyformat import is_valid_key
 from rakerone_desktop.runtime import log_file
 from rakerone_desktop.runtime.credentials import SERVICE
 from rakerone_desktop.runtime.settings import Settings
+from tests.support.app_driver import sign_in, wait_loaded
 from tests.support.memkeyring import MemoryKeyring
-from tests.ui.conftest import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 

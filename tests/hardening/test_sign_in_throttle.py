@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.hardening.conftest import MAX_FREEZE_S, Heartbeat, visible_message_boxes
+from tests.support.qt_helpers import MAX_FREEZE_S, Heartbeat, visible_message_boxes
 
 pytestmark = pytest.mark.integration
 

@@ -31,8 +31,8 @@ from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
 from tests.hardening import tlscerts
-from tests.hardening.conftest import visible_message_boxes
 from tests.support.faultproxy import Fault, FaultProxy
+from tests.support.qt_helpers import visible_message_boxes
 from tests.support.sandbox_http import poll_until
 
 pytestmark = pytest.mark.integration

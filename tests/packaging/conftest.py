@@ -1,18 +1,12 @@
-"""Shared helpers for the packaging tests: the packaging folder on the path, the bundle report.
-
-The external tools they need are checked by ``tests/support/system.py``.
-"""
+"""The packaging tests: the packaging scripts on the path, and the bundle report."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.packaging.tools import REPORT, ROOT
+
 sys.path.insert(0, str(ROOT / "packaging"))
-
-#: Lines for the end of the run: the bundle's size and start times.
-REPORT: list[str] = []
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

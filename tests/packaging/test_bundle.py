@@ -23,7 +23,7 @@ import pytest
 
 from rakerone_desktop import __version__
 from rakerone_desktop.app import APP_ID
-from tests.packaging.conftest import REPORT, ROOT
+from tests.packaging.tools import REPORT, ROOT
 from tests.support.system import require_programs, require_xvfb, unavailable
 
 pytestmark = [

@@ -16,7 +16,7 @@ from packaging.requirements import Requirement
 
 from rakerone_desktop import __version__
 from rakerone_desktop.app import APP_ID
-from tests.packaging.conftest import ROOT
+from tests.packaging.tools import ROOT
 from tests.support.system import require_program
 
 DESKTOP = ROOT / "resources" / "linux" / f"{APP_ID}.desktop"

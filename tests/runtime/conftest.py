@@ -1,4 +1,4 @@
-"""The app and sandbox fixtures of the UI tests, and a way to swap the keyring."""
+"""A way to swap the keyring (shared fixtures: tests/support/fixtures.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from tests.ui.conftest import (  # noqa: F401 - fixtures, registered by being imported
-    clean_settings_and_keyring,
-    demo_sandbox,
-    start_app,
-)
+
+@pytest.fixture(autouse=True)
+def _own_settings_and_keyring(clean_settings_and_keyring: None) -> None:
+    """Every test here starts with its own settings folder and an empty keyring."""
 
 
 @pytest.fixture

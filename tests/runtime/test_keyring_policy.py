@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QFrame
 from rakerone_desktop.runtime import credentials
 from rakerone_desktop.runtime.credentials import SERVICE, TokenStore, backend_is_safe
 from rakerone_desktop.runtime.settings import Options, Settings
-from tests.hardening.conftest import MAX_FREEZE_S, Heartbeat
+from tests.support.app_driver import sign_in
 from tests.support.memkeyring import MemoryKeyring
-from tests.ui.conftest import sign_in
+from tests.support.qt_helpers import MAX_FREEZE_S, Heartbeat
 
 SERVER = "https://rakerone.example.com"
 # Made at run time, so that no file (this one included) holds it before the test.

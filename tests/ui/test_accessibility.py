@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
 from tests.ui.test_flows import create_through_wizard, finish
 
 pytestmark = pytest.mark.integration

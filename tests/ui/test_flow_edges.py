@@ -10,18 +10,11 @@ from PySide6.QtWidgets import QWizard
 
 from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.runtime.settings import Options, Settings
-from tests.support.faultproxy import Fault, FaultProxy
+from tests.support.app_driver import sign_in, wait_loaded
+from tests.support.faultproxy import Fault
 from tests.support.memkeyring import MemoryKeyring
-from tests.ui.conftest import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def proxy(demo_sandbox):
-    p = FaultProxy(demo_sandbox.url).start()
-    yield p
-    p.stop()
 
 
 def _app_via(qtbot, start_app, proxy, info):
@@ -43,8 +36,9 @@ def _wizard(controller, name):
     return wizard
 
 
-def test_a_failed_recreate_after_a_lost_answer_is_reported(qtbot, start_app, demo_sandbox, proxy,
-                                                             admin_api):
+def test_a_failed_recreate_after_a_lost_answer_is_reported(
+    qtbot, start_app, demo_sandbox, proxy, admin_api
+):
     controller = _app_via(qtbot, start_app, proxy, demo_sandbox)
     flows = controller.current.flows
     wizard = _wizard(controller, "Lost, then failed")
@@ -54,8 +48,9 @@ def test_a_failed_recreate_after_a_lost_answer_is_reported(qtbot, start_app, dem
     orphan = controller.current.window.keys_page.current_key()
     proxy.add(Fault("POST", r"/api/v1/api-keys", "status", status=500))
     with qtbot.waitSignal(flows.messageShown, timeout=20_000) as shown:
-        lost.args[0].findChild(type(lost.args[0].defaultButton()),
-                               "revokeAndRecreateButton").click()
+        lost.args[0].findChild(
+            type(lost.args[0].defaultButton()), "revokeAndRecreateButton"
+        ).click()
     box = shown.args[0]
     assert "wasn't created" in box.text() and "HTTP 500" in box.text()
     assert admin_api.get_key(orphan.id).revoked_at is not None
@@ -98,7 +93,9 @@ def test_an_offline_restore_keeps_the_remembered_session(qtbot, start_app):
     assert MemoryKeyring.store[("RakerOne Desktop", f"session:{server}")] == "sess_remembered"
 
 
-def test_a_late_lookup_answer_for_other_values_is_ignored(qtbot, start_app, demo_sandbox, admin_api):
+def test_a_late_lookup_answer_for_other_values_is_ignored(
+    qtbot, start_app, demo_sandbox, admin_api
+):
     controller = start_app("--server", demo_sandbox.url)
     sign_in(qtbot, controller, demo_sandbox)
     wait_loaded(qtbot, controller)

@@ -19,8 +19,8 @@ from rakerone_desktop.runtime.settings import Settings
 from rakerone_desktop.ui.clipboard import KDE_HINT, WIN_CLOUD, WIN_HISTORY
 from rakerone_desktop.ui.copy_key_dialog import UNCOPIED_WARNING
 from rakerone_desktop.ui.revoke_dialog import SEED_REVOKE
-from tests.support.faultproxy import Fault, FaultProxy, problem
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
+from tests.support.faultproxy import Fault, problem
 
 pytestmark = pytest.mark.integration
 
@@ -44,13 +44,6 @@ def app_on(qtbot, start_app, demo_sandbox):
     return start
 
 
-@pytest.fixture
-def proxy(demo_sandbox):
-    p = FaultProxy(demo_sandbox.url).start()
-    yield p
-    p.stop()
-
-
 def create_through_wizard(qtbot, controller, name, permissions=("records.read",)):
     flows = controller.current.flows
     with qtbot.waitSignal(flows.wizardShown, timeout=5000) as blocker:
@@ -60,7 +53,9 @@ def create_through_wizard(qtbot, controller, name, permissions=("records.read",)
     wizard.findChild(type(wizard.name_page.name_field), "keyNameField").setText(name)
     wizard.next()
     for pid in permissions:
-        wizard.findChild(type(wizard.permissions_page.checkboxes[pid]), f"permission:{pid}").setChecked(True)
+        wizard.findChild(
+            type(wizard.permissions_page.checkboxes[pid]), f"permission:{pid}"
+        ).setChecked(True)
     wizard.next()
     return wizard
 
@@ -74,8 +69,9 @@ def finish(qtbot, wizard, flows):
 def test_create_copy_done(qtbot, app_on, admin_api):
     controller, window = app_on()
     flows = controller.current.flows
-    wizard = create_through_wizard(qtbot, controller, "Data import service (test)",
-                                   ("records.read", "records.write"))
+    wizard = create_through_wizard(
+        qtbot, controller, "Data import service (test)", ("records.read", "records.write")
+    )
     assert wizard.button(wizard.WizardButton.FinishButton).text() == "Create key"
     dialog = finish(qtbot, wizard, flows)
     assert dialog.objectName() == "copyKeyDialog"
@@ -100,10 +96,16 @@ def test_create_copy_done(qtbot, app_on, admin_api):
     key = page.current_key()
     assert key is not None and key.name == "Data import service (test)"
     assert admin_api.get_key(key.id).permissions == ("records.read", "records.write")
-    same_name = [k for p in admin_api.iter_key_pages(status="all") for k in p.items
-                 if k.name == "Data import service (test)"]
+    same_name = [
+        k
+        for p in admin_api.iter_key_pages(status="all")
+        for k in p.items
+        if k.name == "Data import service (test)"
+    ]
     assert [k.id for k in same_name] == [key.id]  # one click, one key
-    assert admin_api.lookup_key(__import__("hashlib").sha256(secret.encode()).hexdigest()).id == key.id
+    assert (
+        admin_api.lookup_key(__import__("hashlib").sha256(secret.encode()).hexdigest()).id == key.id
+    )
     # Done does not clear the clipboard (people click Done and then paste).
     assert clipboard.text() == secret
     controller.clipboard.clear_if_ours()
@@ -158,7 +160,9 @@ def test_close_anyway_discards_the_key(qtbot, app_on):
 
 def test_secret_field_never_leaks_to_the_selection(qtbot, app_on):
     controller, _window = app_on()
-    dialog = finish(qtbot, create_through_wizard(qtbot, controller, "Selection"), controller.current.flows)
+    dialog = finish(
+        qtbot, create_through_wizard(qtbot, controller, "Selection"), controller.current.flows
+    )
     field = dialog.secret_field
     QTest.mouseDClick(field, Qt.MouseButton.LeftButton)
     field.selectAll()
@@ -196,9 +200,21 @@ def test_server_validation_error_lands_on_its_field(qtbot, app_on, proxy):
     flows = controller.current.flows
     wizard = create_through_wizard(qtbot, controller, "Fine by the client")
     rid = "req_validation_1"
-    proxy.add(Fault("POST", r"/api/v1/api-keys", "status", status=422, body=problem(
-        422, "validation", "The key could not be created.", rid,
-        errors=[{"field": "name", "message": "That name is reserved."}])))
+    proxy.add(
+        Fault(
+            "POST",
+            r"/api/v1/api-keys",
+            "status",
+            status=422,
+            body=problem(
+                422,
+                "validation",
+                "The key could not be created.",
+                rid,
+                errors=[{"field": "name", "message": "That name is reserved."}],
+            ),
+        )
+    )
     wizard.button(wizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: wizard.currentId() == wizard.name_page_id, timeout=10_000)
     assert wizard.name_page.error.text() == "That name is reserved."
@@ -222,11 +238,11 @@ def test_server_validation_error_lands_on_its_field(qtbot, app_on, proxy):
         (Fault("POST", r"/api/v1/api-keys", "reset", times=3), "Can't reach the server"),
     ],
 )
-def test_create_failure_keeps_the_wizard_open_with_everything(qtbot, app_on, proxy, fault,
-                                                              expected, admin_api):
+def test_create_failure_keeps_the_wizard_open_with_everything(
+    qtbot, app_on, proxy, fault, expected, admin_api
+):
     controller, _window = app_on(proxy.url)
-    wizard = create_through_wizard(qtbot, controller, f"Failing {fault.status}",
-                                   ("playbooks.run",))
+    wizard = create_through_wizard(qtbot, controller, f"Failing {fault.status}", ("playbooks.run",))
     proxy.add(fault)
     wizard.button(wizard.WizardButton.FinishButton).click()
     error = wizard.review_page.error
@@ -240,8 +256,15 @@ def test_create_failure_keeps_the_wizard_open_with_everything(qtbot, app_on, pro
 def test_session_ended_during_create_and_sign_in_given_up(qtbot, app_on, proxy):
     controller, _window = app_on(proxy.url)
     wizard = create_through_wizard(qtbot, controller, "Given up", ("playbooks.run",))
-    proxy.add(Fault("POST", r"/api/v1/api-keys", "status", status=401, body=problem(
-        401, "unauthenticated", "No.", "req_401")))
+    proxy.add(
+        Fault(
+            "POST",
+            r"/api/v1/api-keys",
+            "status",
+            status=401,
+            body=problem(401, "unauthenticated", "No.", "req_401"),
+        )
+    )
     wizard.button(wizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: controller.reauth_dialog is not None, timeout=20_000)
     controller.reauth_dialog.reject()
@@ -273,8 +296,12 @@ def test_lost_create_response_is_recovered_and_reported(qtbot, app_on, proxy, ad
     dialog = copy.args[0]
     assert is_valid_key(dialog.secret_field.text())
     assert admin_api.get_key(orphan.id).revoked_at is not None
-    same_name = [k for p in admin_api.iter_key_pages(status="active") for k in p.items
-                 if k.name == "Lost answer"]
+    same_name = [
+        k
+        for p in admin_api.iter_key_pages(status="active")
+        for k in p.items
+        if k.name == "Lost answer"
+    ]
     assert len(same_name) == 1 and same_name[0].id != orphan.id
     dialog.copy_button.click()
     dialog.done_button.click()
@@ -334,6 +361,7 @@ def test_delete_key_revokes_selected_and_recent_use_warns(qtbot, app_on, admin_a
     key = _new_key(admin_api, "Recently used key")
     created = admin_api.create_key("Used just now", ["records.read"])
     from rakerone_desktop.api.client import RakerOneClient
+
     as_key = RakerOneClient(base_url=demo_sandbox.url, token=created.secret)
     as_key.me()  # the key calls RakerOne: Last used is now
     controller, window = app_on()
@@ -358,7 +386,9 @@ def test_revoke_several_with_a_mixed_outcome(qtbot, app_on, admin_api):
     controller, window = app_on()
     page = window.keys_page
     admin_api.revoke_key(b.id)  # someone else got there first
-    dialog = controller.current.flows.revoke([page.model.key_by_id(a.id), page.model.key_by_id(b.id)])
+    dialog = controller.current.flows.revoke(
+        [page.model.key_by_id(a.id), page.model.key_by_id(b.id)]
+    )
     assert dialog.windowTitle() == "Revoke 2 keys"
     assert dialog.list.count() == 2
     with qtbot.waitSignal(controller.current.actions.revoked, timeout=20_000):
@@ -388,7 +418,9 @@ def test_a_failed_revoke_says_so_and_leaves_the_row(qtbot, app_on, proxy, admin_
 
 
 def test_rotate_survives_a_restart(qtbot, app_on, admin_api):
-    old = _new_key(admin_api, "Rotating integration", permissions=["playbooks.run", "records.write"])
+    old = _new_key(
+        admin_api, "Rotating integration", permissions=["playbooks.run", "records.write"]
+    )
     controller, window = app_on()
     page = window.keys_page
     page.select_key(old.id)
@@ -475,5 +507,3 @@ def test_wizard_permissions_page_is_the_servers_catalog(qtbot, app_on, admin_api
     boxes["users.impersonate"].setChecked(True)
     assert "1 of" in wizard.permissions_page.count.text()
     wizard.reject()
-
-

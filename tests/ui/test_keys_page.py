@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from rakerone_desktop.api.models import ApiKeyPage
+from rakerone_desktop.api.models import ApiKeyPage, Permission
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column, KeyFilter, Role
 from rakerone_desktop.runtime.tasks import TaskRunner
+from tests.support.app_driver import sign_in, wait_loaded
 from tests.support.factories import make_key
+from tests.support.fake_client import FakeClient
 from tests.support.faultproxy import Fault, FaultProxy
-from tests.ui.conftest import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 
@@ -50,7 +52,9 @@ def test_table_matches_the_api(keys_window, admin_api):
             assert set(text.split(", ")) == labels
         last_used = model.index(row, Column.LAST_USED).data()
         assert (last_used == "Never") == (key.last_used_at is None)
-    assert any(t == "No permissions" for t in (model.index(r, 1).data() for r in range(model.rowCount())))
+    assert any(
+        t == "No permissions" for t in (model.index(r, 1).data() for r in range(model.rowCount()))
+    )
     assert any("Can impersonate" in model.index(r, 1).data() for r in range(model.rowCount()))
 
 
@@ -87,17 +91,25 @@ def test_filters_from_the_spec(qtbot, keys_window, admin_api):
     page = window.keys_page
     box = page.filter_box
     assert [box.itemText(i) for i in range(box.count())] == [
-        "All", "Never used", "Not used in 90 days", "Can impersonate", "Revoked"]
+        "All",
+        "Never used",
+        "Not used in 90 days",
+        "Can impersonate",
+        "Revoked",
+    ]
     revoked = {k.name for p in admin_api.iter_key_pages(status="revoked") for k in p.items}
     page.set_filter(KeyFilter.REVOKED)
     assert set(_names(page.model)) == revoked and revoked
     page.set_filter(KeyFilter.NEVER_USED)
-    assert all(page.model.index(r, Column.LAST_USED).data() == "Never"
-               for r in range(page.model.rowCount()))
+    assert all(
+        page.model.index(r, Column.LAST_USED).data() == "Never"
+        for r in range(page.model.rowCount())
+    )
     page.set_filter(KeyFilter.IMPERSONATE)
     assert page.model.rowCount() >= 1
-    assert all("Can impersonate" in page.model.index(r, 1).data()
-               for r in range(page.model.rowCount()))
+    assert all(
+        "Can impersonate" in page.model.index(r, 1).data() for r in range(page.model.rowCount())
+    )
     # The View menu follows the selector.
     assert window.filter_actions[KeyFilter.IMPERSONATE].isChecked()
 
@@ -116,8 +128,10 @@ def test_details_pane_shows_the_selected_key_and_its_activity(qtbot, keys_window
     first_perm = model.catalog[key.permissions[0]]
     assert first_perm.description in details.permissions.text()
     qtbot.waitUntil(lambda: details.events.count() > 0, timeout=10_000)
-    assert any("Created" in details.events.item(i).text() or "created" in
-               details.events.item(i).text() for i in range(details.events.count()))
+    assert any(
+        "Created" in details.events.item(i).text() or "created" in details.events.item(i).text()
+        for i in range(details.events.count())
+    )
 
 
 def test_status_bar_counts_and_last_refresh(keys_window):
@@ -148,8 +162,16 @@ def test_error_banner_with_request_id_and_retry(qtbot, start_app, demo_sandbox):
         dialog.email_field.setText(info.admin_email)
         dialog.password_field.setText(info.admin_password or "")
         # Three 503s: the client retries the list twice, then reports.
-        fault = proxy.add(Fault("GET", r"/api/v1/api-keys", "status", status=503, times=3,
-                                headers={"Retry-After": "0"}))
+        fault = proxy.add(
+            Fault(
+                "GET",
+                r"/api/v1/api-keys",
+                "status",
+                status=503,
+                times=3,
+                headers={"Retry-After": "0"},
+            )
+        )
         with qtbot.waitSignal(controller.mainWindowShown, timeout=20_000) as blocker:
             dialog.sign_in_button.click()
         window = blocker.args[0]
@@ -184,16 +206,18 @@ def test_closing_the_window_mid_request_crashes_nothing(qtbot, start_app, demo_s
         proxy.stop()
 
 
-class _SlowFirstClient:
+class _SlowFirstClient(FakeClient):
     """First listing blocks until released; the second answers at once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.release = threading.Event()
         self.calls = 0
         self.old = [make_key("Old answer")]
         self.new = [make_key("New answer")]
 
-    def iter_key_pages(self, *, status, page_size):
+    def iter_key_pages(
+        self, *, status: str = "active", page_size: int = 1000
+    ) -> Iterator[ApiKeyPage]:
         self.calls += 1
         if self.calls == 1:
             self.release.wait(10)
@@ -201,7 +225,7 @@ class _SlowFirstClient:
         else:
             yield ApiKeyPage(items=tuple(self.new), next_cursor=None, total=1)
 
-    def permissions(self):
+    def permissions(self) -> tuple[Permission, ...]:
         return ()
 
 
@@ -209,7 +233,7 @@ def test_an_older_refresh_finishing_late_is_dropped(qtbot):
     runner = TaskRunner()
     model = ApiKeysModel()
     client = _SlowFirstClient()
-    keys = KeysController(client, runner, model)  # type: ignore[arg-type]
+    keys = KeysController(client, runner, model)
     keys._has_loaded = True  # both refreshes are full reloads
     keys.refresh()
     qtbot.waitUntil(lambda: client.calls == 1, timeout=5000)  # the first is under way
@@ -242,4 +266,3 @@ def test_accessible_names_on_icon_only_and_table(keys_window):
     assert page.table.accessibleName() == "API keys"
     assert page.search_field.accessibleName()
     assert page.filter_box.accessibleName()
-

@@ -32,7 +32,7 @@ from rakerone_desktop.runtime.logging_setup import MASK
 from rakerone_desktop.runtime.single_instance import SingleInstance, server_name
 from rakerone_desktop.ui.about_dialog import AboutDialog
 from rakerone_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
 
 ROOT = Path(__file__).resolve().parents[2]
 UNREACHABLE = "http://127.0.0.1:9"  # never contacted: the sign-in dialog just shows it

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import pytest
 
-from rakerone_desktop.api.models import ApiKeyPage
+from rakerone_desktop.api.models import ApiKeyPage, Permission
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
+from tests.support.app_driver import sign_in, wait_loaded
 from tests.support.factories import make_key
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.fake_client import FakeClient
 
 
 @pytest.mark.integration
@@ -34,21 +36,24 @@ def test_preferences_change_and_persist(qtbot, start_app, demo_sandbox):
     assert settings.get(Options.auto_refresh_seconds) == 120
 
 
-class _GatedPages:
+class _GatedPages(FakeClient):
     """Three pages; each waits for the test to let it go."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.gates = [threading.Event() for _ in range(3)]
         self.pages = [[make_key(f"Page {p} key {i}") for i in range(4)] for p in range(3)]
 
-    def iter_key_pages(self, *, status, page_size):
+    def iter_key_pages(
+        self, *, status: str = "active", page_size: int = 1000
+    ) -> Iterator[ApiKeyPage]:
         for n, gate in enumerate(self.gates):
             gate.wait(10)
             last = n == len(self.gates) - 1
-            yield ApiKeyPage(items=tuple(self.pages[n]), next_cursor=None if last else f"c{n}",
-                             total=12)
+            yield ApiKeyPage(
+                items=tuple(self.pages[n]), next_cursor=None if last else f"c{n}", total=12
+            )
 
-    def permissions(self):
+    def permissions(self) -> tuple[Permission, ...]:
         return ()
 
 
@@ -56,7 +61,7 @@ def test_rows_appear_as_pages_arrive(qtbot):
     runner = TaskRunner()
     model = ApiKeysModel()
     client = _GatedPages()
-    keys = KeysController(client, runner, model)  # type: ignore[arg-type]
+    keys = KeysController(client, runner, model)
     keys.refresh()
     assert keys.loading
     for n in range(3):

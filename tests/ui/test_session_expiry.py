@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from rakerone_desktop.api.client import RakerOneClient
 from rakerone_desktop.domain.keyformat import is_valid_key
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 
@@ -79,8 +79,12 @@ def test_create_finishes_after_signing_in_again(qtbot, signed_in, demo_sandbox, 
         sign_in_again(qtbot, controller, demo_sandbox)
     dialog = blocker.args[0]
     assert is_valid_key(dialog.secret_field.text())
-    made = [k for p in admin_api.iter_key_pages(status="all") for k in p.items
-            if k.name == "Made across a re-sign-in"]
+    made = [
+        k
+        for p in admin_api.iter_key_pages(status="all")
+        for k in p.items
+        if k.name == "Made across a re-sign-in"
+    ]
     assert len(made) == 1 and made[0].permissions == ("records.read",)
     dialog.copy_button.click()
     dialog.done_button.click()

@@ -9,8 +9,8 @@ import pytest
 from rakerone_desktop import app as appmod
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.ui.main_window import SEED_ADMIN_ONLY, AdminOnlyWindow, MainWindow
+from tests.support.app_driver import sign_in, wait_loaded
 from tests.support.memkeyring import MemoryKeyring
-from tests.ui.conftest import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 
 from rakerone_desktop.domain.keyformat import generate_key
 from rakerone_desktop.models.keys_model import Column, KeyFilter
-from tests.ui.conftest import sign_in, wait_loaded
+from tests.support.app_driver import sign_in, wait_loaded
 
 pytestmark = pytest.mark.integration
 
@@ -56,8 +56,10 @@ def test_find_a_pasted_block_of_valid_revoked_unknown_and_malformed_values(
     assert field.echoMode() == field.EchoMode.Password  # masked
     field.paste_text(block)
     qtbot.waitUntil(lambda: not dialog._busy and dialog.table.rowCount() >= 4, timeout=20_000)
-    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
-            for r in range(dialog.table.rowCount())}
+    rows = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+        for r in range(dialog.table.rowCount())
+    }
     assert "Leaked in a log file" in rows["rone_…" + active.secret[-4:]]
     assert "already revoked on" in rows["rone_…" + revoked.secret[-4:]]
     assert rows["rone_…" + unknown[-4:]] == "No key in this organization matches"
@@ -108,8 +110,10 @@ def test_incident_revoke_by_filter_needs_the_count_typed_and_saves_results(
     qtbot, signed_in, admin_api, tmp_path
 ):
     tag = "incident-7f3a"
-    made = [admin_api.create_key(f"Compromised {tag} #{i}", ["users.impersonate"]).api_key
-            for i in range(7)]
+    made = [
+        admin_api.create_key(f"Compromised {tag} #{i}", ["users.impersonate"]).api_key
+        for i in range(7)
+    ]
     controller, window = signed_in()
     page = window.keys_page
     page.set_filter(KeyFilter.IMPERSONATE)
@@ -143,8 +147,14 @@ def test_incident_revoke_by_filter_needs_the_count_typed_and_saves_results(
 
 def test_export_what_the_table_shows_with_hostile_names(qtbot, signed_in, admin_api, tmp_path):
     # (Control characters such as tab and newline are refused by the server itself.)
-    hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2", "@SUM(A1)",
-               "plain, with \"quotes\"; and a comma", "<b>bold</b> 🔑"]
+    hostile = [
+        '=HYPERLINK("http://x","y")',
+        "+1+1",
+        "-2",
+        "@SUM(A1)",
+        'plain, with "quotes"; and a comma',
+        "<b>bold</b> 🔑",
+    ]
     for name in hostile:
         admin_api.create_key(name, ["records.read"])
     controller, window = signed_in()
@@ -211,8 +221,12 @@ def test_read_only_flag_hides_every_action_that_changes_keys(qtbot, signed_in):
     page = window.keys_page
     assert not page.create_button.isVisible()
     assert page.table.isColumnHidden(Column.REVOKE)
-    for action in (window.create_action, window.rotate_action, window.revoke_action,
-                   window.revoke_shown_action):
+    for action in (
+        window.create_action,
+        window.rotate_action,
+        window.revoke_action,
+        window.revoke_shown_action,
+    ):
         assert not action.isVisible()
     assert window.read_only_action.isChecked() and not window.read_only_action.isEnabled()
     flows = controller.current.flows
@@ -234,5 +248,3 @@ def test_read_only_switch_persists(qtbot, signed_in):
     assert not window2.keys_page.create_button.isVisible()
     window2.read_only_action.trigger()
     assert window2.keys_page.create_button.isVisible()
-
-

@@ -6,7 +6,6 @@ import copy
 from datetime import UTC, datetime
 from typing import Any
 
-import apidocs as d
 import msgspec
 import pytest
 from hypothesis import given, settings
@@ -27,6 +26,7 @@ from rakerone_desktop.api.models import (
     User,
 )
 from rakerone_desktop.domain import keyformat
+from tests.api import apidocs as d
 
 # Examples are fast, but other suites may share the machine: no per-example deadline.
 relaxed = settings(deadline=None)

@@ -17,7 +17,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
 
-import apidocs as d
 import pytest
 import requests
 import urllib3.exceptions
@@ -33,6 +32,7 @@ from rakerone_desktop.api.client import (
 )
 from rakerone_desktop.api.models import ApiKey, CreatedKey, KeyPrincipal, User
 from rakerone_desktop.domain import keyformat
+from tests.api import apidocs as d
 
 BASE = "https://rakerone.test"
 TOKEN = "tok_SESSION_9f8e7d6c5b4a"
@@ -79,13 +79,13 @@ def no_content() -> Reply:
 
 def refused() -> requests.exceptions.ConnectionError:
     """What requests raises when nothing listens: the request was never sent."""
+    # Made, never opened: urllib3 names the connection and the pool in its errors.
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", 9)
     inner = urllib3.exceptions.NewConnectionError(
-        None,  # type: ignore[arg-type]
+        urllib3.connection.HTTPConnection("127.0.0.1", 9),
         "Failed to establish a new connection: [Errno 111] Connection refused",
     )
-    return requests.exceptions.ConnectionError(
-        urllib3.exceptions.MaxRetryError(None, "/", inner)  # type: ignore[arg-type]
-    )
+    return requests.exceptions.ConnectionError(urllib3.exceptions.MaxRetryError(pool, "/", inner))
 
 
 def lost() -> requests.exceptions.ConnectionError:
@@ -119,7 +119,7 @@ class FakeAdapter(BaseAdapter):
         self.sent: list[requests.PreparedRequest] = []
         self.options: list[dict[str, Any]] = []
 
-    def send(  # type: ignore[override]
+    def send(
         self,
         request: requests.PreparedRequest,
         stream: bool = False,

@@ -1,0 +1,81 @@
+"""What the rest of the app may ask of an API client: the typed surface of
+:class:`~rakerone_desktop.api.client.RakerOneClient`, as a :class:`typing.Protocol`.
+
+Controllers are typed against :class:`ApiClient`, not the class, so a test hands in a
+fake that implements these methods and type-checks as it is (no ``type: ignore``).
+Importing this module costs no HTTP stack: it names only the result types.
+Defaults are the real client's; a fake may choose its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from rakerone_desktop.api.models import (
+    ApiKey,
+    ApiKeyPage,
+    CreatedKey,
+    EventPage,
+    Me,
+    Permission,
+    RevokeResult,
+    Session,
+)
+
+
+class ApiClient(Protocol):
+    """One RakerOne server, as one signed-in person. Every call blocks: run it through
+    the task runner (``runtime/tasks.py``), never on the GUI thread."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def last_request_id(self) -> str | None:
+        """The ``X-Request-Id`` of the latest answer (or failure) this client saw."""
+        ...
+
+    def close(self) -> None: ...
+
+    # -- sessions
+
+    def sign_in(self, email: str, password: str) -> Session:
+        """Create a session; the client keeps its token for later calls."""
+        ...
+
+    def sign_out(self) -> None: ...
+
+    def me(self) -> Me: ...
+
+    def permissions(self) -> tuple[Permission, ...]: ...
+
+    # -- keys
+
+    def list_keys(
+        self, *, status: str = ..., limit: int = ..., cursor: str | None = ...
+    ) -> ApiKeyPage: ...
+
+    def iter_key_pages(self, *, status: str = ..., page_size: int = ...) -> Iterator[ApiKeyPage]:
+        """Every page of keys in order, one request each, as they arrive."""
+        ...
+
+    def get_key(self, key_id: str) -> ApiKey: ...
+
+    def create_key(
+        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = ...
+    ) -> CreatedKey:
+        """Create a key; a retry with the same ``idempotency_key`` makes no second key."""
+        ...
+
+    def revoke_key(self, key_id: str) -> ApiKey: ...
+
+    def revoke_keys(self, key_ids: Sequence[str]) -> tuple[RevokeResult, ...]: ...
+
+    def lookup_key(self, sha256_hex: str) -> ApiKey | None:
+        """The key whose value has this SHA-256 digest (hex), or None."""
+        ...
+
+    def key_events(
+        self, key_id: str, *, limit: int = ..., cursor: str | None = ...
+    ) -> EventPage: ...

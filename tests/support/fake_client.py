@@ -1,0 +1,80 @@
+"""A base for fake API clients: every method of the client's protocol, each failing the
+test if called. A fake overrides what its test expects to be asked; mypy checks it
+against :class:`~rakerone_desktop.api.protocol.ApiClient` like the real client."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import NoReturn
+
+from rakerone_desktop.api.models import (
+    ApiKey,
+    ApiKeyPage,
+    CreatedKey,
+    EventPage,
+    Me,
+    Permission,
+    RevokeResult,
+    Session,
+)
+from rakerone_desktop.api.protocol import ApiClient
+
+
+class FakeClient:
+    """Answers nothing it was not told to: an unexpected call fails with its name."""
+
+    base_url = "http://127.0.0.1:9"
+    last_request_id: str | None = None
+
+    def _unexpected(self, name: str) -> NoReturn:
+        raise AssertionError(f"{type(self).__name__}: unexpected call to {name}()")
+
+    def close(self) -> None:
+        pass
+
+    def sign_in(self, email: str, password: str) -> Session:
+        self._unexpected("sign_in")
+
+    def sign_out(self) -> None:
+        self._unexpected("sign_out")
+
+    def me(self) -> Me:
+        self._unexpected("me")
+
+    def permissions(self) -> tuple[Permission, ...]:
+        self._unexpected("permissions")
+
+    def list_keys(
+        self, *, status: str = "active", limit: int = 100, cursor: str | None = None
+    ) -> ApiKeyPage:
+        self._unexpected("list_keys")
+
+    def iter_key_pages(
+        self, *, status: str = "active", page_size: int = 1000
+    ) -> Iterator[ApiKeyPage]:
+        self._unexpected("iter_key_pages")
+
+    def get_key(self, key_id: str) -> ApiKey:
+        self._unexpected("get_key")
+
+    def create_key(
+        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
+    ) -> CreatedKey:
+        self._unexpected("create_key")
+
+    def revoke_key(self, key_id: str) -> ApiKey:
+        self._unexpected("revoke_key")
+
+    def revoke_keys(self, key_ids: Sequence[str]) -> tuple[RevokeResult, ...]:
+        self._unexpected("revoke_keys")
+
+    def lookup_key(self, sha256_hex: str) -> ApiKey | None:
+        self._unexpected("lookup_key")
+
+    def key_events(self, key_id: str, *, limit: int = 50, cursor: str | None = None) -> EventPage:
+        self._unexpected("key_events")
+
+
+def _conforms(fake: FakeClient) -> ApiClient:
+    """Never called: mypy checks here that the fake still has the client's shape."""
+    return fake
