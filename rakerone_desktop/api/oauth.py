@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import re
 import secrets
 from dataclasses import dataclass
@@ -69,13 +68,6 @@ def new_pkce() -> Pkce:
 def new_state() -> str:
     """An unguessable ``state`` (256 bits), checked when the browser comes back."""
     return secrets.token_urlsafe(32)
-
-
-def same_state(expected: str, received: str | None) -> bool:
-    """Constant-time comparison: how long it takes tells nothing about ``expected``."""
-    if received is None:
-        return False
-    return hmac.compare_digest(expected.encode("utf-8"), received.encode("utf-8", "replace"))
 
 
 def check_endpoint(url: str, what: str = "sign-in") -> str:

@@ -26,7 +26,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QTcpServer, QTcpSocket
 
-from rakerone_desktop.api.oauth import same_state
+from rakerone_desktop.domain.compare import same_state
 
 DEFAULT_PATH: Final = "/callback"
 DEFAULT_TIMEOUT_MS: Final = 5 * 60 * 1000

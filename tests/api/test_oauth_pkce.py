@@ -18,6 +18,7 @@ from requests.structures import CaseInsensitiveDict
 from rakerone_desktop.api import errors as e
 from rakerone_desktop.api import oauth
 from rakerone_desktop.api.client import RakerOneClient
+from rakerone_desktop.domain.compare import same_state
 
 
 def test_verifier_is_random_and_within_rfc_7636() -> None:
@@ -45,10 +46,10 @@ def test_s256_matches_rfc_7636_appendix_b() -> None:
 def test_state_compare() -> None:
     state = oauth.new_state()
     assert len(state) >= 43 and state != oauth.new_state()
-    assert oauth.same_state(state, state)
-    assert not oauth.same_state(state, state + "x")
-    assert not oauth.same_state(state, None)
-    assert not oauth.same_state(state, "é")
+    assert same_state(state, state)
+    assert not same_state(state, state + "x")
+    assert not same_state(state, None)
+    assert not same_state(state, "é")
 
 
 def test_authorize_url_carries_every_parameter_and_keeps_a_query() -> None:

@@ -9,6 +9,7 @@ import pytest
 from rakerone_desktop.api import errors as e
 from rakerone_desktop.api import oauth
 from rakerone_desktop.api.models import User
+from rakerone_desktop.domain.compare import same_state
 from rakerone_desktop.sandbox.launcher import ReadyInfo
 from tests.integration.conftest import ClientFactory, _stop, start_sandbox
 from tests.support.oauth_browser import sign_in_in_browser
@@ -34,7 +35,7 @@ def _code(client_factory: ClientFactory, ready: ReadyInfo) -> tuple[str, oauth.P
     assert ready.admin_password is not None
     location = sign_in_in_browser(url, ready.admin_email, ready.admin_password)
     query = parse_qs(urlsplit(location).query)
-    assert oauth.same_state(state, query["state"][0])
+    assert same_state(state, query["state"][0])
     return query["code"][0], pkce, methods.oauth.token_endpoint
 
 
