@@ -17,6 +17,8 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from rakerone_desktop.sandbox.strings import printable
+
 PROBLEM_BASE = "https://rakerone.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -84,15 +86,17 @@ def problem_body(
     slug: str, detail: str, request_id: str, errors: Sequence[Mapping[str, str]] | None = None
 ) -> bytes:
     status, title = SLUGS[slug]
+    # Details and field names may echo client text (an unknown field's name),
+    # which need not be valid Unicode: escaped, so the answer always encodes.
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + slug,
         "title": title,
         "status": status,
-        "detail": detail,
+        "detail": printable(detail),
         "request_id": request_id,
     }
     if errors is not None:
-        body["errors"] = [dict(e) for e in errors]
+        body["errors"] = [{k: printable(v) for k, v in e.items()} for e in errors]
     return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
 
@@ -155,6 +159,8 @@ def _message(error: Mapping[str, Any], field: str) -> str:
         return "Must be a JSON object, sent with Content-Type: application/json."
     if kind == "extra_forbidden":
         return "Unknown field."
+    if kind == "string_unicode":  # pydantic's own wording of what SafeStr refuses
+        return "Must be valid Unicode text (found a lone surrogate)."
     if kind in {"string_type", "str_type"}:
         return "Must be a string."
     if kind == "list_type":
