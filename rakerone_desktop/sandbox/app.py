@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_docs, problems
+from rakerone_desktop.sandbox.limits import BodyLimitMiddleware
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
 from rakerone_desktop.sandbox.routes import activity, api_keys, sessions
 from rakerone_desktop.sandbox.service import Sandbox
@@ -30,6 +31,10 @@ Conventions and decisions:
   includes unknown paths (404 `not-found`), unsupported methods (405
   `method-not-allowed`, with `Allow`), and bodies that are not JSON or not sent as
   `application/json` (422 `validation`, field `body`).
+- Request bodies over 1 MiB are refused with 413 `payload-too-large` before
+  they are read (a declared `Content-Length` at once, a chunked body at the
+  first byte over the limit). A record's `fields` may hold at most 64 KiB of
+  JSON, nested at most 32 levels.
 - Request bodies are strict: no type coercion, and unknown fields are refused
   (422, the field named), so a typo never passes silently.
 - Query parameters out of range (`limit` below 1 or above 1000, an unknown
@@ -59,6 +64,9 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     for module in (sessions, activity, api_keys):
         app.include_router(module.router, prefix=API_PREFIX)
     problems.install(app)
+    # The last added runs first: request ids and the access log see every
+    # answer, the body limit's included.
+    app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(RequestContextMiddleware)
 
     def openapi() -> dict[str, Any]:

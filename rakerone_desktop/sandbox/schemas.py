@@ -12,6 +12,7 @@ Responses are built as plain dicts and serialised with the stdlib (see
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections import Counter
 from datetime import datetime
@@ -24,6 +25,8 @@ from rakerone_desktop.sandbox.catalog import PERMISSION_IDS, PERMISSIONS
 from rakerone_desktop.sandbox.strings import JsonObject, SafeStr
 
 NAME_MAX = 100
+# What one record may store: its fields as compact JSON.
+RECORD_FIELDS_MAX_BYTES = 64 * 1024
 BULK_MAX = 1000
 _FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf"})
 
@@ -271,7 +274,25 @@ class PlaybookRun(_Response):
 
 class NewRecord(_Request):
     title: SafeStr = Field(min_length=1, max_length=200)
-    fields: JsonObject = Field(default_factory=dict)
+    fields: JsonObject = Field(
+        default_factory=dict,
+        description=(
+            f"Any JSON object: at most {RECORD_FIELDS_MAX_BYTES} bytes as compact UTF-8 JSON, "
+            "nested at most 32 levels, finite numbers only."
+        ),
+    )
+
+    @field_validator("fields")
+    @classmethod
+    def _check_size(cls, value: dict[str, Any]) -> dict[str, Any]:
+        size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        if size > RECORD_FIELDS_MAX_BYTES:
+            raise PydanticCustomError(
+                "fields_too_large",
+                "Must be at most {max} bytes as JSON (these are {size}).",
+                {"max": RECORD_FIELDS_MAX_BYTES, "size": size},
+            )
+        return value
 
 
 class RecordOut(_Response):
