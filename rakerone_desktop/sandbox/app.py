@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_docs, problems
-from rakerone_desktop.sandbox.limits import BodyLimitMiddleware
+from rakerone_desktop.sandbox.limits import BodyLimitMiddleware, HostCheckMiddleware
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
 from rakerone_desktop.sandbox.routes import activity, api_keys, sessions
 from rakerone_desktop.sandbox.service import Sandbox
@@ -31,6 +31,10 @@ Conventions and decisions:
   includes unknown paths (404 `not-found`), unsupported methods (405
   `method-not-allowed`, with `Allow`), and bodies that are not JSON or not sent as
   `application/json` (422 `validation`, field `body`).
+- A request whose `Host` header is not the server's own address (for a loopback
+  server: `localhost`, `127.0.0.1` or `[::1]`, any port) is 421
+  `misdirected-request`, unless the sandbox runs with `--allow-remote`. A
+  trailing slash is a 404, never a redirect.
 - Request bodies over 1 MiB are refused with 413 `payload-too-large` before
   they are read (a declared `Content-Length` at once, a chunked body at the
   first byte over the limit). A record's `fields` may hold at most 64 KiB of
@@ -61,12 +65,16 @@ def create_app(sandbox: Sandbox) -> FastAPI:
         redoc_url=None,
     )
     app.state.sandbox = sandbox
+    # Starlette would answer a trailing slash with a redirect built from the
+    # Host header; here it is a plain 404.
+    app.router.redirect_slashes = False
     for module in (sessions, activity, api_keys):
         app.include_router(module.router, prefix=API_PREFIX)
     problems.install(app)
     # The last added runs first: request ids and the access log see every
     # answer, the body limit's included.
     app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(HostCheckMiddleware, allowed=sandbox.settings.allowed_hosts)
     app.add_middleware(RequestContextMiddleware)
 
     def openapi() -> dict[str, Any]:

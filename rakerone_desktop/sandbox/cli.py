@@ -23,7 +23,8 @@ import uvicorn
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_export
 from rakerone_desktop.sandbox.app import create_app
-from rakerone_desktop.sandbox.config import Settings
+from rakerone_desktop.sandbox.config import LOOPBACK_HOSTS, Settings
+from rakerone_desktop.sandbox.limits import host_name
 from rakerone_desktop.sandbox.parent_watch import ParentWatch
 from rakerone_desktop.sandbox.seed import Seeded, parse_seed, prepare
 from rakerone_desktop.sandbox.server import SandboxServer, base_url, bind, is_loopback
@@ -66,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
     parser.add_argument(
-        "--allow-remote", action="store_true", help="allow a --host that is not a loopback address"
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host that is not a loopback address, and answer requests whatever "
+        "host name they use (otherwise only localhost, 127.0.0.1, [::1] and the --host "
+        "address are answered; others get 421)",
     )
     parser.add_argument("--port", type=_port, default=0, help="port (default 0: a free one)")
     parser.add_argument(
@@ -213,7 +218,9 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
                 traffic.start()
 
         settings = Settings(
-            last_used_interval=args.last_used_interval, session_ttl=args.session_ttl
+            last_used_interval=args.last_used_interval,
+            session_ttl=args.session_ttl,
+            allowed_hosts=_allowed_hosts(args),
         )
         config = uvicorn.Config(
             create_app(Sandbox(store, settings)),
@@ -234,6 +241,13 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
         server.run(sockets=[sock])
     log.info("RakerOne sandbox stopped")
     return 0
+
+
+def _allowed_hosts(args: argparse.Namespace) -> frozenset[str] | None:
+    """The Host names answered: any with --allow-remote, else loopback's and --host's."""
+    if args.allow_remote:
+        return None
+    return LOOPBACK_HOSTS | {host_name(args.host)}
 
 
 def _temporary_database(cleanup: ExitStack) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The names a loopback sandbox answers to, whatever address it listens on.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -13,3 +16,7 @@ class Settings:
     session_ttl: int = 12 * 60 * 60
     # How long an Idempotency-Key is remembered (the contract: 24 hours).
     idempotency_ttl: int = 24 * 60 * 60
+    # The hostnames a request's Host header may name (ports are not compared);
+    # None answers any (--allow-remote). Anything else is a 421: a web page
+    # that rebinds its own domain name to 127.0.0.1 cannot reach the API.
+    allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS

@@ -1,5 +1,9 @@
-"""Limits enforced before the app sees a request: the body size (and, with it,
-what a request can make the server hold in memory).
+"""Limits enforced before the app sees a request: the ``Host`` it names and the
+body size (and, with it, what a request can make the server hold in memory).
+
+The Host check defeats DNS rebinding: a web page whose own domain name is made
+to resolve to 127.0.0.1 still sends that name as ``Host``, so it gets ``421``.
+Hostnames are compared, not ports.
 
 Plain ASGI, outside FastAPI: a body over the limit is refused with ``413``
 ``payload-too-large`` without being read. A declared ``Content-Length`` over
@@ -118,3 +122,39 @@ def _replay(chunks: list[bytes], last: Message | None, receive: Receive) -> Rece
         return await receive()
 
     return replayed
+
+
+def host_name(value: str) -> str:
+    """The hostname of a Host header value: lower case, without port or brackets."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        inside, bracket, _ = value[1:].partition("]")
+        return inside if bracket else value
+    if value.count(":") == 1:
+        return value.partition(":")[0]
+    return value
+
+
+class HostCheckMiddleware:
+    """Answers ``421`` to a request whose Host is not one of ``allowed`` (None: any)."""
+
+    def __init__(self, app: ASGIApp, allowed: frozenset[str] | None) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.allowed is None:
+            await self.app(scope, receive, send)
+            return
+        hosts = [v for k, v in scope.get("headers", []) if k == b"host"]
+        if len(hosts) == 1 and host_name(hosts[0].decode("latin-1")) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        await send_problem(
+            send,
+            scope,
+            "misdirected-request",
+            "This server does not answer to that host name. Use the address it printed "
+            "when it started (or start it with --allow-remote).",
+            [],
+        )

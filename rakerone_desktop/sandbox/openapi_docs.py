@@ -26,6 +26,11 @@ _DESCRIPTIONS: dict[int, str] = {
     ),
     404: "`not-found`.",
     409: "`in-progress`: a request with this Idempotency-Key is still running. Retry later.",
+    421: (
+        "`misdirected-request`: the Host header names another server. A sandbox answers "
+        "only to its own address (for loopback: `localhost`, `127.0.0.1`, `[::1]`, any "
+        "port) unless started with `--allow-remote`."
+    ),
     413: (
         "`payload-too-large`: the request body is over 1 MiB. Refused before it is read; "
         "the connection is closed."
@@ -90,6 +95,7 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
                 del responses["422"]
             # What the server refuses before any route runs, on every operation.
             responses.setdefault("413", problems(413)[413])
+            responses.setdefault("421", problems(421)[421])
             responses.setdefault("500", problems(500)[500])
             for status, response in responses.items():
                 headers = response.setdefault("headers", {})

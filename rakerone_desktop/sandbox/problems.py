@@ -31,6 +31,7 @@ SLUGS: dict[str, tuple[int, str]] = {
     "not-found": (404, "Not found"),
     "method-not-allowed": (405, "Method not allowed"),
     "in-progress": (409, "Request in progress"),
+    "misdirected-request": (421, "Misdirected request"),
     "payload-too-large": (413, "Request body too large"),
     "validation": (422, "Invalid request"),
     "idempotency-mismatch": (422, "Idempotency key reused"),
