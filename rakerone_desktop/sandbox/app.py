@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from rakerone_desktop import __version__
-from rakerone_desktop.sandbox import openapi_docs, problems
+from rakerone_desktop.sandbox import docs_page, openapi_docs, problems
 from rakerone_desktop.sandbox.limits import BodyLimitMiddleware, HostCheckMiddleware
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
 from rakerone_desktop.sandbox.routes import activity, api_keys, sessions
@@ -61,7 +61,7 @@ def create_app(sandbox: Sandbox) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # our own page, with no CDN (docs_page.py)
         redoc_url=None,
     )
     app.state.sandbox = sandbox
@@ -70,6 +70,7 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     app.router.redirect_slashes = False
     for module in (sessions, activity, api_keys):
         app.include_router(module.router, prefix=API_PREFIX)
+    docs_page.install(app, API_PREFIX, f"{API_PREFIX}/openapi.json")
     problems.install(app)
     # The last added runs first: request ids and the access log see every
     # answer, the body limit's included.
