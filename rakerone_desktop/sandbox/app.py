@@ -8,7 +8,11 @@ from fastapi import FastAPI
 
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import docs_page, openapi_docs, problems
-from rakerone_desktop.sandbox.limits import BodyLimitMiddleware, HostCheckMiddleware
+from rakerone_desktop.sandbox.limits import (
+    BodyLimitMiddleware,
+    HeadMiddleware,
+    HostCheckMiddleware,
+)
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
 from rakerone_desktop.sandbox.routes import activity, api_keys, sessions
 from rakerone_desktop.sandbox.service import Sandbox
@@ -35,6 +39,7 @@ Conventions and decisions:
   server: `localhost`, `127.0.0.1` or `[::1]`, any port) is 421
   `misdirected-request`, unless the sandbox runs with `--allow-remote`. A
   trailing slash is a 404, never a redirect.
+- `HEAD` is answered wherever `GET` is, with GET's headers and no body.
 - Request bodies over 1 MiB are refused with 413 `payload-too-large` before
   they are read (a declared `Content-Length` at once, a chunked body at the
   first byte over the limit). A record's `fields` may hold at most 64 KiB of
@@ -76,6 +81,7 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     # answer, the body limit's included.
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(HostCheckMiddleware, allowed=sandbox.settings.allowed_hosts)
+    app.add_middleware(HeadMiddleware)
     app.add_middleware(RequestContextMiddleware)
 
     def openapi() -> dict[str, Any]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rakerone_desktop.sandbox.problems import PROBLEM_MEDIA_TYPE, SLUGS, problem_body
+from rakerone_desktop.sandbox.problems import HEAD_AS_GET, PROBLEM_MEDIA_TYPE, SLUGS, problem_body
 
 MAX_BODY_BYTES = 1024 * 1024  # 1 MiB, the contract's limit
 
@@ -158,3 +158,29 @@ class HostCheckMiddleware:
             "when it started (or start it with --allow-remote).",
             [],
         )
+
+
+class HeadMiddleware:
+    """Answers ``HEAD`` as ``GET`` without the body, for every route that has GET.
+
+    FastAPI routes answer only the methods they declare, so HEAD was a 405
+    whose ``Allow`` listed HEAD. The app sees a GET (marked in the scope, so a
+    405 still names HEAD); the headers, ``Content-Length`` included, are GET's.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET", HEAD_AS_GET: True}, receive, send_headers_only)

@@ -21,6 +21,8 @@ from rakerone_desktop.sandbox.strings import printable
 
 PROBLEM_BASE = "https://rakerone.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# Marks, in the ASGI scope, a HEAD request the app is shown as a GET (limits.py).
+HEAD_AS_GET = "rakerone.head_as_get"
 
 # slug -> (status, title). The titles are fixed per slug (RFC 9457 §3.1.3);
 # the detail says what happened this time.
@@ -227,8 +229,9 @@ def install(app: FastAPI) -> None:
             problem = Problem("not-found", "There is nothing at this address.")
         elif exc.status_code == 405:
             headers["Allow"] = ", ".join(_allowed_methods(request))
+            method = "HEAD" if request.scope.get(HEAD_AS_GET) else request.method
             problem = Problem(
-                "method-not-allowed", f"{request.method} is not allowed here.", headers=headers
+                "method-not-allowed", f"{method} is not allowed here.", headers=headers
             )
         elif exc.status_code == 400:
             # FastAPI's only 400 is a body it could not decode (say, bad UTF-8):
@@ -270,4 +273,11 @@ def _allowed_methods(request: Request) -> list[str]:
         pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
         if re.fullmatch(pattern, path):
             allowed |= methods
+    if not allowed:
+        # A route the document leaves out (the document itself, the docs page).
+        for route in request.app.routes:
+            regex = getattr(route, "path_regex", None)
+            route_methods = getattr(route, "methods", None)
+            if regex is not None and route_methods and regex.fullmatch(path):
+                allowed |= set(route_methods) | ({"HEAD"} if "GET" in route_methods else set())
     return sorted(allowed)
