@@ -7,7 +7,12 @@ from typing import Any
 from fastapi import FastAPI
 
 from rakerone_desktop import __version__
-from rakerone_desktop.sandbox import openapi_docs, problems
+from rakerone_desktop.sandbox import docs_page, openapi_docs, problems
+from rakerone_desktop.sandbox.limits import (
+    BodyLimitMiddleware,
+    HeadMiddleware,
+    HostCheckMiddleware,
+)
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
 from rakerone_desktop.sandbox.routes import activity, api_keys, oauth, sessions
 from rakerone_desktop.sandbox.service import Sandbox
@@ -30,6 +35,15 @@ Conventions and decisions:
   includes unknown paths (404 `not-found`), unsupported methods (405
   `method-not-allowed`, with `Allow`), and bodies that are not JSON or not sent as
   `application/json` (422 `validation`, field `body`).
+- A request whose `Host` header is not the server's own address (for a loopback
+  server: `localhost`, `127.0.0.1` or `[::1]`, any port) is 421
+  `misdirected-request`, unless the sandbox runs with `--allow-remote`. A
+  trailing slash is a 404, never a redirect.
+- `HEAD` is answered wherever `GET` is, with GET's headers and no body.
+- Request bodies over 1 MiB are refused with 413 `payload-too-large` before
+  they are read (a declared `Content-Length` at once, a chunked body at the
+  first byte over the limit). A record's `fields` may hold at most 64 KiB of
+  JSON, nested at most 32 levels.
 - Request bodies are strict: no type coercion, and unknown fields are refused
   (422, the field named), so a typo never passes silently.
 - Query parameters out of range (`limit` below 1 or above 1000, an unknown
@@ -52,14 +66,23 @@ def create_app(sandbox: Sandbox) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # our own page, with no CDN (docs_page.py)
         redoc_url=None,
     )
     app.state.sandbox = sandbox
+    # Starlette would answer a trailing slash with a redirect built from the
+    # Host header; here it is a plain 404.
+    app.router.redirect_slashes = False
     for module in (sessions, activity, api_keys):
         app.include_router(module.router, prefix=API_PREFIX)
     oauth.install(app, API_PREFIX)
+    docs_page.install(app, API_PREFIX, f"{API_PREFIX}/openapi.json")
     problems.install(app)
+    # The last added runs first: request ids and the access log see every
+    # answer, the body limit's included.
+    app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(HostCheckMiddleware, allowed=sandbox.settings.allowed_hosts)
+    app.add_middleware(HeadMiddleware)
     app.add_middleware(RequestContextMiddleware)
 
     def openapi() -> dict[str, Any]:

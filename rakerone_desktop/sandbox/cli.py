@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import shutil
 import sqlite3
 import ssl
@@ -23,7 +24,9 @@ import uvicorn
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_export
 from rakerone_desktop.sandbox.app import create_app
-from rakerone_desktop.sandbox.config import Settings
+from rakerone_desktop.sandbox.config import LOOPBACK_HOSTS, Settings
+from rakerone_desktop.sandbox.limits import host_name
+from rakerone_desktop.sandbox.masking import MaskingFormatter
 from rakerone_desktop.sandbox.parent_watch import ParentWatch
 from rakerone_desktop.sandbox.seed import Seeded, parse_seed, prepare
 from rakerone_desktop.sandbox.server import SandboxServer, base_url, bind, is_loopback
@@ -55,18 +58,34 @@ def _port(text: str) -> int:
     return value
 
 
+# Where a password may come from besides the command line (which other users
+# of the machine can read in the process list).
+PASSWORD_ENV = {
+    "admin": "RAKERONE_SANDBOX_ADMIN_PASSWORD",
+    "member": "RAKERONE_SANDBOX_MEMBER_PASSWORD",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rakerone-sandbox",
         description="A local RakerOne API server for demos and tests. When it is ready it "
         "prints one JSON line to stdout with its URL and sign-in details.",
+        epilog="Passwords: --admin-password beats --admin-password-file beats "
+        f"{PASSWORD_ENV['admin']} (the same for the member, with "
+        f"{PASSWORD_ENV['member']}). The database file (--db) is created readable by "
+        "its owner only.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
     parser.add_argument(
-        "--allow-remote", action="store_true", help="allow a --host that is not a loopback address"
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host that is not a loopback address, and answer requests whatever "
+        "host name they use (otherwise only localhost, 127.0.0.1, [::1] and the --host "
+        "address are answered; others get 421)",
     )
     parser.add_argument("--port", type=_port, default=0, help="port (default 0: a free one)")
     parser.add_argument(
@@ -85,16 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="some demo keys call the server every few seconds",
     )
-    parser.add_argument(
-        "--admin-password",
-        metavar="PASSWORD",
-        help="the admin's password (replaces the stored one)",
-    )
-    parser.add_argument(
-        "--member-password",
-        metavar="PASSWORD",
-        help="the member's password (replaces the stored one)",
-    )
+    for role in ("admin", "member"):
+        parser.add_argument(
+            f"--{role}-password",
+            metavar="PASSWORD",
+            help=f"the {role}'s password (replaces the stored one). Other users of this "
+            f"machine can read a command line: prefer --{role}-password-file or the "
+            f"{PASSWORD_ENV[role]} environment variable",
+        )
+        parser.add_argument(
+            f"--{role}-password-file",
+            metavar="PATH",
+            help=f"read the {role}'s password from the first line of this file",
+        )
     parser.add_argument(
         "--last-used-interval",
         type=_non_negative,
@@ -131,6 +153,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _password(parser: argparse.ArgumentParser, args: argparse.Namespace, role: str) -> str | None:
+    """The option, else the file's first line, else the environment variable, else None."""
+    given: str | None = getattr(args, f"{role}_password")
+    if given is not None:
+        return given
+    path: str | None = getattr(args, f"{role}_password_file")
+    if path is not None:
+        try:
+            with open(path, encoding="utf-8") as file:
+                line = file.readline().rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            parser.error(f"cannot read --{role}-password-file {path}: {exc}")
+        if not line:
+            parser.error(f"--{role}-password-file {path} holds no password on its first line")
+        return line
+    return os.environ.get(PASSWORD_ENV[role]) or None
+
+
 def _check_tls(parser: argparse.ArgumentParser, cert: str | None, key: str | None) -> None:
     if (cert is None) != (key is None):
         parser.error("--tls-cert and --tls-key go together")
@@ -165,6 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError as exc:
             parser.error(str(exc))
         _check_tls(parser, args.tls_cert, args.tls_key)
+        for role in ("admin", "member"):
+            setattr(args, f"{role}_password", _password(parser, args, role))
     except SystemExit as exc:  # argparse's way out: --help (0) or a usage error (2)
         return int(exc.code or 0)
 
@@ -177,13 +219,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _configure_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # Masks key- and token-shaped values in every line, whichever logger wrote it.
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO)
 
 
 def _serve(args: argparse.Namespace, seed: str | int) -> int:
+    # Whatever this process creates (the database and its -wal and -shm files,
+    # a temporary folder) is private to its owner.
+    if os.name != "nt":
+        os.umask(0o077)
     # Cleanup runs last-registered first: traffic stops, then the store
     # closes, then a temporary database is deleted.
     with ExitStack() as cleanup:
@@ -222,6 +269,7 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
             session_ttl=args.session_ttl,
             password_sign_in=not args.no_password_sign_in,
             public_url=url,
+            allowed_hosts=_allowed_hosts(args),
         )
         config = uvicorn.Config(
             create_app(Sandbox(store, settings)),
@@ -242,6 +290,13 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
         server.run(sockets=[sock])
     log.info("RakerOne sandbox stopped")
     return 0
+
+
+def _allowed_hosts(args: argparse.Namespace) -> frozenset[str] | None:
+    """The Host names answered: any with --allow-remote, else loopback's and --host's."""
+    if args.allow_remote:
+        return None
+    return LOOPBACK_HOSTS | {host_name(args.host)}
 
 
 def _temporary_database(cleanup: ExitStack) -> str:

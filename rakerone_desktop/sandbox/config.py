@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The names a loopback sandbox answers to, whatever address it listens on.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -19,3 +22,7 @@ class Settings:
     # (``scheme://host:port``); absolute URLs are built from it, never from
     # the Host header. None when serving without one (tests, export).
     public_url: str | None = None
+    # The hostnames a request's Host header may name (ports are not compared);
+    # None answers any (--allow-remote). Anything else is a 421: a web page
+    # that rebinds its own domain name to 127.0.0.1 cannot reach the API.
+    allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS

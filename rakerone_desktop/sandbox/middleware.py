@@ -16,6 +16,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rakerone_desktop.sandbox.credentials import new_id
+from rakerone_desktop.sandbox.masking import mask_secrets
 from rakerone_desktop.sandbox.problems import PROBLEM_MEDIA_TYPE, problem_body
 
 _LOG_SAFE = "/:@!$&'()*+,;=-._~"
@@ -76,13 +77,14 @@ async def _send_internal_error(send: Send, request_id: str) -> None:
 
 
 def _log_access(scope: Scope, status: int, request_id: str, started: float) -> None:
-    # The path only: no query string, no headers, no body, so no credential
-    # can reach the log whatever a client puts where.
+    # The path only: no query string, no headers, no body. A key or session
+    # token a client put in the path itself is masked.
     client: Any = scope.get("client")
     peer = client[0] if client else "-"
     # Percent-encoded again: a path is client text, and raw control characters
     # (a newline, an escape sequence) must not forge or garble log lines.
-    path = quote(scope.get("path", "-"), safe=_LOG_SAFE)
+    # Masked after encoding, so an encoded secret is caught as well.
+    path = mask_secrets(quote(scope.get("path", "-"), safe=_LOG_SAFE))
     elapsed_ms = (time.perf_counter() - started) * 1000
     access_log.info(
         '%s "%s %s" %d %.1fms %s',

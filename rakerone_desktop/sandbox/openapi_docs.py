@@ -26,6 +26,15 @@ _DESCRIPTIONS: dict[int, str] = {
     ),
     404: "`not-found`.",
     409: "`in-progress`: a request with this Idempotency-Key is still running. Retry later.",
+    421: (
+        "`misdirected-request`: the Host header names another server. A sandbox answers "
+        "only to its own address (for loopback: `localhost`, `127.0.0.1`, `[::1]`, any "
+        "port) unless started with `--allow-remote`."
+    ),
+    413: (
+        "`payload-too-large`: the request body is over 1 MiB. Refused before it is read; "
+        "the connection is closed."
+    ),
     422: (
         "`validation` (with `errors`, one row per field: a body field, a query parameter or "
         "the Idempotency-Key header; `body` for a body that is not a JSON object), or "
@@ -84,6 +93,9 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
                 # FastAPI's guess for routes with path parameters; those are
                 # plain strings here and cannot fail validation.
                 del responses["422"]
+            # What the server refuses before any route runs, on every operation.
+            responses.setdefault("413", problems(413)[413])
+            responses.setdefault("421", problems(421)[421])
             responses.setdefault("500", problems(500)[500])
             for status, response in responses.items():
                 headers = response.setdefault("headers", {})

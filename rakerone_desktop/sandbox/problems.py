@@ -17,8 +17,12 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from rakerone_desktop.sandbox.strings import printable
+
 PROBLEM_BASE = "https://rakerone.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# Marks, in the ASGI scope, a HEAD request the app is shown as a GET (limits.py).
+HEAD_AS_GET = "rakerone.head_as_get"
 
 # slug -> (status, title). The titles are fixed per slug (RFC 9457 §3.1.3);
 # the detail says what happened this time.
@@ -30,6 +34,8 @@ SLUGS: dict[str, tuple[int, str]] = {
     "not-found": (404, "Not found"),
     "method-not-allowed": (405, "Method not allowed"),
     "in-progress": (409, "Request in progress"),
+    "misdirected-request": (421, "Misdirected request"),
+    "payload-too-large": (413, "Request body too large"),
     "validation": (422, "Invalid request"),
     "idempotency-mismatch": (422, "Idempotency key reused"),
     "rate-limited": (429, "Too many attempts"),
@@ -85,15 +91,17 @@ def problem_body(
     slug: str, detail: str, request_id: str, errors: Sequence[Mapping[str, str]] | None = None
 ) -> bytes:
     status, title = SLUGS[slug]
+    # Details and field names may echo client text (an unknown field's name),
+    # which need not be valid Unicode: escaped, so the answer always encodes.
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + slug,
         "title": title,
         "status": status,
-        "detail": detail,
+        "detail": printable(detail),
         "request_id": request_id,
     }
     if errors is not None:
-        body["errors"] = [dict(e) for e in errors]
+        body["errors"] = [{k: printable(v) for k, v in e.items()} for e in errors]
     return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
 
@@ -156,6 +164,8 @@ def _message(error: Mapping[str, Any], field: str) -> str:
         return "Must be a JSON object, sent with Content-Type: application/json."
     if kind == "extra_forbidden":
         return "Unknown field."
+    if kind == "string_unicode":  # pydantic's own wording of what SafeStr refuses
+        return "Must be valid Unicode text (found a lone surrogate)."
     if kind in {"string_type", "str_type"}:
         return "Must be a string."
     if kind == "list_type":
@@ -220,8 +230,9 @@ def install(app: FastAPI) -> None:
             problem = Problem("not-found", "There is nothing at this address.")
         elif exc.status_code == 405:
             headers["Allow"] = ", ".join(_allowed_methods(request))
+            method = "HEAD" if request.scope.get(HEAD_AS_GET) else request.method
             problem = Problem(
-                "method-not-allowed", f"{request.method} is not allowed here.", headers=headers
+                "method-not-allowed", f"{method} is not allowed here.", headers=headers
             )
         elif exc.status_code == 400:
             # FastAPI's only 400 is a body it could not decode (say, bad UTF-8):
@@ -263,4 +274,11 @@ def _allowed_methods(request: Request) -> list[str]:
         pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
         if re.fullmatch(pattern, path):
             allowed |= methods
+    if not allowed:
+        # A route the document leaves out (the document itself, the docs page).
+        for route in request.app.routes:
+            regex = getattr(route, "path_regex", None)
+            route_methods = getattr(route, "methods", None)
+            if regex is not None and route_methods and regex.fullmatch(path):
+                allowed |= set(route_methods) | ({"HEAD"} if "GET" in route_methods else set())
     return sorted(allowed)

@@ -75,6 +75,10 @@ def event_json(row: EventRow) -> dict[str, Any]:
 # decode exactly is a 422, never a silent restart from the top.
 
 
+# Every number decoded from a cursor is bounded: the largest SQLite integer.
+MAX_CURSOR_INT = 2**63 - 1
+
+
 def encode_cursor(seconds: int, tie: str | int) -> str:
     raw = f"{seconds}.{tie}".encode()
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
@@ -92,6 +96,8 @@ def _decode(cursor: str) -> tuple[int, str]:
     seconds, dot, tie = text.partition(".")
     if not dot or not tie or not seconds.isdigit() or encode_cursor(int(seconds), tie) != cursor:
         raise invalid
+    if int(seconds) > MAX_CURSOR_INT:
+        raise invalid  # SQLite's integers are 64-bit: a bigger one would not bind
     return int(seconds), tie
 
 
@@ -104,6 +110,6 @@ def decode_key_cursor(cursor: str) -> tuple[int, str]:
 
 def decode_event_cursor(cursor: str) -> tuple[int, int]:
     seconds, seq = _decode(cursor)
-    if not seq.isdigit():
+    if not seq.isdigit() or int(seq) > MAX_CURSOR_INT:
         raise Problem.validation("cursor", "Not a cursor this server issued.")
     return seconds, int(seq)

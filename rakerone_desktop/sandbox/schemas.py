@@ -2,7 +2,9 @@
 
 Requests are strict pydantic models: no type coercion, unknown fields refused,
 and every rule of the contract checked here, so one failed request reports
-every bad field at once (one ``errors`` row per field).
+every bad field at once (one ``errors`` row per field). Every string a request
+carries (body, query, header, path) is a ``SafeStr`` (``strings.py``): text
+that is not valid Unicode is a 422 here, never a 500 later.
 
 Responses are built as plain dicts and serialised with the stdlib (see
 ``render.py``); the response models below exist for the OpenAPI document.
@@ -10,6 +12,7 @@ Responses are built as plain dicts and serialised with the stdlib (see
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections import Counter
 from datetime import datetime
@@ -19,8 +22,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from rakerone_desktop.sandbox.catalog import PERMISSION_IDS, PERMISSIONS
+from rakerone_desktop.sandbox.strings import JsonObject, SafeStr
 
 NAME_MAX = 100
+# What one record may store: its fields as compact JSON.
+RECORD_FIELDS_MAX_BYTES = 64 * 1024
 BULK_MAX = 1000
 _FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf"})
 
@@ -51,20 +57,20 @@ class KeyListQuery(_Query):
         "active", description="Which keys; an unknown value is a 422."
     )
     limit: int = Field(100, ge=1, le=1000, description=_LIMIT)
-    cursor: str | None = Field(None, min_length=1, description=_CURSOR)
+    cursor: SafeStr | None = Field(None, min_length=1, description=_CURSOR)
 
 
 class EventListQuery(_Query):
     limit: int = Field(100, ge=1, le=1000, description=_LIMIT)
-    cursor: str | None = Field(None, min_length=1, description=_CURSOR)
+    cursor: SafeStr | None = Field(None, min_length=1, description=_CURSOR)
 
 
 # -- sessions -------------------------------------------------------------------
 
 
 class SignIn(_Request):
-    email: Annotated[str, Field(max_length=320, description="Matched without regard to case.")]
-    password: Annotated[str, Field(max_length=1024)]
+    email: Annotated[SafeStr, Field(max_length=320, description="Matched without regard to case.")]
+    password: Annotated[SafeStr, Field(max_length=1024)]
 
 
 class UserOut(_Response):
@@ -138,13 +144,13 @@ class ApiKeyPage(_Response):
 
 
 class CreateApiKey(_Request):
-    name: str = Field(
+    name: SafeStr = Field(
         description=(
             "Trimmed, then 1 to 100 Unicode code points with no character of category "
             "Cc or Cf. Need not be unique."
         )
     )
-    permissions: list[str] = Field(
+    permissions: list[SafeStr] = Field(
         description="Permission ids from the catalog, no duplicates; may be empty.",
         # Documents the rule the validator below enforces (with its own messages).
         json_schema_extra={
@@ -211,7 +217,7 @@ class CreatedApiKey(_Response):
 
 
 class BulkRevoke(_Request):
-    ids: list[str] = Field(max_length=BULK_MAX, description="At most 1000 key ids.")
+    ids: list[SafeStr] = Field(max_length=BULK_MAX, description="At most 1000 key ids.")
 
 
 class BulkRevokeResult(_Response):
@@ -224,7 +230,7 @@ class BulkRevokeResults(_Response):
 
 
 class Lookup(_Request):
-    sha256: str = Field(
+    sha256: SafeStr = Field(
         pattern=r"^[0-9a-f]{64}$",
         description="The lowercase hex SHA-256 of the suspected key, computed by the client.",
     )
@@ -267,8 +273,26 @@ class PlaybookRun(_Response):
 
 
 class NewRecord(_Request):
-    title: str = Field(min_length=1, max_length=200)
-    fields: dict[str, Any] = Field(default_factory=dict)
+    title: SafeStr = Field(min_length=1, max_length=200)
+    fields: JsonObject = Field(
+        default_factory=dict,
+        description=(
+            f"Any JSON object: at most {RECORD_FIELDS_MAX_BYTES} bytes as compact UTF-8 JSON, "
+            "nested at most 32 levels, finite numbers only."
+        ),
+    )
+
+    @field_validator("fields")
+    @classmethod
+    def _check_size(cls, value: dict[str, Any]) -> dict[str, Any]:
+        size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        if size > RECORD_FIELDS_MAX_BYTES:
+            raise PydanticCustomError(
+                "fields_too_large",
+                "Must be at most {max} bytes as JSON (these are {size}).",
+                {"max": RECORD_FIELDS_MAX_BYTES, "size": size},
+            )
+        return value
 
 
 class RecordOut(_Response):

@@ -98,8 +98,10 @@ class Sandbox:
 
     def check_password(self, email: str, password: str) -> User:
         """The user with this email and password, under the sign-in throttle."""
-        wait = self.throttle.retry_after(email)
-        if wait is not None:
+        # Reserved before the slow hash, so concurrent guesses are counted
+        # before any of them is checked.
+        place, wait = self.throttle.reserve(email)
+        if place is None:
             raise Problem(
                 "rate-limited",
                 f"Too many failed sign-ins for this email. Try again in {wait} seconds.",
@@ -108,9 +110,9 @@ class Sandbox:
         found = self.store.user_by_email(email.strip())
         # An unknown email costs a full scrypt too: timing tells nothing.
         if not credentials.verify_password(password, found[1] if found else None):
-            self.throttle.record_failure(email)
-            raise Problem("unauthenticated", "Wrong email or password.")
+            raise Problem("unauthenticated", "Wrong email or password.")  # the place stays taken
         assert found is not None
+        self.throttle.succeeded(email, place)
         return found[0]
 
     def start_session(self, user: User) -> SignedIn:

@@ -13,6 +13,7 @@ can never disagree with the data.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -201,10 +202,26 @@ def permissions_json(permissions: Iterable[str]) -> str:
     return json.dumps(list(permissions))
 
 
+def _create_private(path: str) -> None:
+    """Create the database file readable by its owner only (0600), if it is new.
+
+    It holds password hashes and key digests. SQLite gives its ``-wal`` and
+    ``-shm`` files the database file's permissions, so they are private too.
+    """
+    if path in {"", ":memory:"} or path.startswith("file:"):
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 class Store:
     """The sandbox's database. Thread-safe; every method is one transaction."""
 
     def __init__(self, path: str) -> None:
+        _create_private(path)
         # isolation_level=None: no implicit transactions; ``_write`` opens its own.
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()

@@ -13,6 +13,7 @@ from rakerone_desktop.sandbox.catalog import catalog_json
 from rakerone_desktop.sandbox.openapi_docs import problems
 from rakerone_desktop.sandbox.render import json_response
 from rakerone_desktop.sandbox.schemas import NewRecord, PermissionCatalog, PlaybookRun, RecordOut
+from rakerone_desktop.sandbox.strings import SafeStr
 
 router = APIRouter()
 
@@ -51,7 +52,7 @@ async def permissions(_principal: PrincipalDep) -> Response:
     tags=["sandbox activity"],
 )
 def run_playbook(
-    playbook_id: str, request: Request, principal: PrincipalDep, sandbox: SandboxDep
+    playbook_id: SafeStr, request: Request, principal: PrincipalDep, sandbox: SandboxDep
 ) -> Response:
     """Start a playbook run (the sandbox only queues it). Needs `playbooks.run` for a key.
 

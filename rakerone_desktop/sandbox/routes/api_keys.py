@@ -6,7 +6,7 @@ API key ``403 forbidden``.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from starlette.convertors import Convertor, register_url_convertor
@@ -34,6 +34,7 @@ from rakerone_desktop.sandbox.schemas import (
     KeyListQuery,
     Lookup,
 )
+from rakerone_desktop.sandbox.strings import SafeStr
 
 
 class _KeyIdConvertor(Convertor[str]):
@@ -55,8 +56,12 @@ register_url_convertor("key_id", _KeyIdConvertor())
 router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 
 _NOT_FOUND_KEY = {404: "`not-found`: no API key has this id."}
+
+
 # The convertor above already guarantees the shape; the pattern documents it.
-KeyId = Annotated[str, Path(pattern=r"^key_[^/]*$", description="A key id: `key_` + more.")]
+# Given as a default rather than inside Annotated: pydantic keeps a pattern in
+# the schema only when it is applied before SafeStr's check.
+KEY_ID: Any = Path(pattern=r"^key_[^/]*$", description="A key id: `key_` + more.")
 
 
 @router.get("", response_model=ApiKeyPage, responses=problems(401, 403, 422))
@@ -99,21 +104,22 @@ def create_key(
     body: CreateApiKey,
     admin: AdminDep,
     sandbox: SandboxDep,
-    idempotency_key: Annotated[
-        str | None,
-        Header(
-            alias="Idempotency-Key",
-            pattern=IDEMPOTENCY_KEY_PATTERN,
-            description=(
-                "Optional; 1 to 255 printable ASCII characters (the client sends a UUID4 and "
-                "reuses it when it retries). Scoped to the admin, remembered 24 hours. The same "
-                "body (the same JSON value: member order does not matter, the name as sent "
-                "before trimming, permissions in the same order) replays; a different body is "
-                "`422 idempotency-mismatch`; while the first request runs, `409 in-progress`. "
-                "A request refused with 422 is not remembered."
-            ),
+    # None when the header is absent (FastAPI does not validate a default).
+    # Typed SafeStr, not SafeStr | None, and given as a default: only so does
+    # the schema keep its pattern.
+    idempotency_key: SafeStr = Header(  # noqa: B008
+        None,
+        alias="Idempotency-Key",
+        pattern=IDEMPOTENCY_KEY_PATTERN,
+        description=(
+            "Optional; 1 to 255 printable ASCII characters (the client sends a UUID4 and "
+            "reuses it when it retries). Scoped to the admin, remembered 24 hours. The same "
+            "body (the same JSON value: member order does not matter, the name as sent "
+            "before trimming, permissions in the same order) replays; a different body is "
+            "`422 idempotency-mismatch`; while the first request runs, `409 in-progress`. "
+            "A request refused with 422 is not remembered."
         ),
-    ] = None,
+    ),
 ) -> Response:
     """Create a key. The answer holds the whole secret, once; it is never shown again.
 
@@ -127,7 +133,7 @@ def create_key(
         admin,
         body.name.strip(),
         body.permissions,
-        idempotency_key,
+        idempotency_key or None,
         body.model_dump(),
         caller_of(request),
     )
@@ -182,7 +188,7 @@ def lookup(body: Lookup, _admin: AdminDep, sandbox: SandboxDep) -> Response:
     response_model=ApiKeyOut,
     responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
 )
-def get_key(key_id: KeyId, _admin: AdminDep, sandbox: SandboxDep) -> Response:
+def get_key(*, key_id: SafeStr = KEY_ID, _admin: AdminDep, sandbox: SandboxDep) -> Response:
     """One key, active or revoked."""
     return json_response(api_key_json(sandbox.get_key(key_id)))
 
@@ -193,7 +199,7 @@ def get_key(key_id: KeyId, _admin: AdminDep, sandbox: SandboxDep) -> Response:
     responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
 )
 async def revoke_one(
-    key_id: KeyId, request: Request, admin: AdminDep, sandbox: SandboxDep
+    *, key_id: SafeStr = KEY_ID, request: Request, admin: AdminDep, sandbox: SandboxDep
 ) -> Response:
     """Revoke a key at once: its next call is a 401.
 
@@ -208,7 +214,8 @@ async def revoke_one(
     responses=problems(401, 403, 404, 422, descriptions=_NOT_FOUND_KEY),
 )
 def key_events(
-    key_id: KeyId,
+    *,
+    key_id: SafeStr = KEY_ID,
     _admin: AdminDep,
     sandbox: SandboxDep,
     query: Annotated[EventListQuery, Query()],
