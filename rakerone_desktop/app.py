@@ -28,7 +28,7 @@ from rakerone_desktop.api.models import User
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
-from rakerone_desktop.controllers.session_guard import SessionGuard
+from rakerone_desktop.flows.reauth import ReauthFlow
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column
 from rakerone_desktop.runtime import diagnostics, log_file
 from rakerone_desktop.runtime.i18n import Translations
@@ -170,7 +170,7 @@ class SessionWindows:
     keys: KeysController | None = None
     actions: KeyActionsController | None = None
     flows: KeyFlows | None = None
-    guard: SessionGuard | None = None
+    guard: ReauthFlow | None = None
 
 
 class AppController(QObject):
@@ -215,8 +215,6 @@ class AppController(QObject):
         self._pending_notice: str | None = None
         self.session.keyringNotice.connect(self._show_notice)
         self.mainWindowShown.connect(self._flush_notice)  # a notice from signing in
-        self.session.reauthenticated.connect(self._on_reauthenticated)
-        self.session.reauthFailed.connect(self._on_reauth_failed)
         self.reauth_dialog: SignInDialog | None = None
         self.sign_in_dialog: SignInDialog | None = None
         self.current: SessionWindows | None = None
@@ -364,13 +362,12 @@ class AppController(QObject):
             self.settings.get(Options.key_filter), self.settings.get(Options.unused_days)
         )
         main = MainWindow(model, signed_in.server, user.name)
-        guard = SessionGuard(main)
-        guard.expired.connect(self.show_reauth)
+        guard = ReauthFlow(self.session, self, main)
         keys = KeysController(signed_in.client, self.runner, model, parent=main, guard=guard)
         actions = KeyActionsController(
             signed_in.client, self.runner, model, self.settings, parent=main, guard=guard
         )
-        flows = KeyFlows(main, main.keys_page, actions, self.clipboard, self.settings, parent=main)
+        flows = KeyFlows(main, main.keys_page, actions, self.clipboard, parent=main)
         self.current = SessionWindows(signed_in, main, keys, actions, flows, guard)
         self._wire_main(main, keys, actions, flows)
         self._apply_read_only(main, flows)
@@ -410,7 +407,7 @@ class AppController(QObject):
         main.switchServerRequested.connect(self.switch_server)
         main.quitRequested.connect(self.quit)
         main.closed.connect(self._on_window_closed)
-        keys.loaded.connect(lambda _when: actions.prune_rotations())
+        keys.loaded.connect(actions.rotations.prune)
         main.createKeyRequested.connect(flows.create)
         page.createRequested.connect(flows.create)
         main.rotateRequested.connect(flows.rotate)
@@ -436,6 +433,9 @@ class AppController(QObject):
 
     # -- the session ended mid-flow: sign in again, then carry on --------------------------------
 
+    def ask_password(self) -> None:
+        self.show_reauth()
+
     def show_reauth(self) -> SignInDialog | None:
         current = self.current
         if current is None:
@@ -455,16 +455,20 @@ class AppController(QObject):
                 "nothing you entered is lost."
             )
         )
-        dialog.signInRequested.connect(
-            lambda _server, _email, password, _remember, _ca: self.session.reauthenticate(password)
-        )
+        dialog.signInRequested.connect(self._on_reauth_requested)
         dialog.rejected.connect(self._on_reauth_cancelled)
         self.reauth_dialog = dialog
         dialog.open()
         self.signInShown.emit(dialog)
         return dialog
 
-    def _on_reauthenticated(self) -> None:
+    def _on_reauth_requested(
+        self, _server: str, _email: str, password: str, _remember: bool, _ca: str
+    ) -> None:
+        if self.current is not None and self.current.guard is not None:
+            self.current.guard.submit(password)
+
+    def reauth_done(self) -> None:
         dialog = self.reauth_dialog
         self.reauth_dialog = None
         if dialog is not None:
@@ -472,10 +476,8 @@ class AppController(QObject):
             dialog.password_field.clear()
             dialog.accept()
             dialog.deleteLater()
-        if self.current is not None and self.current.guard is not None:
-            self.current.guard.resume()
 
-    def _on_reauth_failed(self, error: ApiError) -> None:
+    def reauth_failed(self, error: ApiError) -> None:
         if self.reauth_dialog is not None:
             self.reauth_dialog.show_error(error)
 
@@ -485,7 +487,7 @@ class AppController(QObject):
         if dialog is not None:
             dialog.deleteLater()
         if self.current is not None and self.current.guard is not None:
-            self.current.guard.abandon()
+            self.current.guard.cancel()
 
     # -- read-only mode and the remembered view ---------------------------------------------
 

@@ -1,10 +1,10 @@
-"""The flows that change keys, from the first click to the server's answer.
+"""The dialogs of the flows that change keys, and the one object the window calls.
 
-Create (wizard → copy once), a create whose answer was lost (revoke it and
-create a fresh one, in one click), revoke one or several keys, and rotate
-(new key with the same permissions first, copy, switch, then revoke the old
-one). Dialogs open with ``open()``/``show()`` and report through signals; the
-calls themselves go through :class:`KeyActionsController`.
+:class:`KeyFlows` is the view of the flows in :mod:`rakerone_desktop.flows`
+(create → copy, rotate, recover a lost create, revoke, find by value): it opens
+their dialogs with ``open()``/``show()`` and reports what the dialogs say back
+to the flow objects, which decide what happens next. Exports (ask for a path,
+write in the background, say so) live here too.
 """
 
 from __future__ import annotations
@@ -12,18 +12,21 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from rakerone_desktop.api.errors import ApiError
-from rakerone_desktop.api.models import ApiKey, CreatedKey, RevokeResult
-from rakerone_desktop.controllers.key_actions import KeyActionsController
-from rakerone_desktop.runtime.settings import Settings
+from rakerone_desktop.api.models import ApiKey, RevokeResult
+from rakerone_desktop.controllers.key_actions import ExportOutcome, KeyActionsController
+from rakerone_desktop.flows.create import CreateFlow, Refusal, rotated_name
+from rakerone_desktop.flows.find import FindFlow, Found
+from rakerone_desktop.flows.recover import RecoverFlow
+from rakerone_desktop.flows.revoke import RevokeFlow
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
 from rakerone_desktop.ui.create_wizard import CreateKeyWizard
+from rakerone_desktop.ui.dialogs import DialogSet, OneDialog
 from rakerone_desktop.ui.find_key_dialog import FindKeyDialog, Probe
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.revoke_dialog import RevokeDialog
@@ -31,17 +34,12 @@ from rakerone_desktop.ui.text import isolate
 
 log = logging.getLogger(__name__)
 
+__all__ = ["ROTATE_NOTE", "KeyFlows", "rotated_name"]
+
 ROTATE_NOTE = (
     "Switch your integration over to this new key, then revoke the old one. Until you do, the "
     "old key's row shows that a rotation is in progress."
 )
-
-
-def rotated_name(name: str, today: date | None = None) -> str:
-    stamp = (today or date.today()).isoformat()
-    base = name.split(" (rotated ", 1)[0]
-    suffix = f" (rotated {stamp})"
-    return (base[: 100 - len(suffix)] + suffix).strip()
 
 
 class KeyFlows(QObject):
@@ -51,8 +49,15 @@ class KeyFlows(QObject):
     lostSecretShown = Signal(object)  # QMessageBox
     messageShown = Signal(object)  # QMessageBox
     findDialogShown = Signal(object)  # FindKeyDialog
-    refreshNeeded = Signal()
     fileDialogShown = Signal(object)  # QFileDialog
+    refreshNeeded = Signal()
+    # What the flows did, for the window's status and for tests and scripts:
+    created = Signal(object)  # ApiKey, made by a create of these flows
+    createFailed = Signal(object)  # ApiError
+    revoked = Signal(object)  # tuple[RevokeResult, ...], of a revoke of these flows
+    revokeFailed = Signal(object)  # ApiError
+    lookedUp = Signal(object)  # Found
+    exported = Signal(str, int)  # path, rows written
 
     def __init__(
         self,
@@ -60,7 +65,6 @@ class KeyFlows(QObject):
         page: KeysPage,
         actions: KeyActionsController,
         clipboard: SecretClipboard,
-        settings: Settings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,155 +72,134 @@ class KeyFlows(QObject):
         self.page = page
         self.actions = actions
         self.clipboard = clipboard
-        self.settings = settings
-        self.wizard: CreateKeyWizard | None = None
-        self.copy_dialog: CopyKeyDialog | None = None
-        self.revoke_dialog: RevokeDialog | None = None
-        self._rotating: ApiKey | None = None
-        # A lost create's "revoke it and make a new one": (name, permissions,
-        # the key being rotated if any); then whether that new create is running.
-        self._recreate: tuple[str, list[str], ApiKey | None] | None = None
-        self._recreating = False
-        self._lost_rotation: ApiKey | None = None
-        self._boxes: set[QMessageBox] = set()
-        self.find_dialog: FindKeyDialog | None = None
-        self.file_dialog: QFileDialog | None = None
         self.read_only = False
-        actions.created.connect(self._on_created)
-        actions.lookedUp.connect(self._on_looked_up)
-        actions.waitingForSignIn.connect(self._on_waiting_for_sign_in)
-        actions.lookupFailed.connect(self._on_lookup_failed)
-        actions.exported.connect(self._on_exported)
-        actions.exportFailed.connect(self._on_export_failed)
-        actions.createFailed.connect(self._on_create_failed)
-        actions.revoked.connect(self._on_revoked)
-        actions.revokeFailed.connect(self._on_revoke_failed)
+        self._wizard: OneDialog[CreateKeyWizard] = OneDialog(self._on_wizard_closed)
+        self._copy: OneDialog[CopyKeyDialog] = OneDialog(self._on_copy_closed)
+        self._revoke: OneDialog[RevokeDialog] = OneDialog(self._on_revoke_closed)
+        self._find: OneDialog[FindKeyDialog] = OneDialog(self._on_find_closed)
+        self._file: OneDialog[QFileDialog] = OneDialog()
+        self._boxes = DialogSet()
+        self.create_flow = CreateFlow(actions, self, self)
+        self.recover_flow = RecoverFlow(actions, self.create_flow, self, self)
+        self.revoke_flow = RevokeFlow(actions, self, self, busy_elsewhere=self.recover_flow.busy)
+        self.revoke_flow.refreshNeeded.connect(self.refreshNeeded)
+        self.find_flow = FindFlow(actions, self, self)
 
-    # -- create ------------------------------------------------------------------------
+    # -- the open dialogs ------------------------------------------------------------------
+
+    @property
+    def wizard(self) -> CreateKeyWizard | None:
+        return self._wizard.dialog
+
+    @property
+    def copy_dialog(self) -> CopyKeyDialog | None:
+        return self._copy.dialog
+
+    @property
+    def revoke_dialog(self) -> RevokeDialog | None:
+        return self._revoke.dialog
+
+    @property
+    def find_dialog(self) -> FindKeyDialog | None:
+        return self._find.dialog
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        return self._file.dialog
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
 
+    # -- create and rotate (flows.create) ------------------------------------------------------
+
     def create(self) -> CreateKeyWizard | None:
         if self.read_only:
             return None
-        return self._open_wizard()
+        self.create_flow.open()
+        return self.wizard
 
     def rotate(self, key: ApiKey | None = None) -> CreateKeyWizard | None:
         if self.read_only:
             return None
-        key = key or self.page.current_key()
-        if key is None or key.revoked_at is not None:
-            self._message(
-                self.tr("Rotate a key"),
-                self.tr("Select one active key in the table, then choose Rotate."),
-            )
-            return None
-        self._rotating = key
         catalog_ids = {p.id for p in self.page.model.catalog.values()}
-        return self._open_wizard(
-            name=rotated_name(key.name),
-            permissions=[p for p in key.permissions if p in catalog_ids],
-            title=self.tr("Rotate “%1”").replace("%1", isolate(key.name)),
-        )
+        self.create_flow.rotate(key or self.page.current_key(), catalog_ids)
+        return self.wizard
 
-    def _open_wizard(
-        self, *, name: str = "", permissions: Sequence[str] = (), title: str | None = None
-    ) -> CreateKeyWizard | None:
-        if self.copy_dialog is not None:
-            # A key is waiting to be copied: nothing else starts until it is.
-            self.copy_dialog.raise_()
-            self.copy_dialog.activateWindow()
-            return None
-        if self.wizard is None and (self.actions.creating or self._recreate is not None):
-            self._message(
-                self.tr("Create key"),
-                self.tr("A key is still being created. Try again when it's done."),
-            )
-            return None
-        if self.wizard is not None:
-            self.wizard.raise_()
-            self.wizard.activateWindow()
-            return self.wizard
-        catalog = list(self.page.model.catalog.values())
+    def open_wizard(self, name: str, permissions: Sequence[str], rotating: ApiKey | None) -> None:
+        title = (
+            self.tr("Rotate “%1”").replace("%1", isolate(rotating.name))
+            if rotating is not None
+            else None
+        )
         wizard = CreateKeyWizard(
-            catalog,
+            list(self.page.model.catalog.values()),
             self.page.model.names_in_use(),
             self.window,
             name=name,
             permissions=permissions,
             title=title,
         )
-        wizard.createRequested.connect(self._start_create)
-        wizard.finished.connect(self._on_wizard_finished)
-        self.wizard = wizard
-        wizard.open()
+        wizard.createRequested.connect(self.create_flow.submit)
+        self._wizard.open(wizard)
         self.wizardShown.emit(wizard)
-        return wizard
 
-    def _start_create(self, name: str, permissions: list[str]) -> None:
-        if not self.actions.create(name, permissions) and self.wizard is not None:
+    def wizard_open(self) -> bool:
+        return self._wizard.dialog is not None
+
+    def raise_wizard(self) -> None:
+        self._wizard.raise_open()
+
+    def raise_copy(self) -> None:
+        self._copy.raise_open()
+
+    def refuse(self, why: Refusal) -> None:
+        if why is Refusal.NOTHING_TO_ROTATE:
+            self._message(
+                self.tr("Rotate a key"),
+                self.tr("Select one active key in the table, then choose Rotate."),
+            )
+        else:
+            self._message(
+                self.tr("Create key"),
+                self.tr("A key is still being created. Try again when it's done."),
+            )
+
+    def create_running_elsewhere(self) -> None:
+        if self.wizard is not None:
             self.wizard.creation_failed(
                 ApiError(self.tr("Another key is still being created. Try again in a moment."))
             )
 
-    def _on_wizard_finished(self, result: int) -> None:
-        wizard = self.wizard
-        self.wizard = None
-        if wizard is not None:
-            wizard.deleteLater()
-        if result != 1:  # cancelled: a rotation that never made its new key is no rotation
-            self._rotating = None
+    def creation_waiting(self) -> None:
+        if self.wizard is not None:
+            self.wizard.review_page.status.setText(self._waiting_text())
 
-    def _on_created(self, created: CreatedKey) -> None:
-        self._recreating = False
+    def creation_failed(self, error: ApiError) -> None:
+        if self.wizard is not None:
+            self.wizard.creation_failed(error)
+        self.createFailed.emit(error)
+
+    def creation_succeeded(self, key: ApiKey) -> None:
         if self.wizard is not None:
             self.wizard.creation_succeeded()
-        self.page.show_all_for(created.api_key.id)
-        if created.secret is None:
-            self._show_lost_secret(created.api_key)
-            return
-        note = ""
-        rotating = self._rotating
-        self._rotating = None
-        if rotating is not None:
-            self.actions.start_rotation(rotating.id, created.api_key.id)
-            note = self.tr(ROTATE_NOTE)
-        self._show_copy(created.secret, created.api_key.name, note)
+        self.page.show_all_for(key.id)
+        self.created.emit(key)
 
-    def _show_copy(self, secret: str, name: str, note: str) -> None:
+    def _on_wizard_closed(self, _wizard: CreateKeyWizard, result: int) -> None:
+        self.create_flow.wizard_closed(result == 1)
+
+    def show_value(self, secret: str, name: str, rotation: bool) -> None:
+        note = self.tr(ROTATE_NOTE) if rotation else ""
         dialog = CopyKeyDialog(secret, name, self.clipboard, self.window, note=note)
-        dialog.finished.connect(self._on_copy_finished)
-        self.copy_dialog = dialog
-        dialog.open()
+        self._copy.open(dialog)
         self.copyDialogShown.emit(dialog)
 
-    def _on_copy_finished(self, _result: int) -> None:
-        dialog = self.copy_dialog
-        self.copy_dialog = None
-        if dialog is not None:
-            dialog.deleteLater()
+    def _on_copy_closed(self, _dialog: CopyKeyDialog, _result: int) -> None:
+        self.create_flow.value_closed()
 
-    def _on_create_failed(self, error: ApiError) -> None:
-        if self._recreating:
-            self._recreating = False
-            self._rotating = None
-            self._message(
-                self.tr("The new key wasn't created"),
-                self.tr("The old key was revoked, but the new one wasn't created: %1").replace(
-                    "%1", str(error)
-                ),
-                critical=True,
-            )
-        elif self.wizard is not None:
-            self.wizard.creation_failed(error)
+    # -- a create whose answer was lost (flows.recover) ------------------------------------------
 
-    # -- a create whose answer was lost ------------------------------------------------------
-
-    def _show_lost_secret(self, key: ApiKey) -> None:
-        # A rotation whose new key lost its value carries on with the key made instead.
-        self._lost_rotation = self._rotating
-        self._rotating = None
+    def ask_recover(self, key: ApiKey) -> None:
         box = QMessageBox(self.window)
         box.setObjectName("lostSecretBox")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -240,25 +223,40 @@ class KeyFlows(QObject):
         keep = box.addButton(self.tr("Keep it for now"), QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("keepOrphanButton")
         box.setDefaultButton(recreate)
-        box.buttonClicked.connect(
-            lambda button, k=key: self._revoke_and_recreate(k) if button is recreate else None
-        )
-        self._hold(box)
-        box.open()
+        recreate.clicked.connect(self.recover_flow.recover)
+        keep.clicked.connect(self.recover_flow.keep)
+        box.rejected.connect(self.recover_flow.keep)
+        self._boxes.open(box)
         self.lostSecretShown.emit(box)
 
-    def _revoke_and_recreate(self, key: ApiKey) -> None:
-        if self.actions.revoking or self.actions.creating:
-            self._message(
-                self.tr("The key's value was lost"),
-                self.tr("Another change is still running. Try again when it's done."),
-            )
-            return
-        self._recreate = (key.name, list(key.permissions), self._lost_rotation)
-        self._lost_rotation = None
-        self.actions.revoke([key.id])
+    def recover_refused(self) -> None:
+        self._message(
+            self.tr("The key's value was lost"),
+            self.tr("Another change is still running. Try again when it's done."),
+        )
 
-    # -- revoke ------------------------------------------------------------------------------
+    def recover_revoke_failed(self, error: ApiError) -> None:
+        self.revokeFailed.emit(error)
+        self._message(self.tr("The key was not revoked"), str(error), critical=True)
+
+    def recover_create_failed(self, error: ApiError) -> None:
+        self.createFailed.emit(error)
+        self._message(
+            self.tr("The new key wasn't created"),
+            self.tr("The old key was revoked, but the new one wasn't created: %1").replace(
+                "%1", str(error)
+            ),
+            critical=True,
+        )
+
+    def revoked_elsewhere(self, result: object) -> None:
+        self.page.refresh_details()
+        if self.find_dialog is not None:
+            self.find_dialog.refresh_after_revoke()
+        if isinstance(result, tuple):
+            self.revoked.emit(result[0])
+
+    # -- revoke (flows.revoke) ---------------------------------------------------------------------
 
     def revoke_selected(self) -> RevokeDialog | None:
         keys = [k for k in self.page.selected_keys() if k.revoked_at is None]
@@ -284,101 +282,94 @@ class KeyFlows(QObject):
     def revoke(self, keys: Sequence[ApiKey]) -> RevokeDialog | None:
         if not keys or self.read_only:
             return None
-        if self.revoke_dialog is None and (self.actions.revoking or self._recreate is not None):
-            self._message(
-                self.tr("Revoke"), self.tr("A revoke is still running. Try again when it's done.")
-            )
-            return None
-        if self.revoke_dialog is not None:
-            self.revoke_dialog.raise_()
-            return self.revoke_dialog
-        dialog = RevokeDialog(keys, self.window)
-        dialog.confirmed.connect(self._confirm_revoke)
-        dialog.saveResultsRequested.connect(self._save_revoke_results)
-        dialog.finished.connect(self._on_revoke_dialog_finished)
-        self.revoke_dialog = dialog
-        dialog.open()
-        self.revokeDialogShown.emit(dialog)
-        return dialog
+        self.revoke_flow.start(keys)
+        return self.revoke_dialog
 
-    def _confirm_revoke(self, key_ids: list[str]) -> None:
-        if not self.actions.revoke(key_ids) and self.revoke_dialog is not None:
+    def open_revoke(self, keys: Sequence[ApiKey]) -> None:
+        dialog = RevokeDialog(keys, self.window)
+        dialog.confirmed.connect(self.revoke_flow.confirm)
+        dialog.saveResultsRequested.connect(self._save_revoke_results)
+        self._revoke.open(dialog)
+        self.revokeDialogShown.emit(dialog)
+
+    def raise_revoke(self) -> None:
+        if self._revoke.dialog is not None:
+            self._revoke.dialog.raise_()
+
+    def revoke_refused(self) -> None:
+        self._message(
+            self.tr("Revoke"), self.tr("A revoke is still running. Try again when it's done.")
+        )
+
+    def revoke_running_elsewhere(self) -> None:
+        if self.revoke_dialog is not None:
             self.revoke_dialog.show_failure(
                 ApiError(self.tr("Another revoke is still running. Try again in a moment."))
             )
 
-    def _on_revoke_dialog_finished(self, _result: int) -> None:
-        dialog = self.revoke_dialog
-        self.revoke_dialog = None
-        if dialog is not None:
-            dialog.deleteLater()
+    def revoke_waiting(self) -> None:
+        if self.revoke_dialog is not None:
+            self.revoke_dialog.status.setText(self._waiting_text())
 
-    def _on_revoked(self, results: tuple[RevokeResult, ...]) -> None:
+    def revoke_failed(self, error: ApiError) -> None:
+        self.revokeFailed.emit(error)
+        if self.revoke_dialog is not None:
+            self.revoke_dialog.show_failure(error)
+        else:
+            self._message(self.tr("The key was not revoked"), str(error), critical=True)
+
+    def revoke_succeeded(self, results: Sequence[RevokeResult]) -> None:
         if self.revoke_dialog is not None:
             self.revoke_dialog.show_results(results)
         self.page.refresh_details()
         if self.find_dialog is not None:
             self.find_dialog.refresh_after_revoke()
-        if len(results) > 50:
-            self.refreshNeeded.emit()
-        if self._recreate is not None:
-            name, permissions, rotating = self._recreate
-            self._recreate = None
-            self._rotating = rotating
-            self.actions.forget_attempt()
-            self._recreating = self.actions.create(name, permissions)
+        self.revoked.emit(tuple(results))
 
-    def _on_revoke_failed(self, error: ApiError) -> None:
-        if self.revoke_dialog is not None:
-            self.revoke_dialog.show_failure(error)
-        else:
-            self._recreate = None
-            self._message(self.tr("The key was not revoked"), str(error), critical=True)
+    def _on_revoke_closed(self, _dialog: RevokeDialog, _result: int) -> None:
+        self.revoke_flow.closed()
 
-    def _on_waiting_for_sign_in(self, what: str) -> None:
-        text = self.tr("Your session has ended. Waiting for you to sign in again…")
-        if what == "create" and self.wizard is not None:
-            self.wizard.review_page.status.setText(text)
-        elif what == "revoke" and self.revoke_dialog is not None:
-            self.revoke_dialog.status.setText(text)
-        elif what == "lookup" and self.find_dialog is not None:
-            self.find_dialog.message.setText(text)
-
-    # -- find by value ------------------------------------------------------------------
+    # -- find by value (flows.find) ------------------------------------------------------------
 
     def find(self) -> FindKeyDialog:
-        if self.find_dialog is not None:
-            self.find_dialog.show()
-            self.find_dialog.raise_()
-            self.find_dialog.activateWindow()
-            return self.find_dialog
+        self.find_flow.open()
+        dialog = self.find_dialog
+        assert dialog is not None
+        return dialog
+
+    def open_find(self) -> None:
         dialog = FindKeyDialog(self.window, read_only=self.read_only)
         dialog.lookupRequested.connect(self._lookup)
         dialog.revokeRequested.connect(self.revoke)
-        dialog.finished.connect(self._on_find_finished)
-        self.find_dialog = dialog
-        dialog.show()
+        self._find.open(dialog, modeless=True)
         dialog.prefill_from_clipboard()
         self.findDialogShown.emit(dialog)
-        return dialog
+
+    def raise_find(self) -> None:
+        self._find.raise_open()
 
     def _lookup(self, probes: list[Probe]) -> None:
-        self.actions.lookup([p.sha256 for p in probes])
+        self.find_flow.lookup([p.sha256 for p in probes])
 
-    def _on_looked_up(self, results: list[tuple[str, ApiKey | None]]) -> None:
+    def show_found(self, results: Found) -> None:
         if self.find_dialog is not None:
             self.find_dialog.show_results(results)
+        self.lookedUp.emit(results)
 
-    def _on_lookup_failed(self, error: ApiError) -> None:
+    def lookup_failed(self, error: ApiError) -> None:
         if self.find_dialog is not None:
             self.find_dialog.show_failure(error)
 
-    def _on_find_finished(self, _result: int) -> None:
-        dialog = self.find_dialog
-        self.find_dialog = None
-        if dialog is not None:
-            dialog.field.clear()
-            dialog.deleteLater()
+    def lookup_waiting(self) -> None:
+        if self.find_dialog is not None:
+            self.find_dialog.message.setText(self._waiting_text())
+
+    def _on_find_closed(self, dialog: FindKeyDialog, _result: int) -> None:
+        dialog.field.clear()
+        self.find_flow.closed()
+
+    def _waiting_text(self) -> str:
+        return self.tr("Your session has ended. Waiting for you to sign in again…")
 
     # -- exports ---------------------------------------------------------------------------
 
@@ -387,8 +378,11 @@ class KeyFlows(QObject):
         return self._ask_path(
             self.tr("Export keys as CSV"),
             "rakerone-api-keys.csv",
-            lambda path: self.actions.export_keys(path, keys),
+            functools.partial(self._export_keys_to, keys),
         )
+
+    def _export_keys_to(self, keys: Sequence[ApiKey], path: str) -> None:
+        self.actions.export_keys(path, keys).succeeded.connect(self._on_exported)
 
     def export_activity(self, key: ApiKey | None = None) -> QFileDialog | None:
         key = key or self.page.details.key
@@ -402,15 +396,18 @@ class KeyFlows(QObject):
         )
 
     def _export_events_to(self, key_id: str, path: str) -> None:
-        self.actions.export_events(path, key_id)
+        self.actions.export_events(path, key_id).succeeded.connect(self._on_exported)
 
     def _save_revoke_results(self, text: str) -> None:
-        rows = text.count("\r\n") - 1
         self._ask_path(
             self.tr("Save revoke results"),
             "rakerone-revoke-results.csv",
-            lambda path: self.actions.export_text(path, text, rows),
+            functools.partial(self._export_text_to, text),
         )
+
+    def _export_text_to(self, text: str, path: str) -> None:
+        rows = text.count("\r\n") - 1
+        self.actions.export_text(path, text, rows).succeeded.connect(self._on_exported)
 
     def _ask_path(self, title: str, default_name: str, then: Callable[[str], None]) -> QFileDialog:
         parent = self.revoke_dialog or self.window
@@ -421,29 +418,23 @@ class KeyFlows(QObject):
         dialog.setNameFilters([self.tr("CSV files (*.csv)"), self.tr("All files (*)")])
         dialog.selectFile(default_name)
         dialog.fileSelected.connect(then)
-        dialog.finished.connect(self._on_file_dialog_finished)
-        self.file_dialog = dialog
-        dialog.open()
+        self._file.open(dialog)
         self.fileDialogShown.emit(dialog)
         return dialog
 
-    def _on_file_dialog_finished(self, _result: int) -> None:
-        dialog = self.file_dialog
-        self.file_dialog = None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def _on_exported(self, path: str, rows: int) -> None:
+    def _on_exported(self, outcome: ExportOutcome) -> None:
+        path, rows, reason = outcome
+        if reason is not None:
+            self._message(
+                self.tr("The file wasn't saved"),
+                self.tr("Couldn't write %1: %2").replace("%1", path).replace("%2", reason),
+                critical=True,
+            )
+            return
         self.window.statusBar().showMessage(  # type: ignore[attr-defined]
             self.tr("Saved %1 rows to %2").replace("%1", f"{rows:,}").replace("%2", path), 10_000
         )
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self._message(
-            self.tr("The file wasn't saved"),
-            self.tr("Couldn't write %1: %2").replace("%1", path).replace("%2", reason),
-            critical=True,
-        )
+        self.exported.emit(path, rows)
 
     # -- messages ----------------------------------------------------------------------------
 
@@ -454,18 +445,9 @@ class KeyFlows(QObject):
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(text)
-        self._hold(box)
-        box.open()
+        self._boxes.open(box)
         self.messageShown.emit(box)
         return box
-
-    def _hold(self, box: QMessageBox) -> None:
-        self._boxes.add(box)
-        box.finished.connect(lambda _r, b=box: self._release(b))
-
-    def _release(self, box: QMessageBox) -> None:
-        self._boxes.discard(box)
-        box.deleteLater()
 
     def close_all(self) -> None:
         for dialog in (self.wizard, self.copy_dialog, self.revoke_dialog, self.find_dialog):

@@ -245,8 +245,10 @@ def test_diagnostics_name_errors_and_request_ids_but_never_a_secret(qtbot, start
     assert token
 
     # A key made through the app: its value must not reach the diagnostics.
-    with qtbot.waitSignal(current.actions.created, timeout=20_000) as created:
-        current.actions.create("Diagnostics check", [])
+    call = current.actions.create("Diagnostics check", [])
+    assert call is not None
+    with qtbot.waitSignal(call.succeeded, timeout=20_000) as created:
+        pass
     secret = created.args[0].secret
     assert secret
 
