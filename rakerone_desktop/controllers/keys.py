@@ -46,7 +46,6 @@ class KeysController(QObject):
     catalogLoaded = Signal(object)  # tuple[Permission, ...]
     eventsLoaded = Signal(str, object, bool)  # key id, EventPage, is a further page
     eventsFailed = Signal(str, object)  # key id, ApiError
-    sessionExpired = Signal(object)  # UnauthenticatedError
 
     def __init__(
         self,

@@ -39,8 +39,6 @@ class ReauthFlow(QObject):
     """The session guard of one signed-in session (see ``controllers.call.Guard``)."""
 
     stateChanged = Signal(object)  # ReauthState
-    resumed = Signal()
-    abandoned = Signal()
 
     def __init__(
         self, session: Reauthenticator, view: ReauthView, parent: QObject | None = None
@@ -98,7 +96,6 @@ class ReauthFlow(QObject):
         self._set(ReauthState.SIGNED_IN)
         self._view.reauth_done()
         waiting, self._waiting = self._waiting, []
-        self.resumed.emit()
         for retry, _give_up in waiting:
             retry()
 
@@ -108,6 +105,5 @@ class ReauthFlow(QObject):
             return
         self._set(ReauthState.SIGNED_IN)
         waiting, self._waiting = self._waiting, []
-        self.abandoned.emit()
         for _retry, give_up in waiting:
             give_up()
