@@ -404,7 +404,7 @@ class RakerOneClient:
                     request_id=request_id,
                 )
             try:
-                content = self._read_body(resp, request_id)
+                content = _read_body(resp, self.max_body_bytes, request_id)
             except requests.exceptions.ReadTimeout:
                 raise e.RequestTimeoutError(request_id=request_id) from None
             except (requests.exceptions.RequestException, OSError):
@@ -430,26 +430,6 @@ class RakerOneClient:
                 request_id,
                 _retry_after_seconds(resp.headers.get("Retry-After")),
             )
-
-    def _read_body(self, resp: requests.Response, request_id: str | None) -> bytes:
-        limit = self.max_body_bytes
-        declared = resp.headers.get("Content-Length", "").strip()
-        if declared.isascii() and declared.isdigit() and int(declared) > limit:
-            raise e.ProtocolError(
-                "The server's answer is too large.", status=resp.status_code, request_id=request_id
-            )
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in resp.iter_content(chunk_size=256 * 1024):
-            size += len(chunk)
-            if size > limit:
-                raise e.ProtocolError(
-                    "The server's answer is too large.",
-                    status=resp.status_code,
-                    request_id=request_id,
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
 
     def _error(self, answer: _Answer) -> e.StatusError:
         problem: Problem | None = None
@@ -639,6 +619,27 @@ class RepliesWithRequestId:
             "GET", f"/api-keys/{_segment(key_id)}/events", EventPage, params=params
         )
         return reply
+
+
+def _read_body(resp: requests.Response, limit: int, request_id: str | None) -> bytes:
+    """The whole body, refusing one larger than ``limit`` before or while reading it."""
+    declared = resp.headers.get("Content-Length", "").strip()
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise e.ProtocolError(
+            "The server's answer is too large.", status=resp.status_code, request_id=request_id
+        )
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_content(chunk_size=256 * 1024):
+        size += len(chunk)
+        if size > limit:
+            raise e.ProtocolError(
+                "The server's answer is too large.",
+                status=resp.status_code,
+                request_id=request_id,
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _disarm_redirect(resp: requests.Response, **_kwargs: Any) -> requests.Response:

@@ -66,7 +66,7 @@ def clean_settings_and_keyring(tmp_path: Path) -> Iterator[None]:
 class Driver:
     """The running app, as a test sees it."""
 
-    controller: appmod.AppController
+    controller: appmod.Application
     qtbot: object
 
     def quit(self) -> None:
@@ -75,11 +75,11 @@ class Driver:
 
 @pytest.fixture
 def start_app(qtbot, qapp: QApplication) -> Iterator[object]:
-    started: list[appmod.AppController] = []
+    started: list[appmod.Application] = []
 
-    def start(*argv: str) -> appmod.AppController:
+    def start(*argv: str) -> appmod.Application:
         assert appmod.main(list(argv)) == 0
-        controller = appmod.current_controller()
+        controller = appmod.application()
         assert controller is not None
         started.append(controller)
         return controller
@@ -96,7 +96,7 @@ def start_app(qtbot, qapp: QApplication) -> Iterator[object]:
     gc.collect()
 
 
-def sign_in(qtbot, controller: appmod.AppController, info: ReadyInfo, *, member: bool = False,
+def sign_in(qtbot, controller: appmod.Application, info: ReadyInfo, *, member: bool = False,
             remember: bool = False):
     """Fill in the sign-in dialog like a person and wait for the window that follows."""
     dialog = controller.sign_in_dialog
@@ -112,7 +112,7 @@ def sign_in(qtbot, controller: appmod.AppController, info: ReadyInfo, *, member:
     return blocker.args[0]
 
 
-def wait_loaded(qtbot, controller: appmod.AppController) -> None:
+def wait_loaded(qtbot, controller: appmod.Application) -> None:
     current = controller.current
     assert current is not None and current.keys is not None
     keys = current.keys
