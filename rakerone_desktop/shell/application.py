@@ -29,6 +29,7 @@ from rakerone_desktop.shell.session_scope import SessionScope
 from rakerone_desktop.shell.sign_in import SignInScreen
 from rakerone_desktop.ui.about_dialog import AboutDialog
 from rakerone_desktop.ui.clipboard import SecretClipboard
+from rakerone_desktop.ui.dialogs import OneDialog
 from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
 from rakerone_desktop.ui.sign_in_dialog import SignInDialog
 
@@ -100,6 +101,7 @@ class Application(QObject):
         self.session.signedOut.connect(self._on_signed_out)
         self.session.keyringNotice.connect(self._show_notice)
         self.current: SessionScope | None = None
+        self._preferences: OneDialog[PreferencesDialog] = OneDialog()
         self._pending_notice: str | None = None
         self._stopped = False
 
@@ -233,15 +235,16 @@ class Application(QObject):
     # -- preferences, About, diagnostics -----------------------------------------------------------
 
     def show_preferences(self) -> PreferencesDialog:
+        dialog = self._preferences.raise_open()
+        if dialog is not None:
+            return dialog
         dialog = PreferencesDialog(
             self.settings.get(Options.clipboard_clear_seconds),
             self.settings.get(Options.auto_refresh_seconds),
             self._window(),
         )
         dialog.saved.connect(self._on_preferences_saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return self._preferences.open(dialog)
 
     def _on_preferences_saved(self, clear_seconds: int, refresh_seconds: int) -> None:
         self.settings.set(Options.clipboard_clear_seconds, clear_seconds)

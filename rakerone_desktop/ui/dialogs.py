@@ -43,6 +43,8 @@ class OneDialog(Generic[D]):
         self.forget()
         self._dialog = dialog
         dialog.finished.connect(self._on_finished)
+        # Deleted without closing (its parent window went first): forgotten too.
+        dialog.destroyed.connect(self._on_destroyed)
         if modeless:
             dialog.show()
         else:
@@ -53,14 +55,21 @@ class OneDialog(Generic[D]):
         """Let go of the dialog without closing it (the caller closes it)."""
         dialog, self._dialog = self._dialog, None
         if dialog is not None:
-            dialog.finished.disconnect(self._on_finished)
+            self._let_go(dialog)
             dialog.deleteLater()
+
+    def _let_go(self, dialog: D) -> None:
+        dialog.finished.disconnect(self._on_finished)
+        dialog.destroyed.disconnect(self._on_destroyed)
+
+    def _on_destroyed(self, *_args: object) -> None:
+        self._dialog = None
 
     def _on_finished(self, result: int) -> None:
         dialog, self._dialog = self._dialog, None
         if dialog is None:
             return
-        dialog.finished.disconnect(self._on_finished)
+        self._let_go(dialog)
         if self._closed is not None:
             self._closed(dialog, result)
         dialog.deleteLater()
