@@ -50,7 +50,7 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
     from rakerone_desktop.models.keys_model import Column
 
     appmod.main(["--sandbox", "--color-scheme", scheme])
-    ctl = appmod.current_controller()
+    ctl = appmod.application()
     assert ctl is not None
     spin(
         app,

@@ -1,707 +1,72 @@
-"""The composition root: command line, QApplication, settings, logging, wiring.
+"""The entry point: command line, QApplication, logging, then the :class:`Application`.
 
 ``main(argv) -> int`` is the entry point for people, scripts, tests and
 assistive tools. It reuses a running ``QApplication`` (and then returns at
 once, leaving the windows to the caller's event loop) or creates one and runs
 it until the app quits. No window or dialog ever runs a nested event loop.
+
+:func:`application` answers the running :class:`Application` (for tests and
+scripts that called ``main`` with their own ``QApplication``).
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from rakerone_desktop import __version__
 from rakerone_desktop.api.errors import ApiError
-from rakerone_desktop.api.models import User
-from rakerone_desktop.controllers.key_actions import KeyActionsController
-from rakerone_desktop.controllers.keys import KeysController
-from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
-from rakerone_desktop.controllers.session_guard import SessionGuard
-from rakerone_desktop.models.keys_model import ApiKeysModel, Column
-from rakerone_desktop.runtime import diagnostics, log_file
+from rakerone_desktop.runtime import log_file
 from rakerone_desktop.runtime.i18n import Translations
 from rakerone_desktop.runtime.logging_setup import install_masking_filter, setup_logging
-from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION, Options, Settings
+from rakerone_desktop.runtime.settings import APPLICATION, ORGANIZATION
 from rakerone_desktop.runtime.single_instance import SingleInstance, server_name
-from rakerone_desktop.runtime.tasks import TaskRunner, register_expected_errors
-from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
-from rakerone_desktop.ui.about_dialog import AboutDialog
-from rakerone_desktop.ui.clipboard import SecretClipboard
-from rakerone_desktop.ui.flows import KeyFlows
-from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
-from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
-from rakerone_desktop.ui.sign_in_dialog import SignInDialog
+from rakerone_desktop.runtime.tasks import register_expected_errors
+from rakerone_desktop.shell.application import OBJECT_NAME, Application
+from rakerone_desktop.shell.command_line import (
+    ArgumentError,
+    build_parser,
+    client_factory,
+    parse_args,
+)
 from rakerone_desktop.ui.theme import Scheme, ThemeManager
 
-if TYPE_CHECKING:
-    from rakerone_desktop.api.client import RakerOneClient
-    from rakerone_desktop.runtime.credentials import TokenStore
+__all__ = [
+    "APP_ID",
+    "Application",
+    "ArgumentError",
+    "application",
+    "build_parser",
+    "client_factory",
+    "main",
+    "parse_args",
+    "run",
+]
 
 log = logging.getLogger(__name__)
 
 APP_ID = "com.rakerone.Desktop"
 
 
-class ArgumentError(Exception):
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
+def application() -> Application | None:
+    """The :class:`Application` that :func:`main` started most recently and that
+    hasn't quit, or None.
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise ArgumentError(f"{self.prog}: {message}\nTry '{self.prog} --help'.", 2)
-
-    def exit(self, status: int = 0, message: str | None = None) -> None:  # type: ignore[override]
-        if message:
-            sys.stderr.write(message)
-        raise ArgumentError("", status)
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text!r}") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 3600, not {text}")
-    return value
-
-
-def client_factory(args: argparse.Namespace) -> Callable[..., RakerOneClient]:
-    """How the session makes its API client: with the command line's timeouts.
-
-    The HTTP stack (requests, urllib3) is imported on the first call, in a
-    background job, rather than before the first window is on screen.
+    For tests and scripts that bring their own ``QApplication``: ``main(argv)``
+    returns at once, and this hands over the app it started. It is looked up
+    in the ``QApplication``'s object tree, not kept in a module global.
     """
-    read = getattr(args, "read_timeout", None)
-
-    def make(**kwargs: Any) -> RakerOneClient:
-        from rakerone_desktop.api.client import RakerOneClient, Timeouts
-
-        if read is not None:
-            kwargs.setdefault("timeouts", Timeouts(read=read))
-        return RakerOneClient(**kwargs)
-
-    return make
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="rakerone-desktop",
-        description="RakerOne Desktop: manage your organization's RakerOne API keys.",
-    )
-    parser.add_argument("--version", action="version", version=f"RakerOne Desktop {__version__}")
-    parser.add_argument(
-        "--sandbox",
-        action="store_true",
-        help="start a local sandbox server with demo data and sign in to it as its admin",
-    )
-    parser.add_argument(
-        "--sandbox-seed",
-        default="demo",
-        metavar="demo|empty|N",
-        help="what the sandbox starts with (default: demo)",
-    )
-    parser.add_argument("--server", metavar="URL", help="the server to sign in to")
-    parser.add_argument(
-        "--read-timeout",
-        type=_positive_seconds,
-        metavar="SECONDS",
-        help="give up on a server answer after this long (default: 30)",
-    )
-    parser.add_argument(
-        "--read-only",
-        action="store_true",
-        help="hide every action that changes keys (for staff who should only look)",
-    )
-    parser.add_argument(
-        "--color-scheme",
-        choices=[s.value for s in Scheme],
-        default=Scheme.SYSTEM.value,
-        help="light, dark, or follow the system (default)",
-    )
-    parser.add_argument(
-        "--log-level",
-        choices=["debug", "info", "warning", "error"],
-        default="warning",
-        help="how much to log to stderr (default: warning)",
-    )
-    parser.add_argument(
-        "--new-instance",
-        action="store_true",
-        help="start even if the app is already running (normally a second launch raises it)",
-    )
-    parser.add_argument(
-        "--self-check",
-        action="store_true",
-        help="open the main window without a server, close it after its first paint, and "
-        "print a JSON report (for checking a build)",
-    )
-    return parser
-
-
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    args = build_parser().parse_args(list(argv))
-    seed = args.sandbox_seed
-    if seed not in ("demo", "empty") and not (seed.isdigit() and int(seed) >= 0):
-        raise ArgumentError(
-            f"rakerone-desktop: --sandbox-seed must be demo, empty or a number, not {seed!r}", 2
-        )
-    return args
-
-
-@dataclass
-class SessionWindows:
-    signed_in: SignedIn
-    window: QWidget
-    keys: KeysController | None = None
-    actions: KeyActionsController | None = None
-    flows: KeyFlows | None = None
-    guard: SessionGuard | None = None
-
-
-class AppController(QObject):
-    """Owns the app's objects and moves between sign-in and the main window."""
-
-    mainWindowShown = Signal(object)  # MainWindow | AdminOnlyWindow
-    signInShown = Signal(object)  # SignInDialog
-    quitting = Signal()
-    sandboxFailed = Signal(str)
-
-    def __init__(
-        self,
-        app: QApplication,
-        args: argparse.Namespace,
-        *,
-        settings: Settings | None = None,
-        tokens: TokenStore | None = None,
-        owns_app: bool = True,
-    ) -> None:
-        super().__init__()
-        self.app = app
-        self.args = args
-        self.owns_app = owns_app
-        self.settings = settings or Settings()
-        self.runner = TaskRunner(self)
-        self.sandbox: SandboxProcess | None = None
-        self.sandbox_info: ReadyInfo | None = None
-        self.read_only = bool(args.read_only)
-        self.session = SessionController(
-            self.runner,
-            self.settings,
-            tokens,
-            parent=self,
-            remember_allowed=not args.sandbox,
-            client_factory=client_factory(args),
-        )
-        self.session.signedIn.connect(self._on_signed_in)
-        self.session.signInFailed.connect(self._on_sign_in_failed)
-        self.session.restoreFinished.connect(self._on_restore_finished)
-        self.session.restoreFailed.connect(self._on_restore_failed)
-        self.session.signedOut.connect(self._on_signed_out)
-        self._pending_notice: str | None = None
-        self.session.keyringNotice.connect(self._show_notice)
-        self.mainWindowShown.connect(self._flush_notice)  # a notice from signing in
-        self.session.reauthenticated.connect(self._on_reauthenticated)
-        self.session.reauthFailed.connect(self._on_reauth_failed)
-        self.reauth_dialog: SignInDialog | None = None
-        self.sign_in_dialog: SignInDialog | None = None
-        self.current: SessionWindows | None = None
-        self._stopped = False
-        self._boxes: set[QMessageBox] = set()
-        self.clipboard = SecretClipboard(
-            self, clear_after_seconds=self.settings.get(Options.clipboard_clear_seconds)
-        )
-        self.errors = diagnostics.ErrorHistory()
-        self.runner.taskFailed.connect(self.errors.record)
-        self.language: str | None = None  # the loaded translation, for the diagnostics
-        self.about_dialog: AboutDialog | None = None
-
-    # -- start ---------------------------------------------------------------------------
-
-    def start(self) -> None:
-        if self.args.sandbox:
-            self._start_sandbox()
-        elif self.args.server:
-            self.show_sign_in(server=self.args.server)
-        elif self.settings.get(Options.remembered_server):
-            # Something on screen at once: the sign-in dialog, busy, while the
-            # remembered session is checked with the server in the background.
-            dialog = self.show_sign_in(server=self.settings.get(Options.remembered_server))
-            dialog.set_busy(True, self.tr("Opening your remembered session…"))
-            self.session.restore()
-        else:
-            self.session.restore()
-
-    def _start_sandbox(self) -> None:
-        seed = self.args.sandbox_seed
-        extra = ["--simulate-traffic"] if seed == "demo" else []
-        # --stop-with-parent: if this app dies without quitting, the sandbox stops too.
-        self.sandbox = SandboxProcess("--seed", seed, *extra, "--stop-with-parent")
-        task = self.runner.submit("start-sandbox", self.sandbox.start)
-        task.succeeded.connect(self._on_sandbox_ready)
-        task.failed.connect(self._on_sandbox_failed)
-
-    def _on_sandbox_ready(self, info: ReadyInfo) -> None:
-        self.sandbox_info = info
-        log.info("Sandbox ready at %s", info.url)
-        self.session.sign_in(
-            SignInRequest(info.url, info.admin_email, info.admin_password or "", remember=False)
-        )
-
-    def _on_sandbox_failed(self, error: object) -> None:
-        message = self.tr("The sandbox server didn't start: %1").replace("%1", str(error))
-        log.error("%s", message)
-        self.sandboxFailed.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("RakerOne Desktop"), message)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setObjectName("sandboxFailedBox")
-        box.finished.connect(self.quit)
-        box.open()
-        self._keep(box)
-
-    def _on_restore_finished(self, result: SignedIn | None) -> None:
-        if result is None:
-            self.show_sign_in().set_busy(False)
-        else:
-            self._close_sign_in()
-            self._enter(result)
-
-    def _on_restore_failed(self, server: str, error: ApiError) -> None:
-        dialog = self.show_sign_in(server=server)
-        dialog.set_busy(False)
-        dialog.show_error(error)
-
-    # -- sign in ---------------------------------------------------------------------------
-
-    def show_sign_in(self, server: str | None = None) -> SignInDialog:
-        if self.sign_in_dialog is not None:
-            self.sign_in_dialog.show()
-            self.sign_in_dialog.raise_()
-            return self.sign_in_dialog
-        dialog = SignInDialog(
-            server=server or self.settings.get(Options.last_server),
-            email=self.settings.get(Options.last_email),
-            allow_remember=not self.args.sandbox,
-        )
-        dialog.signInRequested.connect(self._on_sign_in_requested)
-        dialog.caBundleLookup.connect(self._on_ca_lookup)
-        dialog.rejected.connect(self._on_sign_in_rejected)
-        try:
-            from rakerone_desktop.api.addresses import normalize_base_url
-
-            dialog.set_ca_bundle(
-                self.session.ca_bundle_for(normalize_base_url(dialog.server_field.text())) or ""
-            )
-        except ApiError:
-            pass
-        self.sign_in_dialog = dialog
-        dialog.show()
-        self.signInShown.emit(dialog)
-        return dialog
-
-    def _on_ca_lookup(self, server: str) -> None:
-        if self.sign_in_dialog is not None:
-            self.sign_in_dialog.set_ca_bundle(self.session.ca_bundle_for(server) or "")
-
-    def _on_sign_in_requested(
-        self, server: str, email: str, password: str, remember: bool, ca_bundle: str
-    ) -> None:
-        self.session.set_ca_bundle(server, ca_bundle or None)
-        self.session.sign_in(SignInRequest(server, email, password, remember), ca_bundle or None)
-
-    def _on_sign_in_failed(self, error: ApiError) -> None:
-        if self.sign_in_dialog is not None:
-            self.sign_in_dialog.show_error(error)
-        elif self.args.sandbox:
-            self._on_sandbox_failed(error)
-
-    def _on_sign_in_rejected(self) -> None:
-        if self.current is None:
-            self.quit()
-
-    def _on_signed_in(self, signed_in: SignedIn) -> None:
-        self._close_sign_in()
-        self._enter(signed_in)
-
-    def _close_sign_in(self) -> None:
-        if self.sign_in_dialog is not None:
-            dialog = self.sign_in_dialog
-            self.sign_in_dialog = None
-            dialog.rejected.disconnect(self._on_sign_in_rejected)
-            dialog.password_field.clear()
-            dialog.accept()
-            dialog.deleteLater()
-
-    # -- the signed-in windows ---------------------------------------------------------------
-
-    def _enter(self, signed_in: SignedIn) -> None:
-        self._leave()
-        user: User = signed_in.user
-        if not user.is_admin:
-            window = AdminOnlyWindow(signed_in.server, user.name)
-            window.signOutRequested.connect(self.sign_out)
-            window.closed.connect(self._on_window_closed)
-            self.current = SessionWindows(signed_in, window)
-            window.show()
-            self.mainWindowShown.emit(window)
-            return
-        model = ApiKeysModel()
-        model.set_filter(
-            self.settings.get(Options.key_filter), self.settings.get(Options.unused_days)
-        )
-        main = MainWindow(model, signed_in.server, user.name)
-        guard = SessionGuard(main)
-        guard.expired.connect(self.show_reauth)
-        keys = KeysController(signed_in.client, self.runner, model, parent=main, guard=guard)
-        actions = KeyActionsController(
-            signed_in.client, self.runner, model, self.settings, parent=main, guard=guard
-        )
-        flows = KeyFlows(main, main.keys_page, actions, self.clipboard, self.settings, parent=main)
-        self.current = SessionWindows(signed_in, main, keys, actions, flows, guard)
-        self._wire_main(main, keys, actions, flows)
-        self._apply_read_only(main, flows)
-        self._restore_layout(main)
-        self._restore_view(main)
-        main.show()
-        keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
-        keys.refresh()
-        self.mainWindowShown.emit(main)
-
-    def _wire_main(
-        self,
-        main: MainWindow,
-        keys: KeysController,
-        actions: KeyActionsController,
-        flows: KeyFlows,
-    ) -> None:
-        page = main.keys_page
-        page.set_filter(keys.model.filter_name)
-        page.refreshRequested.connect(keys.refresh)
-        page.filterChanged.connect(lambda name: self.settings.set(Options.key_filter, name))
-        keys.loadingChanged.connect(page.set_loading)
-        keys.loaded.connect(main.set_last_refresh)
-        keys.loaded.connect(lambda _when: page.banner.hide())
-        keys.loaded.connect(lambda _when: page.refresh_details())
-        keys.loadFailed.connect(page.banner.show_error)
-        keys.catalogLoaded.connect(lambda _perms: page.refresh_details())
-        page.selectionChanged.connect(
-            lambda key: keys.load_events(key.id) if key is not None else None
-        )
-        page.details.moreEventsRequested.connect(
-            lambda key_id, cursor: keys.load_events(key_id, cursor)
-        )
-        keys.eventsLoaded.connect(page.details.show_events)
-        keys.eventsFailed.connect(page.details.show_events_error)
-        main.signOutRequested.connect(self.sign_out)
-        main.switchServerRequested.connect(self.switch_server)
-        main.quitRequested.connect(self.quit)
-        main.closed.connect(self._on_window_closed)
-        keys.loaded.connect(lambda _when: actions.prune_rotations())
-        main.createKeyRequested.connect(flows.create)
-        page.createRequested.connect(flows.create)
-        main.rotateRequested.connect(flows.rotate)
-        main.revokeSelectedRequested.connect(flows.revoke_selected)
-        page.revokeRequested.connect(flows.revoke_ids)
-        main.preferencesRequested.connect(self.show_preferences)
-        main.aboutRequested.connect(self.show_about)
-        main.copyDiagnosticsRequested.connect(self.copy_diagnostics)
-        main.findKeyRequested.connect(flows.find)
-        main.exportRequested.connect(flows.export_keys)
-        main.revokeShownRequested.connect(flows.revoke_shown)
-        main.exportActivityRequested.connect(flows.export_activity)
-        page.details.exportRequested.connect(lambda _key_id: flows.export_activity())
-        flows.refreshNeeded.connect(keys.refresh)
-        main.readOnlyToggled.connect(self._on_read_only_toggled)
-        page.unusedDaysChanged.connect(lambda d: self.settings.set(Options.unused_days, d))
-        page.table.horizontalHeader().sortIndicatorChanged.connect(
-            lambda col, order: self._save_sort(col, order)
-        )
-        for col, act in main.column_actions.items():
-            act.toggled.connect(lambda _on, m=main: self._save_columns(m))
-            del col
-
-    # -- the session ended mid-flow: sign in again, then carry on --------------------------------
-
-    def show_reauth(self) -> SignInDialog | None:
-        current = self.current
-        if current is None:
-            return None
-        if self.reauth_dialog is not None:
-            self.reauth_dialog.raise_()
-            return self.reauth_dialog
-        dialog = SignInDialog(
-            current.window,
-            server=current.signed_in.server,
-            email=current.signed_in.user.email,
-            allow_remember=False,
-        )
-        dialog.set_reauth_mode(
-            self.tr(
-                "Your session has ended. Sign in again to finish what you were doing; "
-                "nothing you entered is lost."
-            )
-        )
-        dialog.signInRequested.connect(
-            lambda _server, _email, password, _remember, _ca: self.session.reauthenticate(password)
-        )
-        dialog.rejected.connect(self._on_reauth_cancelled)
-        self.reauth_dialog = dialog
-        dialog.open()
-        self.signInShown.emit(dialog)
-        return dialog
-
-    def _on_reauthenticated(self) -> None:
-        dialog = self.reauth_dialog
-        self.reauth_dialog = None
-        if dialog is not None:
-            dialog.rejected.disconnect(self._on_reauth_cancelled)
-            dialog.password_field.clear()
-            dialog.accept()
-            dialog.deleteLater()
-        if self.current is not None and self.current.guard is not None:
-            self.current.guard.resume()
-
-    def _on_reauth_failed(self, error: ApiError) -> None:
-        if self.reauth_dialog is not None:
-            self.reauth_dialog.show_error(error)
-
-    def _on_reauth_cancelled(self) -> None:
-        dialog = self.reauth_dialog
-        self.reauth_dialog = None
-        if dialog is not None:
-            dialog.deleteLater()
-        if self.current is not None and self.current.guard is not None:
-            self.current.guard.abandon()
-
-    # -- read-only mode and the remembered view ---------------------------------------------
-
-    def _apply_read_only(self, main: MainWindow, flows: KeyFlows) -> None:
-        on = self.read_only or self.settings.get(Options.read_only)
-        main.set_read_only(on, locked=self.read_only)
-        flows.set_read_only(on)
-
-    def _on_read_only_toggled(self, on: bool) -> None:
-        if self.read_only:
-            return  # the command line said read-only: it stays on
-        self.settings.set(Options.read_only, on)
-        current = self.current
-        if current is not None and isinstance(current.window, MainWindow) and current.flows:
-            self._apply_read_only(current.window, current.flows)
-
-    def _restore_view(self, main: MainWindow) -> None:
-        names: list[str] = self.settings.get(Options.shown_columns)
-        shown = set(names)
-        for col in main.column_actions:
-            main.set_column_visible(col, col.name in shown)
-        name = self.settings.get(Options.sort_column)
-        column = Column.__members__.get(name, Column.CREATED)
-        order = (
-            Qt.SortOrder.DescendingOrder
-            if self.settings.get(Options.sort_descending)
-            else Qt.SortOrder.AscendingOrder
-        )
-        main.keys_page.table.sortByColumn(column, order)
-
-    def _save_sort(self, column: int, order: Qt.SortOrder) -> None:
-        if 0 <= column < len(Column) and column != Column.REVOKE:
-            self.settings.set(Options.sort_column, Column(column).name)
-            self.settings.set(Options.sort_descending, order == Qt.SortOrder.DescendingOrder)
-
-    def _restore_layout(self, main: MainWindow) -> None:
-        """The window's size and place, and the table's column widths and order."""
-        geometry = self.settings.get(Options.window_geometry)
-        if not geometry.isEmpty():
-            main.restoreGeometry(geometry)
-        header = self.settings.get(Options.header_state)
-        if not header.isEmpty():
-            main.keys_page.table.horizontalHeader().restoreState(header)
-
-    def _save_layout(self, main: MainWindow) -> None:
-        self.settings.set(Options.window_geometry, main.saveGeometry())
-        self.settings.set(Options.header_state, main.keys_page.table.horizontalHeader().saveState())
-
-    def _save_columns(self, main: MainWindow) -> None:
-        self.settings.set(Options.shown_columns, [c.name for c in main.visible_optional_columns()])
-
-    def show_preferences(self) -> PreferencesDialog:
-        parent = self.current.window if self.current else None
-        dialog = PreferencesDialog(
-            self.settings.get(Options.clipboard_clear_seconds),
-            self.settings.get(Options.auto_refresh_seconds),
-            parent,
-        )
-        dialog.saved.connect(self._on_preferences_saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _on_preferences_saved(self, clear_seconds: int, refresh_seconds: int) -> None:
-        self.settings.set(Options.clipboard_clear_seconds, clear_seconds)
-        self.settings.set(Options.auto_refresh_seconds, refresh_seconds)
-        self.clipboard.clear_after_seconds = clear_seconds
-        if self.current is not None and self.current.keys is not None:
-            self.current.keys.set_auto_refresh(refresh_seconds)
-
-    def show_about(self) -> AboutDialog:
-        if self.about_dialog is not None:
-            self.about_dialog.raise_()
-            return self.about_dialog
-        dialog = AboutDialog(self.current.window if self.current else None)
-        dialog.copyDiagnosticsRequested.connect(self.copy_diagnostics)
-        dialog.finished.connect(self._on_about_finished)
-        self.about_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _on_about_finished(self) -> None:
-        if self.about_dialog is not None:
-            self.about_dialog.deleteLater()
-            self.about_dialog = None
-
-    def diagnostics_text(self) -> str:
-        current = self.current
-        signed_in = current.signed_in if current is not None else None
-        return diagnostics.collect(
-            server=signed_in.server if signed_in is not None else None,
-            role=(
-                ("admin" if signed_in.user.is_admin else "member")
-                if signed_in is not None
-                else None
-            ),
-            errors=self.errors.entries(),
-            platform_name=self.app.platformName(),
-            language=self.language,
-            settings_file=self.settings.file_name,
-            log_file=str(path) if (path := log_file.current()) is not None else None,
-            read_only=self.read_only or self.settings.get(Options.read_only),
-        )
-
-    def copy_diagnostics(self) -> str:
-        """Put the diagnostics on the clipboard (plain text, nothing secret) and say so."""
-        text = self.diagnostics_text()
-        QGuiApplication.clipboard().setText(text)
-        if self.current is not None and isinstance(self.current.window, MainWindow):
-            self.current.window.statusBar().showMessage(
-                self.tr("Diagnostics copied to the clipboard"), 5000
-            )
-        return text
-
-    def activate(self, _argv: object = None) -> None:
-        """Another launch asked for the app: bring its window to the front."""
-        window: QWidget | None = self.sign_in_dialog
-        if window is None and self.current is not None:
-            window = self.current.window
-        if window is None:
-            return
-        if window.isMinimized():
-            window.showNormal()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-
-    def _keep(self, box: QMessageBox) -> None:
-        """Hold a parentless message box until it is closed (open() doesn't block)."""
-        self._boxes.add(box)
-        box.finished.connect(lambda _r, b=box: self._boxes.discard(b))
-
-    def _show_notice(self, text: str) -> None:
-        """A notice, not an error: shown in the window, or as soon as there is one
-        (the keyring's is sent while signing in, before the window exists)."""
-        self._pending_notice = text
-        self._flush_notice()
-
-    def _flush_notice(self, *_args: object) -> None:
-        text = self._pending_notice
-        window = self.current.window if self.current is not None else None
-        if text is None or window is None:
-            return
-        self._pending_notice = None
-        if isinstance(window, MainWindow):
-            window.keys_page.notice.show_error(text, retry=False)
-        elif isinstance(window, AdminOnlyWindow):
-            window.notice.show_error(text, retry=False)
-
-    def _leave(self) -> None:
-        if self.about_dialog is not None:
-            self.about_dialog.close()  # finished → forgotten, before its parent goes
-        current = self.current
-        self.current = None
-        if current is None:
-            return
-        if current.flows is not None:
-            current.flows.close_all()
-        if current.keys is not None:
-            current.keys.shutdown()
-        window = current.window
-        with contextlib.suppress(RuntimeError, TypeError):
-            window.closed.disconnect(self._on_window_closed)  # type: ignore[attr-defined]
-        if isinstance(window, MainWindow):
-            self._save_layout(window)
-        window.close()
-        window.deleteLater()
-
-    def _on_window_closed(self) -> None:
-        self.quit()
-
-    # -- sign out, switch, quit ----------------------------------------------------------------
-
-    def sign_out(self) -> None:
-        self._leave()
-        self.session.sign_out()
-
-    def _on_signed_out(self) -> None:
-        if not self._stopped:
-            self.show_sign_in()
-
-    def switch_server(self) -> None:
-        self.sign_out()
-
-    def quit(self) -> None:
-        if self._stopped:
-            return
-        self._stopped = True
-        self.quitting.emit()
-        self._leave()
-        if self.sign_in_dialog is not None:
-            self.sign_in_dialog.close()
-            self.sign_in_dialog.deleteLater()
-            self.sign_in_dialog = None
-        self.clipboard.clear_if_ours()
-        self.runner.shutdown()
-        self.stop_sandbox()
-        self.settings.sync()
-        if self in _controllers:
-            _controllers.remove(self)
-        if self.owns_app:
-            self.app.quit()
-
-    def stop_sandbox(self) -> None:
-        if self.sandbox is not None:
-            sandbox = self.sandbox
-            self.sandbox = None
-            sandbox.stop()
-
-
-_controllers: list[AppController] = []
-
-
-def current_controller() -> AppController | None:
-    """The most recent controller started by :func:`main` (for tests and tools)."""
-    return _controllers[-1] if _controllers else None
+    qapp = QApplication.instance()
+    if qapp is None:
+        return None
+    running = [a for a in qapp.findChildren(Application, OBJECT_NAME) if not a.stopped]
+    return running[-1] if running else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -749,9 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_check:
         return _self_check(app, owns_app, language)
 
-    controller = AppController(app, args, owns_app=owns_app)
+    controller = Application(app, args, owns_app=owns_app)
     controller.language = language
-    _controllers.append(controller)
     if instance is not None:
         instance.activated.connect(controller.activate)
         controller.quitting.connect(instance.release)

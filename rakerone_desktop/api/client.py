@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from email.utils import parsedate_to_datetime
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar
 from urllib.parse import quote, urlencode
 
 import msgspec
@@ -121,6 +121,18 @@ class Timeouts:
 
 
 @dataclass(frozen=True, slots=True)
+class Reply(Generic[T]):
+    """One call's decoded answer and the request id the server gave that call.
+
+    Each call gets its own: nothing about a call is kept on the client, which
+    is shared by the app's worker threads.
+    """
+
+    value: T
+    request_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class _Answer:
     status: int
     body: bytes
@@ -182,7 +194,8 @@ class RakerOneClient:
         self.retry = retry
         self._sleep = sleep
         self._user_agent = user_agent or f"RakerOneDesktop/{__version__}"
-        self.last_request_id: str | None = None
+        #: The same calls, each answering a :class:`Reply` with its own request id.
+        self.with_request_id = RepliesWithRequestId(self)
         # Larger answers are refused: a full page of 1000 keys is a few hundred KiB.
         self.max_body_bytes = MAX_BODY_BYTES
 
@@ -203,43 +216,15 @@ class RakerOneClient:
     def close(self) -> None:
         self._session.close()
 
-    # -- sessions -----------------------------------------------------------
+    # -- the calls: each returns its answer; ``with_request_id`` adds the id ---------
 
     def sign_in(self, email: str, password: str) -> Session:
-        """Create a session; the client keeps its token for later calls.
-
-        Not retried after the request may have been sent: a second sign-in
-        would count against the throttle. A ``401`` here is
-        :class:`WrongCredentialsError`, not "your session has ended".
-        """
-        try:
-            session: Session = self._call(
-                "POST",
-                "/sessions",
-                Session,
-                json={"email": email, "password": password},
-                auth=False,
-                retry_safe=False,
-            )
-        except e.UnauthenticatedError as exc:
-            raise e.WrongCredentialsError(
-                status=exc.status, request_id=exc.request_id, slug=exc.slug
-            ) from None
-        self._token = session.token
-        return session
+        """Create a session; the client keeps its token for later calls."""
+        return self.with_request_id.sign_in(email, password).value
 
     def sign_out(self) -> None:
-        """End the session on the server; the token is forgotten either way.
-
-        A token the server no longer accepts (expired, already signed out)
-        counts as signed out: there is nothing left to end.
-        """
-        try:
-            self._call("DELETE", "/sessions/current", None, retry_safe=True)
-        except e.UnauthenticatedError:
-            pass
-        finally:
-            self._token = None
+        """End the session on the server; the token is forgotten either way."""
+        self.with_request_id.sign_out()
 
     # -- browser sign-in (OAuth 2.0 for native apps, RFC 8252) -------------------
 
@@ -250,7 +235,7 @@ class RakerOneClient:
         (``404``): it offers passwords only.
         """
         try:
-            methods: AuthMethods = self._call("GET", "/auth/methods", AuthMethods, auth=False)
+            methods: AuthMethods = self._call("GET", "/auth/methods", AuthMethods, auth=False).value
         except e.NotFoundError:
             return AuthMethods(password=True, oauth=None)
         return methods
@@ -312,23 +297,15 @@ class RakerOneClient:
         )
 
     def me(self) -> Me:
-        result: Me = self._call("GET", "/me", Me)
-        return result
+        return self.with_request_id.me().value
 
     def permissions(self) -> tuple[Permission, ...]:
-        catalog: PermissionCatalog = self._call("GET", "/permissions", PermissionCatalog)
-        return catalog.items
-
-    # -- keys -----------------------------------------------------------------
+        return self.with_request_id.permissions().value
 
     def list_keys(
         self, *, status: str = "active", limit: int = 100, cursor: str | None = None
     ) -> ApiKeyPage:
-        params: dict[str, str | int] = {"status": status, "limit": limit}
-        if cursor is not None:
-            params["cursor"] = cursor
-        page: ApiKeyPage = self._call("GET", "/api-keys", ApiKeyPage, params=params)
-        return page
+        return self.with_request_id.list_keys(status=status, limit=limit, cursor=cursor).value
 
     def iter_key_pages(
         self, *, status: str = "active", page_size: int = MAX_PAGE_SIZE
@@ -340,59 +317,32 @@ class RakerOneClient:
         cursor: str | None = None
         seen: set[str] = set()
         while True:
-            page = self.list_keys(status=status, limit=page_size, cursor=cursor)
+            reply = self.with_request_id.list_keys(status=status, limit=page_size, cursor=cursor)
+            page = reply.value
             yield page
             if page.next_cursor is None:
                 return
             if page.next_cursor in seen:
                 raise e.ProtocolError(
-                    "The server repeated a page cursor.", request_id=self.last_request_id
+                    "The server repeated a page cursor.", request_id=reply.request_id
                 )
             seen.add(page.next_cursor)
             cursor = page.next_cursor
 
     def get_key(self, key_id: str) -> ApiKey:
-        key: ApiKey = self._call("GET", f"/api-keys/{_segment(key_id)}", ApiKey)
-        return key
+        return self.with_request_id.get_key(key_id).value
 
     def create_key(
         self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
     ) -> CreatedKey:
-        """Create a key. Retried only with the same ``Idempotency-Key``.
-
-        If the first answer is lost after the server made the key, the retry
-        answers ``replayed=True`` with ``secret=None``: the key exists, and its
-        value is gone for good. The caller must tell the user.
-        """
-        key = idempotency_key or str(uuid.uuid4())
-        created: CreatedKey = self._call(
-            "POST",
-            "/api-keys",
-            CreatedKey,
-            json={"name": name, "permissions": list(permissions)},
-            headers={"Idempotency-Key": key},
-            retry_safe=True,
-            retry_conflict=True,
-        )
-        # A fresh key comes with its secret; a replay never does.
-        if (created.secret is None) != created.replayed:
-            raise e.ProtocolError(
-                "The server's answer to the create breaks the contract: "
-                + (
-                    "a replayed answer carried a secret."
-                    if created.replayed
-                    else "the new key came without its secret."
-                ),
-                request_id=self.last_request_id,
-            )
-        return created
+        """Create a key (see :meth:`RepliesWithRequestId.create_key`)."""
+        return self.with_request_id.create_key(
+            name, permissions, idempotency_key=idempotency_key
+        ).value
 
     def revoke_key(self, key_id: str) -> ApiKey:
-        """Revoke one key; revoking twice answers the first revocation."""
-        key: ApiKey = self._call(
-            "POST", f"/api-keys/{_segment(key_id)}/revoke", ApiKey, retry_safe=True
-        )
-        return key
+        """Revoke one key (see :meth:`RepliesWithRequestId.revoke_key`)."""
+        return self.with_request_id.revoke_key(key_id).value
 
     def revoke_keys(self, key_ids: Sequence[str]) -> tuple[RevokeResult, ...]:
         """Revoke many keys, in chunks of the server's limit; one result per id."""
@@ -400,46 +350,15 @@ class RakerOneClient:
         ids = list(key_ids)
         for start in range(0, len(ids), MAX_BULK_REVOKE):
             chunk = ids[start : start + MAX_BULK_REVOKE]
-            answer: BulkRevokeResults = self._call(
-                "POST",
-                "/api-keys/revoke",
-                BulkRevokeResults,
-                json={"ids": chunk},
-                retry_safe=True,
-            )
-            if [r.id for r in answer.results] != chunk:
-                raise e.ProtocolError(
-                    "The server's revoke results don't match the keys sent.",
-                    request_id=self.last_request_id,
-                )
-            results.extend(answer.results)
+            results.extend(self.with_request_id.revoke_keys(chunk).value.results)
         return tuple(results)
 
     def lookup_key(self, sha256_hex: str) -> ApiKey | None:
-        """The key (active or revoked) whose value has this digest, or None.
-
-        Only a digest is ever sent: anything that isn't 64 hex digits (a raw
-        key passed by mistake, say) is refused here with :class:`ValueError`.
-        """
-        sha256_hex = sha256_hex.strip().lower()
-        if _SHA256_HEX.fullmatch(sha256_hex) is None:
-            raise ValueError("lookup_key needs the SHA-256 hex digest of a key, not a key")
-        try:
-            key: ApiKey = self._call(
-                "POST", "/api-keys/lookup", ApiKey, json={"sha256": sha256_hex}, retry_safe=True
-            )
-        except e.NotFoundError:
-            return None
-        return key
+        """The key (active or revoked) whose value has this digest, or None."""
+        return self.with_request_id.lookup_key(sha256_hex).value
 
     def key_events(self, key_id: str, *, limit: int = 50, cursor: str | None = None) -> EventPage:
-        params: dict[str, str | int] = {"limit": limit}
-        if cursor is not None:
-            params["cursor"] = cursor
-        page: EventPage = self._call(
-            "GET", f"/api-keys/{_segment(key_id)}/events", EventPage, params=params
-        )
-        return page
+        return self.with_request_id.key_events(key_id, limit=limit, cursor=cursor).value
 
     # -- the one request path -------------------------------------------------
 
@@ -455,7 +374,8 @@ class RakerOneClient:
         auth: bool = True,
         retry_safe: bool | None = None,
         retry_conflict: bool = False,
-    ) -> Any:
+    ) -> Reply[Any]:
+        """One request (retried when safe); its answer with its own request id."""
         if retry_safe is None:
             retry_safe = method in ("GET", "HEAD", "OPTIONS", "DELETE")
         body = msgspec.json.encode(json) if json is not None else None
@@ -490,8 +410,9 @@ class RakerOneClient:
                 continue
             if answer.status < 300:
                 if kind is None:
-                    return None
-                return decode(kind, answer.body, request_id=answer.request_id)
+                    return Reply(None, answer.request_id)
+                value = decode(kind, answer.body, request_id=answer.request_id)
+                return Reply(value, answer.request_id)
             err = self._error(answer)
             retryable = answer.status in _RETRY_STATUSES or (
                 retry_conflict and isinstance(err, e.ConflictError)
@@ -549,7 +470,6 @@ class RakerOneClient:
             raise e.TransportError("The request couldn't be sent.") from None
         with resp:
             request_id = _clean_request_id(resp.headers.get("X-Request-Id"))
-            self.last_request_id = request_id
             if 300 <= resp.status_code < 400:
                 log.debug("%s %s -> %s (not followed)", method, path, resp.status_code)
                 raise e.ProtocolError(
@@ -559,7 +479,7 @@ class RakerOneClient:
                     request_id=request_id,
                 )
             try:
-                content = self._read_body(resp, request_id)
+                content = _read_body(resp, self.max_body_bytes, request_id)
             except requests.exceptions.ReadTimeout:
                 raise e.RequestTimeoutError(request_id=request_id) from None
             except (requests.exceptions.RequestException, OSError):
@@ -586,26 +506,6 @@ class RakerOneClient:
                 _retry_after_seconds(resp.headers.get("Retry-After")),
             )
 
-    def _read_body(self, resp: requests.Response, request_id: str | None) -> bytes:
-        limit = self.max_body_bytes
-        declared = resp.headers.get("Content-Length", "").strip()
-        if declared.isascii() and declared.isdigit() and int(declared) > limit:
-            raise e.ProtocolError(
-                "The server's answer is too large.", status=resp.status_code, request_id=request_id
-            )
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in resp.iter_content(chunk_size=256 * 1024):
-            size += len(chunk)
-            if size > limit:
-                raise e.ProtocolError(
-                    "The server's answer is too large.",
-                    status=resp.status_code,
-                    request_id=request_id,
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
-
     def _error(self, answer: _Answer) -> e.StatusError:
         problem: Problem | None = None
         if answer.body:
@@ -621,6 +521,200 @@ class RakerOneClient:
                 problem=problem,
             )
         )
+
+
+class RepliesWithRequestId:
+    """The client's calls, each answering a :class:`Reply`: the decoded value and
+    the request id the server gave that very call (``client.with_request_id``).
+
+    Like openai-python's ``_request_id`` on each response: the id travels with
+    its answer (and an error carries its own), so calls running at once on
+    several threads never see each other's ids.
+    """
+
+    def __init__(self, client: RakerOneClient) -> None:
+        self._client = client
+
+    # -- sessions -----------------------------------------------------------
+
+    def sign_in(self, email: str, password: str) -> Reply[Session]:
+        """Create a session; the client keeps its token for later calls.
+
+        Not retried after the request may have been sent: a second sign-in
+        would count against the throttle. A ``401`` here is
+        :class:`WrongCredentialsError`, not "your session has ended".
+        """
+        try:
+            reply: Reply[Session] = self._client._call(
+                "POST",
+                "/sessions",
+                Session,
+                json={"email": email, "password": password},
+                auth=False,
+                retry_safe=False,
+            )
+        except e.UnauthenticatedError as exc:
+            raise e.WrongCredentialsError(
+                status=exc.status, request_id=exc.request_id, slug=exc.slug
+            ) from None
+        self._client.token = reply.value.token
+        return reply
+
+    def sign_out(self) -> Reply[None]:
+        """End the session on the server; the token is forgotten either way.
+
+        A token the server no longer accepts (expired, already signed out)
+        counts as signed out: there is nothing left to end.
+        """
+        try:
+            reply: Reply[None] = self._client._call(
+                "DELETE", "/sessions/current", None, retry_safe=True
+            )
+        except e.UnauthenticatedError as exc:
+            reply = Reply(None, exc.request_id)
+        finally:
+            self._client.token = None
+        return reply
+
+    def me(self) -> Reply[Me]:
+        reply: Reply[Me] = self._client._call("GET", "/me", Me)
+        return reply
+
+    def permissions(self) -> Reply[tuple[Permission, ...]]:
+        reply: Reply[PermissionCatalog] = self._client._call(
+            "GET", "/permissions", PermissionCatalog
+        )
+        return Reply(reply.value.items, reply.request_id)
+
+    # -- keys -----------------------------------------------------------------
+
+    def list_keys(
+        self, *, status: str = "active", limit: int = 100, cursor: str | None = None
+    ) -> Reply[ApiKeyPage]:
+        params: dict[str, str | int] = {"status": status, "limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        reply: Reply[ApiKeyPage] = self._client._call("GET", "/api-keys", ApiKeyPage, params=params)
+        return reply
+
+    def get_key(self, key_id: str) -> Reply[ApiKey]:
+        reply: Reply[ApiKey] = self._client._call("GET", f"/api-keys/{_segment(key_id)}", ApiKey)
+        return reply
+
+    def create_key(
+        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
+    ) -> Reply[CreatedKey]:
+        """Create a key. Retried only with the same ``Idempotency-Key``.
+
+        If the first answer is lost after the server made the key, the retry
+        answers ``replayed=True`` with ``secret=None``: the key exists, and its
+        value is gone for good. The caller must tell the user.
+        """
+        key = idempotency_key or str(uuid.uuid4())
+        reply: Reply[CreatedKey] = self._client._call(
+            "POST",
+            "/api-keys",
+            CreatedKey,
+            json={"name": name, "permissions": list(permissions)},
+            headers={"Idempotency-Key": key},
+            retry_safe=True,
+            retry_conflict=True,
+        )
+        created = reply.value
+        # A fresh key comes with its secret; a replay never does.
+        if (created.secret is None) != created.replayed:
+            raise e.ProtocolError(
+                "The server's answer to the create breaks the contract: "
+                + (
+                    "a replayed answer carried a secret."
+                    if created.replayed
+                    else "the new key came without its secret."
+                ),
+                request_id=reply.request_id,
+            )
+        return reply
+
+    def revoke_key(self, key_id: str) -> Reply[ApiKey]:
+        """Revoke one key; revoking twice answers the first revocation.
+
+        The answer must be that key, revoked: a revocation is confirmed by the
+        server's answer, never assumed (anything else is a :class:`ProtocolError`
+        carrying this call's request id).
+        """
+        reply: Reply[ApiKey] = self._client._call(
+            "POST", f"/api-keys/{_segment(key_id)}/revoke", ApiKey, retry_safe=True
+        )
+        key = reply.value
+        if key.revoked_at is None or key.id != key_id:
+            raise e.ProtocolError(
+                "The server answered the revoke without revoking the key.",
+                request_id=reply.request_id,
+            )
+        return reply
+
+    def revoke_keys(self, key_ids: Sequence[str]) -> Reply[BulkRevokeResults]:
+        """Revoke at most the server's limit of keys in one call; one result per id."""
+        chunk = list(key_ids)
+        if len(chunk) > MAX_BULK_REVOKE:
+            raise ValueError(f"at most {MAX_BULK_REVOKE} keys per call")
+        reply: Reply[BulkRevokeResults] = self._client._call(
+            "POST", "/api-keys/revoke", BulkRevokeResults, json={"ids": chunk}, retry_safe=True
+        )
+        if [r.id for r in reply.value.results] != chunk:
+            raise e.ProtocolError(
+                "The server's revoke results don't match the keys sent.",
+                request_id=reply.request_id,
+            )
+        return reply
+
+    def lookup_key(self, sha256_hex: str) -> Reply[ApiKey | None]:
+        """The key (active or revoked) whose value has this digest, or None.
+
+        Only a digest is ever sent: anything that isn't 64 hex digits (a raw
+        key passed by mistake, say) is refused here with :class:`ValueError`.
+        """
+        sha256_hex = sha256_hex.strip().lower()
+        if _SHA256_HEX.fullmatch(sha256_hex) is None:
+            raise ValueError("lookup_key needs the SHA-256 hex digest of a key, not a key")
+        try:
+            reply: Reply[ApiKey | None] = self._client._call(
+                "POST", "/api-keys/lookup", ApiKey, json={"sha256": sha256_hex}, retry_safe=True
+            )
+        except e.NotFoundError as exc:
+            return Reply(None, exc.request_id)
+        return reply
+
+    def key_events(
+        self, key_id: str, *, limit: int = 50, cursor: str | None = None
+    ) -> Reply[EventPage]:
+        params: dict[str, str | int] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        reply: Reply[EventPage] = self._client._call(
+            "GET", f"/api-keys/{_segment(key_id)}/events", EventPage, params=params
+        )
+        return reply
+
+
+def _read_body(resp: requests.Response, limit: int, request_id: str | None) -> bytes:
+    """The whole body, refusing one larger than ``limit`` before or while reading it."""
+    declared = resp.headers.get("Content-Length", "").strip()
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise e.ProtocolError(
+            "The server's answer is too large.", status=resp.status_code, request_id=request_id
+        )
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_content(chunk_size=256 * 1024):
+        size += len(chunk)
+        if size > limit:
+            raise e.ProtocolError(
+                "The server's answer is too large.",
+                status=resp.status_code,
+                request_id=request_id,
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _disarm_redirect(resp: requests.Response, **_kwargs: Any) -> requests.Response:

@@ -11,6 +11,7 @@ Messages never contain a header, a token or a key value.
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -307,3 +308,19 @@ def error_from_response(ctx: ErrorContext) -> StatusError:
         field_errors=field_errors,
         retry_after=ctx.retry_after,
     )
+
+
+class UnexpectedError(ApiError):
+    """A failure that is no error of the API's: a bug, or the platform letting us down."""
+
+    default_message = "Something unexpected went wrong in the app. The details are in its log."
+
+
+def as_api_error(error: object) -> ApiError:
+    """``error`` as the app reports it: an :class:`ApiError` as is, anything else
+    logged (its type only: never its text, which may hold a value) and wrapped,
+    with one wording for every unexpected failure."""
+    if isinstance(error, ApiError):
+        return error
+    logging.getLogger(__name__).error("Unexpected failure: %s", type(error).__name__)
+    return UnexpectedError()

@@ -10,7 +10,7 @@ Defaults are the real client's; a fake may choose its own.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rakerone_desktop.api.models import (
     ApiKey,
@@ -23,6 +23,9 @@ from rakerone_desktop.api.models import (
     Session,
 )
 
+if TYPE_CHECKING:
+    from rakerone_desktop.api.models import AuthMethods, TokenGrant
+
 
 class ApiClient(Protocol):
     """One RakerOne server, as one signed-in person. Every call blocks: run it through
@@ -30,11 +33,6 @@ class ApiClient(Protocol):
 
     @property
     def base_url(self) -> str: ...
-
-    @property
-    def last_request_id(self) -> str | None:
-        """The ``X-Request-Id`` of the latest answer (or failure) this client saw."""
-        ...
 
     def close(self) -> None: ...
 
@@ -47,6 +45,23 @@ class ApiClient(Protocol):
     def sign_out(self) -> None: ...
 
     def me(self) -> Me: ...
+
+    # -- browser sign-in
+    def get_auth_methods(self) -> AuthMethods:
+        """How a person can sign in to this server (password, browser or both)."""
+        ...
+
+    def exchange_code(
+        self,
+        token_endpoint: str,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str,
+        client_id: str = ...,
+    ) -> TokenGrant:
+        """A browser sign-in's code for a session token; the client keeps the token."""
+        ...
 
     def permissions(self) -> tuple[Permission, ...]: ...
 

@@ -1,12 +1,14 @@
-"""The calls that change keys: create, revoke (one or many), and rotations.
+"""The calls that change keys: create, revoke (one or many), find by value, export.
 
-Every call runs through the task runner. A create carries an
-``Idempotency-Key`` that is reused for as long as the person retries the same
-name and permissions, so however often they click Create key after a lost
-answer, the server makes one key and the app learns which.
+Every call runs through the task runner and returns its own handle (a
+:class:`~rakerone_desktop.controllers.call.Call`, or a ``Task`` for exports):
+whoever starts a call hears its answer, and nobody else. One create and one
+revoke run at a time; a second one is refused (``None``) with nothing sent.
 
-Pending rotations (old key id → new key id) live in the settings, as ids
-only, so the "rotation in progress" row survives a restart.
+A create carries an ``Idempotency-Key`` that is reused for as long as the
+person retries the same name and permissions, so however often they click
+Create key after a lost answer, the server makes one key and the app learns
+which.
 """
 
 from __future__ import annotations
@@ -16,20 +18,28 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
-from rakerone_desktop.api.errors import ApiError, ProtocolError
+from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, Event, RevokeResult
-from rakerone_desktop.controllers.session_guard import SessionGuard
+from rakerone_desktop.controllers.call import Call, Guard
+from rakerone_desktop.controllers.rotations import PendingRotations
 from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models.keys_model import ApiKeysModel
-from rakerone_desktop.runtime.settings import Options, Settings
-from rakerone_desktop.runtime.tasks import TaskRunner
+from rakerone_desktop.runtime.settings import Settings
+from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from rakerone_desktop.api.protocol import ApiClient
 
 log = logging.getLogger(__name__)
+
+#: A revoke of at most this many keys reads each one back; a bigger one refreshes.
+READ_BACK_LIMIT = 50
+
+RevokeOutcome = tuple[tuple[RevokeResult, ...], list[ApiKey]]
+#: An export's outcome: the path, the rows written, and why it failed (None: it didn't).
+ExportOutcome = tuple[str, int, str | None]
 
 
 def _reason(error: object) -> str:
@@ -40,25 +50,7 @@ def _reason(error: object) -> str:
     return type(error).__name__
 
 
-def _as_api_error(error: object) -> ApiError:
-    if isinstance(error, ApiError):
-        return error
-    log.error("Unexpected failure: %s", type(error).__name__)
-    return ApiError("Something went wrong. Nothing was changed by the app.")
-
-
 class KeyActionsController(QObject):
-    created = Signal(object)  # CreatedKey
-    createFailed = Signal(object)  # ApiError
-    revoked = Signal(object)  # tuple[RevokeResult, ...]
-    revokeFailed = Signal(object)  # ApiError
-    rotationsChanged = Signal(object)  # dict old id -> new id
-    waitingForSignIn = Signal(str)  # what is waiting: "create", "revoke", "lookup"
-    lookedUp = Signal(object)  # list[(sha256, ApiKey | None)]
-    lookupFailed = Signal(object)  # ApiError
-    exported = Signal(str, int)  # path, rows written
-    exportFailed = Signal(str, str)  # path, reason
-
     def __init__(
         self,
         client: ApiClient,
@@ -67,21 +59,17 @@ class KeyActionsController(QObject):
         settings: Settings,
         parent: QObject | None = None,
         *,
-        guard: SessionGuard | None = None,
+        guard: Guard | None = None,
     ) -> None:
         super().__init__(parent)
         self.guard = guard
         self.client = client
         self._runner = runner
         self.model = model
-        self._settings = settings
+        self.rotations = PendingRotations(settings, model, self)
         self._attempt: tuple[tuple[str, tuple[str, ...]], str] | None = None
-        self._creating = False
-        self._revoking = False
-        self._last_create: tuple[str, list[str]] = ("", [])
-        self._last_revoke: list[str] = []
-        self._last_lookup: list[str] = []
-        self.model.set_rotations(self.rotations())
+        self._create: Call | None = None
+        self._revoke: Call | None = None
 
     # -- create ----------------------------------------------------------------------
 
@@ -92,81 +80,78 @@ class KeyActionsController(QObject):
         return self._attempt[1]
 
     def forget_attempt(self) -> None:
+        """The next create is a new key, even with the same name and permissions."""
         self._attempt = None
 
     @property
     def creating(self) -> bool:
-        return self._creating
+        return self._create is not None
 
-    def create(self, name: str, permissions: Sequence[str]) -> bool:
-        """Start a create; False (and nothing sent) while another one is running."""
-        if self._creating:
-            return False
-        self._creating = True
+    def create(self, name: str, permissions: Sequence[str]) -> Call | None:
+        """Start a create; None (and nothing sent) while another one is running."""
+        if self._create is not None:
+            return None
         idem = self.idempotency_key_for(name, permissions)
-        self._last_create = (name, list(permissions))
-        task = self._runner.submit("create-key", self._create_job, name, list(permissions), idem)
-        task.succeeded.connect(self._on_created)
-        task.failed.connect(self._on_create_failed)
-        return True
+        call = Call(
+            self._runner,
+            "create-key",
+            self._create_job,
+            name,
+            list(permissions),
+            idem,
+            guard=self.guard,
+            parent=self,
+        )
+        # Connected before the caller's: the model has the key when they hear of it.
+        call.succeeded.connect(self._on_created)
+        call.finished.connect(self._on_create_finished)
+        self._create = call
+        return call.start()
 
     def _create_job(self, name: str, permissions: list[str], idem: str) -> CreatedKey:
         return self.client.create_key(name, permissions, idempotency_key=idem)
 
     def _on_created(self, result: CreatedKey) -> None:
-        self._creating = False
         self._attempt = None  # the next create is a new key
         self.model.upsert_key(result.api_key)
-        self.created.emit(result)
 
-    def _on_create_failed(self, error: object) -> None:
-        self._creating = False
-        err = _as_api_error(error)
-        name, permissions = self._last_create
-        # Signed in again, the same create runs with the same Idempotency-Key.
-        if self._wait_for_sign_in(
-            "create",
-            err,
-            lambda: self.create(name, permissions),
-            lambda: self.createFailed.emit(err),
-        ):
-            return
-        self.createFailed.emit(err)
+    def start_rotation(self, old_id: str, new_id: str) -> None:
+        """The new key of a rotation exists: the old one shows "rotation in progress"."""
+        self.rotations.start(old_id, new_id)
 
-    def _wait_for_sign_in(
-        self, what: str, err: ApiError, retry: Callable[[], object], give_up: Callable[[], None]
-    ) -> bool:
-        if self.guard is not None and self.guard.intercept(err, retry, give_up):
-            self.waitingForSignIn.emit(what)
-            return True
-        return False
+    def _on_create_finished(self) -> None:
+        self._create = None
 
     # -- revoke ----------------------------------------------------------------------
 
     @property
     def revoking(self) -> bool:
-        return self._revoking
+        return self._revoke is not None
 
-    def revoke(self, key_ids: Sequence[str]) -> bool:
-        """Start a revoke; False (and nothing sent) while another one is running."""
-        if self._revoking or not key_ids:
-            return False
-        self._revoking = True
-        self._last_revoke = list(key_ids)
-        task = self._runner.submit("revoke-keys", self._revoke_job, list(key_ids))
-        task.succeeded.connect(self._on_revoked)
-        task.failed.connect(self._on_revoke_failed)
-        return True
+    def revoke(self, key_ids: Sequence[str]) -> Call | None:
+        """Start a revoke; None (and nothing sent) while another one is running.
 
-    def _revoke_job(self, key_ids: list[str]) -> tuple[tuple[RevokeResult, ...], list[ApiKey]]:
+        The call answers ``(results, keys read back)``.
+        """
+        if self._revoke is not None or not key_ids:
+            return None
+        call = Call(
+            self._runner,
+            "revoke-keys",
+            self._revoke_job,
+            list(key_ids),
+            guard=self.guard,
+            parent=self,
+        )
+        call.succeeded.connect(self._on_revoked)
+        call.finished.connect(self._on_revoke_finished)
+        self._revoke = call
+        return call.start()
+
+    def _revoke_job(self, key_ids: list[str]) -> RevokeOutcome:
         if len(key_ids) == 1:
+            # The client confirms the revocation from the server's answer.
             key = self.client.revoke_key(key_ids[0])
-            if key.revoked_at is None or key.id != key_ids[0]:
-                # Revocation is confirmed by the server's answer, never assumed.
-                raise ProtocolError(
-                    "The server answered the revoke without revoking the key.",
-                    request_id=self.client.last_request_id,
-                )
             return (RevokeResult(id=key.id, outcome="revoked"),), [key]
         results = self.client.revoke_keys(key_ids)
         # The bulk answer carries outcomes, not keys: read back what changed so
@@ -174,7 +159,7 @@ class KeyActionsController(QObject):
         # incident revoke refreshes the whole list instead).
         changed = [r.id for r in results if r.outcome != "not_found"]
         keys: list[ApiKey] = []
-        if len(changed) <= 50:
+        if len(changed) <= READ_BACK_LIMIT:
             for key_id in changed:
                 try:
                     keys.append(self.client.get_key(key_id))
@@ -182,33 +167,31 @@ class KeyActionsController(QObject):
                     log.info("Could not read back a revoked key: %s", exc)
         return results, keys
 
-    def _on_revoked(self, result: tuple[tuple[RevokeResult, ...], list[ApiKey]]) -> None:
-        self._revoking = False
+    def _on_revoked(self, result: RevokeOutcome) -> None:
         results, keys = result
         for key in keys:
             self.model.upsert_key(key)
-        confirmed = {r.id for r in results if r.outcome in ("revoked", "already_revoked")}
-        self._finish_rotations(confirmed)
-        self.revoked.emit(results)
+        self.rotations.finish(r.id for r in results if r.outcome in ("revoked", "already_revoked"))
 
-    def _on_revoke_failed(self, error: object) -> None:
-        self._revoking = False
-        err = _as_api_error(error)
-        ids = self._last_revoke
-        if self._wait_for_sign_in(
-            "revoke", err, lambda: self.revoke(ids), lambda: self.revokeFailed.emit(err)
-        ):
-            return
-        self.revokeFailed.emit(err)
+    def _on_revoke_finished(self) -> None:
+        self._revoke = None
 
     # -- find by value ------------------------------------------------------------------
 
-    def lookup(self, digests: Sequence[str]) -> None:
-        """Which keys have these SHA-256 digests? Only digests ever reach this code."""
-        self._last_lookup = list(digests)
-        task = self._runner.submit("lookup-keys", self._lookup_job, list(digests))
-        task.succeeded.connect(self.lookedUp.emit)
-        task.failed.connect(self._on_lookup_failed)
+    def lookup(self, digests: Sequence[str]) -> Call:
+        """Which keys have these SHA-256 digests? Only digests ever reach this code.
+
+        The call answers ``[(digest, ApiKey | None), ...]`` in the order asked.
+        """
+        call = Call(
+            self._runner,
+            "lookup-keys",
+            self._lookup_job,
+            list(digests),
+            guard=self.guard,
+            parent=self,
+        )
+        return call.start()
 
     def _lookup_job(self, digests: list[str]) -> list[tuple[str, ApiKey | None]]:
         seen: dict[str, ApiKey | None] = {}
@@ -217,22 +200,15 @@ class KeyActionsController(QObject):
                 seen[digest] = self.client.lookup_key(digest)
         return [(d, seen[d]) for d in digests]
 
-    def _on_lookup_failed(self, error: object) -> None:
-        err = _as_api_error(error)
-        digests = self._last_lookup
-        if self._wait_for_sign_in(
-            "lookup", err, lambda: self.lookup(digests), lambda: self.lookupFailed.emit(err)
-        ):
-            return
-        self.lookupFailed.emit(err)
+    # -- exports: each task answers an ExportOutcome, failures included ---------------------
 
-    # -- exports ------------------------------------------------------------------------
-
-    def export_keys(self, path: str, keys: Sequence[ApiKey]) -> None:
+    def export_keys(self, path: str, keys: Sequence[ApiKey]) -> Task:
         labels = {p.id: p.label for p in self.model.catalog.values()}
-        self._write_in_background(path, lambda: (csv_export.keys_csv(keys, labels), len(keys)))
+        return self._write_in_background(
+            path, lambda: (csv_export.keys_csv(keys, labels), len(keys))
+        )
 
-    def export_events(self, path: str, key_id: str) -> None:
+    def export_events(self, path: str, key_id: str) -> Task:
         def build() -> tuple[str, int]:
             events: list[Event] = []
             cursor: str | None = None
@@ -244,15 +220,14 @@ class KeyActionsController(QObject):
                 cursor = page.next_cursor
             return csv_export.events_csv(events), len(events)
 
-        self._write_in_background(path, build)
+        return self._write_in_background(path, build)
 
-    def export_text(self, path: str, text: str, rows: int) -> None:
-        self._write_in_background(path, lambda: (text, rows))
+    def export_text(self, path: str, text: str, rows: int) -> Task:
+        return self._write_in_background(path, lambda: (text, rows))
 
-    def _write_in_background(self, path: str, build: Callable[[], tuple[str, int]]) -> None:
-        def job() -> tuple[str, int, str | None]:
-            # Failures come back as a result, so one bound slot (cut by Qt when
-            # this controller goes) handles both outcomes.
+    def _write_in_background(self, path: str, build: Callable[[], tuple[str, int]]) -> Task:
+        def job() -> ExportOutcome:
+            # Failures come back as a result: one slot handles both outcomes.
             try:
                 text, rows = build()
                 # newline="" keeps the CSV's own CRLF line ends.
@@ -262,44 +237,4 @@ class KeyActionsController(QObject):
                 return path, 0, _reason(exc)
             return path, rows, None
 
-        task = self._runner.submit("export", job)
-        task.succeeded.connect(self._on_exported)
-
-    def _on_exported(self, result: tuple[str, int, str | None]) -> None:
-        path, rows, reason = result
-        if reason is None:
-            self.exported.emit(path, rows)
-        else:
-            self.exportFailed.emit(path, reason)
-
-    # -- rotations -------------------------------------------------------------------
-
-    def rotations(self) -> dict[str, str]:
-        return self._settings.get(Options.pending_rotations)
-
-    def start_rotation(self, old_id: str, new_id: str) -> None:
-        rotations = self.rotations()
-        rotations[old_id] = new_id
-        self._store_rotations(rotations)
-
-    def prune_rotations(self) -> None:
-        """Forget rotations whose old key is gone or revoked (after a refresh)."""
-        rotations = self.rotations()
-        keep = {}
-        for old, new in rotations.items():
-            key = self.model.key_by_id(old)
-            if key is not None and key.revoked_at is None:
-                keep[old] = new
-        if keep != rotations:
-            self._store_rotations(keep)
-
-    def _finish_rotations(self, revoked_ids: set[str]) -> None:
-        rotations = self.rotations()
-        keep = {old: new for old, new in rotations.items() if old not in revoked_ids}
-        if keep != rotations:
-            self._store_rotations(keep)
-
-    def _store_rotations(self, rotations: dict[str, str]) -> None:
-        self._settings.set(Options.pending_rotations, rotations)
-        self.model.set_rotations(rotations)
-        self.rotationsChanged.emit(rotations)
+        return self._runner.submit("export", job)

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.api.errors import ApiError, as_api_error
 from rakerone_desktop.api.models import EventPage, Permission
+from rakerone_desktop.controllers.call import Guard
 from rakerone_desktop.controllers.prefetch import Prefetch
-from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column, PreparedKeys
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
@@ -46,7 +46,6 @@ class KeysController(QObject):
     catalogLoaded = Signal(object)  # tuple[Permission, ...]
     eventsLoaded = Signal(str, object, bool)  # key id, EventPage, is a further page
     eventsFailed = Signal(str, object)  # key id, ApiError
-    sessionExpired = Signal(object)  # UnauthenticatedError
 
     def __init__(
         self,
@@ -56,7 +55,7 @@ class KeysController(QObject):
         parent: QObject | None = None,
         *,
         page_size: int = PAGE_SIZE,
-        guard: SessionGuard | None = None,
+        guard: Guard | None = None,
     ) -> None:
         super().__init__(parent)
         self.guard = guard
@@ -64,7 +63,6 @@ class KeysController(QObject):
         self._runner = runner
         self.model = model
         self._page_size = page_size
-        self._event_tasks: dict[QObject, tuple[str, bool]] = {}
         self._loading = False
         self._task: Task | None = None
         self._has_loaded = False
@@ -146,14 +144,10 @@ class KeysController(QObject):
                     everything.extend(rows)
         return None if streaming else everything.finish(sort)
 
-    def _is_current(self) -> bool:
-        # An older refresh that reports after a newer one started is stale.
-        sender = self.sender()
-        return sender is not None and sender is self._task
+    # An older refresh never reports after a newer one started: ``refresh``
+    # cancels it first, and a cancelled task's answers are dropped by the runner.
 
     def _on_page(self, rows: PreparedKeys) -> None:
-        if not self._is_current():
-            return
         self._pending.append(rows)
         if not self._coalesce.isActive():  # the first page, or the first in a while: now
             self._flush_pages()
@@ -174,8 +168,6 @@ class KeysController(QObject):
         self._coalesce.stop()
 
     def _on_loaded(self, rows: PreparedKeys | None) -> None:
-        if not self._is_current():
-            return
         self._task = None
         self._flush_pages()
         self._drop_pages()
@@ -199,15 +191,13 @@ class KeysController(QObject):
             task.succeeded.connect(self.model.adopt_sorted)
 
     def _on_failed(self, error: object) -> None:
-        if not self._is_current():
-            return
         self._task = None
         self._flush_pages()  # what came before the failure is shown
         self._drop_pages()
         self._set_loading(False)
         if self.model.total_loaded:
             self.model.finish_loading()
-        err = error if isinstance(error, ApiError) else ApiError()
+        err = as_api_error(error)
         if self.guard is not None and self.guard.intercept(
             err, self.refresh, functools.partial(self._report_failure, err)
         ):
@@ -237,21 +227,11 @@ class KeysController(QObject):
         self.model.set_catalog(permissions)
         self.catalogLoaded.emit(permissions)
 
-    def load_events(self, key_id: str, cursor: str | None = None) -> None:
+    def load_events(self, key_id: str, cursor: str | None = None) -> Task:
+        """One page of a key's activity: ``eventsLoaded`` or ``eventsFailed`` for that key."""
         task = self._runner.submit("load-events", self._events_job, key_id, cursor)
-        self._event_tasks[task] = (key_id, cursor is not None)
-        task.succeeded.connect(self._on_events)
-        task.failed.connect(self._on_events_failed)
-
-    def _on_events(self, page: EventPage) -> None:
-        entry = self._event_tasks.pop(self.sender(), None)
-        if entry is not None:
-            self.eventsLoaded.emit(entry[0], page, entry[1])
-
-    def _on_events_failed(self, error: object) -> None:
-        entry = self._event_tasks.pop(self.sender(), None)
-        if entry is not None:
-            self.eventsFailed.emit(entry[0], error)
+        _EventsRequest(self, key_id, cursor is not None, task)
+        return task
 
     def _events_job(self, key_id: str, cursor: str | None) -> EventPage:
         return self.client.key_events(key_id, limit=25, cursor=cursor)
@@ -263,3 +243,27 @@ class KeysController(QObject):
         if self._task is not None:
             self._task.cancel()
             self._task = None
+
+
+class _EventsRequest(QObject):
+    """One request for a key's activity, knowing which key it is for.
+
+    A child of its controller: if the controller goes first, so does this,
+    and Qt cuts the task's connections to it.
+    """
+
+    def __init__(self, keys: KeysController, key_id: str, more: bool, task: Task) -> None:
+        super().__init__(keys)
+        self._keys = keys
+        self._key_id = key_id
+        self._more = more
+        task.succeeded.connect(self._on_page)
+        task.failed.connect(self._on_failed)
+
+    def _on_page(self, page: EventPage) -> None:
+        self._keys.eventsLoaded.emit(self._key_id, page, self._more)
+        self.deleteLater()
+
+    def _on_failed(self, error: object) -> None:
+        self._keys.eventsFailed.emit(self._key_id, error)
+        self.deleteLater()

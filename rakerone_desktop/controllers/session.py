@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from rakerone_desktop.api.addresses import normalize_base_url
-from rakerone_desktop.api.errors import ApiError, UnauthenticatedError
+from rakerone_desktop.api.errors import ApiError, UnauthenticatedError, as_api_error
 from rakerone_desktop.api.models import User
 from rakerone_desktop.runtime.settings import Options, Settings
-from rakerone_desktop.runtime.tasks import TaskRunner
+from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +65,6 @@ class SessionController(QObject):
     signedIn = Signal(object)  # SignedIn
     signInFailed = Signal(object)  # ApiError
     restoreFailed = Signal(str, object)  # server, ApiError (the session is kept)
-    reauthenticated = Signal()
-    reauthFailed = Signal(object)  # ApiError
     restoreFinished = Signal(object)  # SignedIn | None
     signedOut = Signal()
     keyringNotice = Signal(str)  # shown once when tokens can't be kept safely
@@ -117,14 +115,17 @@ class SessionController(QObject):
 
     # -- sign in ---------------------------------------------------------------
 
-    def sign_in(self, request: SignInRequest, ca_bundle: str | None = None) -> None:
+    def sign_in(self, request: SignInRequest, ca_bundle: str | None = None) -> Task | None:
+        """Sign in (None, nothing sent, while another sign-in runs); the task answers
+        ``(SignedIn, stored safely)``, and ``signedIn``/``signInFailed`` follow."""
         if self._busy:
-            return
+            return None
         self._busy = True
         remember = request.remember and self._remember_allowed
         task = self._runner.submit("sign-in", self._sign_in_job, request, ca_bundle, remember)
         task.succeeded.connect(self._on_signed_in)
         task.failed.connect(self._on_sign_in_failed)
+        return task
 
     def _sign_in_job(
         self, request: SignInRequest, ca_bundle: str | None, remember: bool
@@ -152,10 +153,7 @@ class SessionController(QObject):
 
     def _on_sign_in_failed(self, error: object) -> None:
         self._busy = False
-        if not isinstance(error, ApiError):
-            log.error("Sign-in failed unexpectedly: %s", type(error).__name__)
-            error = ApiError("Something went wrong while signing in.")
-        self.signInFailed.emit(error)
+        self.signInFailed.emit(as_api_error(error))
 
     def _notice_once(self) -> None:
         if not self._notice_shown:
@@ -169,12 +167,12 @@ class SessionController(QObject):
 
     # -- remembered session ----------------------------------------------------
 
-    def restore(self) -> None:
-        """Try the remembered session; ``restoreFinished(None)`` if there is none."""
+    def restore(self) -> Task | None:
+        """Try the remembered session; ``restoreFinished(None)`` (and no task) if there is none."""
         server = self._settings.get(Options.remembered_server)
         if not server or not self._remember_allowed:
             self.restoreFinished.emit(None)
-            return
+            return None
         try:
             ca_bundle = self.ca_bundle_for(normalize_base_url(server))
         except ApiError:
@@ -183,14 +181,13 @@ class SessionController(QObject):
         task = self._runner.submit("restore-session", self._restore_job, server, ca_bundle)
         task.succeeded.connect(self._on_restored)
         task.failed.connect(self._on_restore_failed)
+        return task
 
     def _on_restore_failed(self, error: object) -> None:
         # The server couldn't be asked (offline, say): the remembered session is
         # kept for next time, and the person sees why it didn't open this time.
         self.current = None
-        if not isinstance(error, ApiError):
-            error = ApiError("Something went wrong while restoring your session.")
-        self.restoreFailed.emit(self._restoring_server, error)
+        self.restoreFailed.emit(self._restoring_server, as_api_error(error))
 
     def _restore_job(self, server: str, ca_bundle: str | None) -> SignedIn | None:
         try:
@@ -219,15 +216,19 @@ class SessionController(QObject):
 
     # -- signing in again after the session ended ---------------------------------
 
-    def reauthenticate(self, password: str) -> None:
-        """Sign the current person in again on the same client (its token is renewed)."""
+    def reauthenticate(self, password: str) -> Task | None:
+        """Sign the current person in again on the same client (its token is renewed).
+
+        None (nothing sent) when nobody is signed in or a sign-in is running;
+        the task answers whether a remembered token was stored safely.
+        """
         current = self.current
         if current is None or self._busy:
-            return
+            return None
         self._busy = True
         task = self._runner.submit("re-sign-in", self._reauth_job, current, password)
-        task.succeeded.connect(self._on_reauthenticated)
-        task.failed.connect(self._on_reauth_failed)
+        task.finished.connect(self._on_reauth_finished)
+        return task
 
     def _reauth_job(self, current: SignedIn, password: str) -> bool:
         session = current.client.sign_in(current.user.email, password)
@@ -235,15 +236,8 @@ class SessionController(QObject):
             return self._token_store().save(current.server, session.token)
         return True
 
-    def _on_reauthenticated(self, _stored_safely: bool) -> None:
+    def _on_reauth_finished(self) -> None:
         self._busy = False
-        self.reauthenticated.emit()
-
-    def _on_reauth_failed(self, error: object) -> None:
-        self._busy = False
-        if not isinstance(error, ApiError):
-            error = ApiError("Something went wrong while signing in.")
-        self.reauthFailed.emit(error)
 
     # -- sign out ----------------------------------------------------------------
 

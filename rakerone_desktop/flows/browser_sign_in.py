@@ -33,8 +33,8 @@ from rakerone_desktop.runtime.loopback import (
 from rakerone_desktop.runtime.tasks import CancelledError, Task, TaskRunner
 
 if TYPE_CHECKING:
-    from rakerone_desktop.api.client import RakerOneClient
     from rakerone_desktop.api.models import AuthMethods, TokenGrant
+    from rakerone_desktop.api.protocol import ApiClient
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class BrowserSignIn(QObject):
 
     def __init__(
         self,
-        client: RakerOneClient,
+        client: ApiClient,
         runner: TaskRunner,
         *,
         opener: Opener | None = None,

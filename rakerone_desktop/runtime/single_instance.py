@@ -57,7 +57,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name
         self._server: QLocalServer | None = None
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._connections: set[_Connection] = set()
 
     @property
     def listening(self) -> bool:
@@ -82,11 +82,9 @@ class SingleInstance(QObject):
         return True
 
     def release(self) -> None:
-        for socket in list(self._buffers):
-            socket.readyRead.disconnect(self._on_ready_read)
-            socket.disconnected.disconnect(self._on_disconnected)
-            socket.abort()
-        self._buffers.clear()
+        for connection in list(self._connections):
+            connection.close()
+        self._connections.clear()
         if self._server is not None:
             self._server.close()
             self._server.deleteLater()
@@ -117,35 +115,14 @@ class SingleInstance(QObject):
             socket = self._server.nextPendingConnection()
             if socket is None:
                 break
-            self._buffers[socket] = bytearray()
-            # Bound methods and sender(), not lambdas holding the socket: a closure that
-            # keeps the socket's wrapper alive across deleteLater() crashes PySide.
-            socket.readyRead.connect(self._on_ready_read)
-            socket.disconnected.connect(self._on_disconnected)
+            connection = _Connection(socket, self)
+            connection.received.connect(self._on_received)
+            self._connections.add(connection)
 
-    def _on_ready_read(self) -> None:
-        socket = self.sender()
-        buffer = self._buffers.get(socket)  # type: ignore[call-overload]
-        if not isinstance(socket, QLocalSocket) or buffer is None:
-            return
-        buffer += bytes(socket.readAll().data())
-        if b"\n" in buffer or len(buffer) > MAX_MESSAGE:
-            self._finish(socket)
-
-    def _on_disconnected(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket):
-            self._finish(socket)
-
-    def _finish(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.pop(socket, None)
-        if buffer is None:
-            return
-        socket.readyRead.disconnect(self._on_ready_read)
-        socket.disconnected.disconnect(self._on_disconnected)
-        socket.abort()
-        socket.deleteLater()
-        line = bytes(buffer).split(b"\n", 1)[0]
+    def _on_received(self, connection: _Connection, buffer: bytes) -> None:
+        self._connections.discard(connection)
+        connection.deleteLater()
+        line = buffer.split(b"\n", 1)[0]
         try:
             message = json.loads(line.decode("utf-8"))
             argv = [str(a) for a in message["argv"]]
@@ -153,3 +130,46 @@ class SingleInstance(QObject):
             log.warning("Ignored a malformed message on the single-instance socket")
             return
         self.activated.emit(argv)
+
+
+class _Connection(QObject):
+    """One client of the single-instance socket: reads its one message, then closes.
+
+    Each connection has its own object, so its slots know their socket
+    without asking who sent a signal; bound methods, not lambdas holding the
+    socket (a closure that keeps the socket's wrapper alive across
+    ``deleteLater()`` crashes PySide).
+    """
+
+    received = Signal(object, bytes)  # this connection, what it sent
+
+    def __init__(self, socket: QLocalSocket, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._socket = socket
+        self._buffer = bytearray()
+        self._done = False
+        socket.readyRead.connect(self._on_ready_read)
+        socket.disconnected.connect(self._finish)
+
+    def _on_ready_read(self) -> None:
+        if self._done:
+            return
+        self._buffer += bytes(self._socket.readAll().data())
+        if b"\n" in self._buffer or len(self._buffer) > MAX_MESSAGE:
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.close():
+            self.received.emit(self, bytes(self._buffer))
+
+    def close(self) -> bool:
+        """Stop listening and drop the socket; False if that was done before."""
+        if self._done:
+            return False
+        self._done = True
+        socket = self._socket
+        socket.readyRead.disconnect(self._on_ready_read)
+        socket.disconnected.disconnect(self._finish)
+        socket.abort()
+        socket.deleteLater()
+        return True

@@ -106,7 +106,19 @@ def register_expected_errors(*kinds: type[BaseException]) -> None:
 
 
 class _ReportingTask(Task):
+    """A task that hands its job's outcome to its runner, on the GUI thread."""
+
     _report = Signal(object)
+
+    def __init__(self, name: str, runner: TaskRunner) -> None:
+        super().__init__(name)
+        self._runner = runner
+        # Emitted on the worker thread, delivered here on this object's (the GUI) thread.
+        self._report.connect(self._on_report, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _on_report(self, outcome: tuple[str, object]) -> None:
+        self._runner._finish(self, outcome)
 
 
 class TaskRunner(QObject):
@@ -129,18 +141,13 @@ class TaskRunner(QObject):
         with_task: bool = False,
     ) -> Task:
         """Run ``fn(*args)`` (or ``fn(task, *args)`` when ``with_task``) in the pool."""
-        task = _ReportingTask(name)
-        task._report.connect(self._on_report)
+        task = _ReportingTask(name, self)
         self._running.add(task)
         call_args = (task, *args) if with_task else args
         self._pool.start(_Job(task, fn, call_args))
         return task
 
-    @Slot(object)
-    def _on_report(self, outcome: tuple[str, object]) -> None:
-        task = self.sender()
-        if not isinstance(task, Task):
-            return
+    def _finish(self, task: Task, outcome: tuple[str, object]) -> None:
         self._running.discard(task)
         kind, value = outcome
         if not task.cancelled:

@@ -157,10 +157,6 @@ class SecretClipboard(QObject):
         return QGuiApplication.clipboard()
 
     @property
-    def holds_value(self) -> bool:
-        return self._digest is not None
-
-    @property
     def timer_active(self) -> bool:
         return self._timer.isActive()
 
@@ -177,19 +173,6 @@ class SecretClipboard(QObject):
         else:
             self._timer.stop()
         self.copied.emit()
-
-    def mark_selection(self, text: str) -> None:
-        """If the X11 selection holds ``text`` unmarked, replace it with a marked copy."""
-        clipboard = self._clipboard()
-        if not clipboard.supportsSelection():
-            return
-        mime = clipboard.mimeData(QClipboard.Mode.Selection)
-        if mime is not None and mime.text() == text and not mime.hasFormat(KDE_HINT):
-            clipboard.setMimeData(secret_mime_data(text), QClipboard.Mode.Selection)
-            if self._digest is None:
-                self._digest = _digest(text)
-                if self.clear_after_seconds > 0:
-                    self._timer.start(self.clear_after_seconds * 1000)
 
     def clear_if_ours(self) -> None:
         """Clear the clipboard and selection only where they still hold our value."""

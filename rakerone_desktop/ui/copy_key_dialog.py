@@ -177,7 +177,6 @@ class SecretField(QLineEdit):
 
 class CopyKeyDialog(QDialog):
     copied = Signal()
-    keyDone = Signal()  # the dialog closed; the value is forgotten
 
     def __init__(
         self,
@@ -261,10 +260,6 @@ class CopyKeyDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.show()
 
-    @property
-    def was_copied(self) -> bool:
-        return self._copied
-
     def copy(self) -> None:
         if self._secret is None:
             return
@@ -287,7 +282,6 @@ class CopyKeyDialog(QDialog):
             self._confirm.close()
             self._confirm = None
         self.accept()
-        self.keyDone.emit()
 
     # Escape calls reject(); the close button sends a close event.
     def reject(self) -> None:

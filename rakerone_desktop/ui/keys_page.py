@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QHelpEvent, QKeySequence
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,8 +41,6 @@ from rakerone_desktop.ui.theme import icon
 class KeysTableView(QTableView):
     """The keys table; tooltips shown as plain text whatever a name contains."""
 
-    deletePressed = Signal()
-
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
@@ -55,12 +53,6 @@ class KeysTableView(QTableView):
                 event.ignore()
             return True
         return super().viewportEvent(event)
-
-    def keyPressEvent(self, event: object) -> None:
-        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Delete:  # type: ignore[attr-defined]
-            self.deletePressed.emit()
-            return
-        super().keyPressEvent(event)  # type: ignore[arg-type]
 
 
 class EmptyState(QWidget):
@@ -251,7 +243,6 @@ class KeysPage(QWidget):
         for col in OPTIONAL_COLUMNS:
             self.table.setColumnHidden(col, True)
         self.delegate.revokeClicked.connect(lambda key_id: self.revokeRequested.emit([key_id]))
-        self.table.deletePressed.connect(self._revoke_selected)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.empty_state = EmptyState()
@@ -361,11 +352,6 @@ class KeysPage(QWidget):
     def current_key(self) -> ApiKey | None:
         keys = self.selected_keys()
         return keys[0] if len(keys) == 1 else None
-
-    def _revoke_selected(self) -> None:
-        ids = [k.id for k in self.selected_keys() if k.revoked_at is None]
-        if ids and not self._read_only:
-            self.revokeRequested.emit(ids)
 
     def _on_selection(self, *_args: object) -> None:
         key = self.current_key()

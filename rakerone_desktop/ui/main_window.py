@@ -155,7 +155,9 @@ class MainWindow(QMainWindow):
         self.revoke_action = self._action(self.tr("&Revoke…"), self.revokeSelectedRequested.emit)
         self.revoke_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         # Delete acts on the table only; typing in the search field must not revoke.
+        # The one binding of Delete: this action, on the table.
         self.revoke_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.keys_page.table.addAction(self.revoke_action)
         self.find_action = self._action(
             self.tr("&Find key by value…"), self.findKeyRequested.emit, "Ctrl+Shift+F"
         )

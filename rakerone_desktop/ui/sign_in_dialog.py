@@ -142,8 +142,9 @@ class SignInDialog(QDialog):
         layout.addLayout(buttons)
 
         self.server_field.editingFinished.connect(self._server_changed)
-        for field in (self.server_field, self.email_field, self.password_field):
-            field.textEdited.connect(self._clear_errors_for_edit)
+        self.server_field.textEdited.connect(self._clear_server_error)
+        self.email_field.textEdited.connect(self._clear_email_error)
+        self.password_field.textEdited.connect(self._clear_password_error)
 
         if server and email:
             self.password_field.setFocus()
@@ -274,16 +275,14 @@ class SignInDialog(QDialog):
             label.clear()
             label.hide()
 
-    def _clear_errors_for_edit(self) -> None:
-        sender = self.sender()
-        mapping = {
-            self.server_field: self.server_error,
-            self.email_field: self.email_error,
-            self.password_field: self.password_error,
-        }
-        label = mapping.get(sender)  # type: ignore[call-overload]
-        if label is not None:
-            label.hide()
+    def _clear_server_error(self) -> None:
+        self.server_error.hide()
+
+    def _clear_email_error(self) -> None:
+        self.email_error.hide()
+
+    def _clear_password_error(self) -> None:
+        self.password_error.hide()
 
     def _focus_first_error(self) -> None:
         for label, field in (

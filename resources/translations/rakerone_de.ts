@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutAndDiagnostics</name>
+    <message>
+        <location filename="../../rakerone_desktop/shell/about.py"/>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>Diagnose in die Zwischenablage kopiert</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../rakerone_desktop/ui/about_dialog.py"/>
@@ -218,31 +226,11 @@
     </message>
 </context>
 <context>
-    <name>AppController</name>
+    <name>Application</name>
     <message>
-        <location filename="../../rakerone_desktop/app.py"/>
+        <location filename="../../rakerone_desktop/shell/application.py"/>
         <source>Opening your remembered session…</source>
         <translation>Ihre gespeicherte Sitzung wird geöffnet…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/app.py"/>
-        <source>The sandbox server didn&apos;t start: %1</source>
-        <translation>Der Sandbox-Server ist nicht gestartet: %1</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/app.py"/>
-        <source>RakerOne Desktop</source>
-        <translation>RakerOne Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/app.py"/>
-        <source>Your session has ended. Sign in again to finish what you were doing; nothing you entered is lost.</source>
-        <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; nichts von dem, was Sie eingegeben haben, geht verloren.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/app.py"/>
-        <source>Diagnostics copied to the clipboard</source>
-        <translation>Diagnose in die Zwischenablage kopiert</translation>
     </message>
 </context>
 <context>
@@ -329,6 +317,94 @@
         <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
         <source>You haven&apos;t copied this key. It can&apos;t be shown again.</source>
         <translation>Sie haben diesen Schlüssel nicht kopiert. Er kann nicht noch einmal angezeigt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateDialogs</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Rotate “%1”</source>
+        <translation>„%1“ rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Rotate a key</source>
+        <translation>Einen Schlüssel rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Select one active key in the table, then choose Rotate.</source>
+        <translation>Wählen Sie einen aktiven Schlüssel in der Tabelle aus und dann Rotieren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>A key is still being created. Try again when it&apos;s done.</source>
+        <translation>Es wird noch ein Schlüssel erstellt. Versuchen Sie es erneut, wenn das abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Another key is still being created. Try again in a moment.</source>
+        <translation>Es wird gerade ein anderer Schlüssel erstellt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Your session has ended. Waiting for you to sign in again…</source>
+        <translation>Ihre Sitzung ist abgelaufen. Warten auf Ihre erneute Anmeldung…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>The key&apos;s value was lost</source>
+        <translation>Der Wert des Schlüssels ging verloren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>The key “%1” (%2) was created, but the answer carrying its value was lost on the way. RakerOne can’t show the value again, so nobody can use this key.</source>
+        <translation>Der Schlüssel „%1“ (%2) wurde erstellt, aber die Antwort mit seinem Wert ging unterwegs verloren. RakerOne kann den Wert nicht noch einmal zeigen, daher kann niemand diesen Schlüssel verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Revoke it and create a fresh one with the same name and permissions?</source>
+        <translation>Ihn widerrufen und einen neuen mit demselben Namen und denselben Berechtigungen erstellen?</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Revoke it and create a new key</source>
+        <translation>Widerrufen und neuen Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Keep it for now</source>
+        <translation>Vorerst behalten</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Another change is still running. Try again when it&apos;s done.</source>
+        <translation>Eine andere Änderung läuft noch. Versuchen Sie es erneut, wenn sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>The key was not revoked</source>
+        <translation>Der Schlüssel wurde nicht widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>The new key wasn&apos;t created</source>
+        <translation>Der neue Schlüssel wurde nicht erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>The old key was revoked, but the new one wasn&apos;t created: %1</source>
+        <translation>Der alte Schlüssel wurde widerrufen, aber der neue wurde nicht erstellt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Switch your integration over to this new key, then revoke the old one. Until you do, the old key&apos;s row shows that a rotation is in progress.</source>
+        <translation>Stellen Sie Ihre Integration auf diesen neuen Schlüssel um und widerrufen Sie dann den alten. Bis dahin zeigt die Zeile des alten Schlüssels, dass eine Rotation läuft.</translation>
     </message>
 </context>
 <context>
@@ -519,6 +595,67 @@
     </message>
 </context>
 <context>
+    <name>ExportDialogs</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>Export keys as CSV</source>
+        <translation>Schlüssel als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>Export activity</source>
+        <translation>Aktivität exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>Select a key first.</source>
+        <translation>Wählen Sie zuerst einen Schlüssel aus.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>Export the activity of “%1” as CSV</source>
+        <translation>Aktivität von „%1“ als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>Save revoke results</source>
+        <translation>Ergebnisse des Widerrufs speichern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>The file wasn&apos;t saved</source>
+        <translation>Die Datei wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>Couldn&apos;t write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/exports.py"/>
+        <source>Saved %1 rows to %2</source>
+        <translation>%1 Zeilen in %2 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>FindDialogs</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Your session has ended. Waiting for you to sign in again…</source>
+        <translation>Ihre Sitzung ist abgelaufen. Warten auf Ihre erneute Anmeldung…</translation>
+    </message>
+</context>
+<context>
     <name>FindKeyDialog</name>
     <message>
         <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
@@ -660,76 +797,6 @@
     <name>KeyFlows</name>
     <message>
         <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Rotate a key</source>
-        <translation>Einen Schlüssel rotieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Select one active key in the table, then choose Rotate.</source>
-        <translation>Wählen Sie einen aktiven Schlüssel in der Tabelle aus und dann Rotieren.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Rotate “%1”</source>
-        <translation>„%1“ rotieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Create key</source>
-        <translation>Schlüssel erstellen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>A key is still being created. Try again when it&apos;s done.</source>
-        <translation>Es wird noch ein Schlüssel erstellt. Versuchen Sie es erneut, wenn das abgeschlossen ist.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Another key is still being created. Try again in a moment.</source>
-        <translation>Es wird gerade ein anderer Schlüssel erstellt. Versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>The new key wasn&apos;t created</source>
-        <translation>Der neue Schlüssel wurde nicht erstellt</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>The old key was revoked, but the new one wasn&apos;t created: %1</source>
-        <translation>Der alte Schlüssel wurde widerrufen, aber der neue wurde nicht erstellt: %1</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>The key&apos;s value was lost</source>
-        <translation>Der Wert des Schlüssels ging verloren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>The key “%1” (%2) was created, but the answer carrying its value was lost on the way. RakerOne can’t show the value again, so nobody can use this key.</source>
-        <translation>Der Schlüssel „%1“ (%2) wurde erstellt, aber die Antwort mit seinem Wert ging unterwegs verloren. RakerOne kann den Wert nicht noch einmal zeigen, daher kann niemand diesen Schlüssel verwenden.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Revoke it and create a fresh one with the same name and permissions?</source>
-        <translation>Ihn widerrufen und einen neuen mit demselben Namen und denselben Berechtigungen erstellen?</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Revoke it and create a new key</source>
-        <translation>Widerrufen und neuen Schlüssel erstellen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Keep it for now</source>
-        <translation>Vorerst behalten</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Another change is still running. Try again when it&apos;s done.</source>
-        <translation>Eine andere Änderung läuft noch. Versuchen Sie es erneut, wenn sie abgeschlossen ist.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -742,81 +809,6 @@
         <location filename="../../rakerone_desktop/ui/flows.py"/>
         <source>No active keys are shown.</source>
         <translation>Es werden keine aktiven Schlüssel angezeigt.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>A revoke is still running. Try again when it&apos;s done.</source>
-        <translation>Ein Widerruf läuft noch. Versuchen Sie es erneut, wenn er abgeschlossen ist.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Another revoke is still running. Try again in a moment.</source>
-        <translation>Ein anderer Widerruf läuft noch. Versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>The key was not revoked</source>
-        <translation>Der Schlüssel wurde nicht widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Your session has ended. Waiting for you to sign in again…</source>
-        <translation>Ihre Sitzung ist abgelaufen. Warten auf Ihre erneute Anmeldung…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Export keys as CSV</source>
-        <translation>Schlüssel als CSV exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Export activity</source>
-        <translation>Aktivität exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Select a key first.</source>
-        <translation>Wählen Sie zuerst einen Schlüssel aus.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Export the activity of “%1” as CSV</source>
-        <translation>Aktivität von „%1“ als CSV exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Save revoke results</source>
-        <translation>Ergebnisse des Widerrufs speichern</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Saved %1 rows to %2</source>
-        <translation>%1 Zeilen in %2 gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>The file wasn&apos;t saved</source>
-        <translation>Die Datei wurde nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Couldn&apos;t write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/flows.py"/>
-        <source>Switch your integration over to this new key, then revoke the old one. Until you do, the old key&apos;s row shows that a rotation is in progress.</source>
-        <translation>Stellen Sie Ihre Integration auf diesen neuen Schlüssel um und widerrufen Sie dann den alten. Bis dahin zeigt die Zeile des alten Schlüssels, dass eine Rotation läuft.</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1288,14 @@
     </message>
 </context>
 <context>
+    <name>ReauthPrompt</name>
+    <message>
+        <location filename="../../rakerone_desktop/shell/sign_in.py"/>
+        <source>Your session has ended. Sign in again to finish what you were doing; nothing you entered is lost.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; nichts von dem, was Sie eingegeben haben, geht verloren.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
@@ -1445,6 +1445,47 @@
         <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
         <source>Not found (deleted or never existed)</source>
         <translation>Nicht gefunden (gelöscht oder nie vorhanden)</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialogs</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>A revoke is still running. Try again when it&apos;s done.</source>
+        <translation>Ein Widerruf läuft noch. Versuchen Sie es erneut, wenn er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Another revoke is still running. Try again in a moment.</source>
+        <translation>Ein anderer Widerruf läuft noch. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>Your session has ended. Waiting for you to sign in again…</source>
+        <translation>Ihre Sitzung ist abgelaufen. Warten auf Ihre erneute Anmeldung…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/flow_views.py"/>
+        <source>The key was not revoked</source>
+        <translation>Der Schlüssel wurde nicht widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxStart</name>
+    <message>
+        <location filename="../../rakerone_desktop/shell/sandbox_start.py"/>
+        <source>The sandbox server didn&apos;t start: %1</source>
+        <translation>Der Sandbox-Server ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/shell/sandbox_start.py"/>
+        <source>RakerOne Desktop</source>
+        <translation>RakerOne Desktop</translation>
     </message>
 </context>
 <context>

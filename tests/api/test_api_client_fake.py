@@ -10,8 +10,10 @@ from __future__ import annotations
 import io
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -970,7 +972,66 @@ def test_the_header_request_id_wins(r: Rig) -> None:
     with pytest.raises(e.NotFoundError) as info:
         r.client.get_key("k")
     assert info.value.request_id == "hdr-1"
-    assert r.client.last_request_id == "hdr-1"
+
+
+def test_each_answer_carries_its_own_request_id(r: Rig) -> None:
+    r.script(ok(d.user_doc(), request_id="req-1"), ok({"items": []}, request_id="req-2"))
+    me = r.client.with_request_id.me()
+    perms = r.client.with_request_id.permissions()
+    assert (me.request_id, perms.request_id) == ("req-1", "req-2")
+    assert isinstance(me.value, User) and perms.value == ()
+    assert not hasattr(r.client, "last_request_id")  # nothing about a call is kept
+
+
+def test_request_ids_stay_with_their_calls_when_calls_run_at_once(r: Rig) -> None:
+    # Two calls in flight together on two threads, each answered with its own id.
+    both_sent = threading.Barrier(2, timeout=10)
+
+    def answer(request: requests.PreparedRequest) -> Reply:
+        both_sent.wait()
+        if request.path_url.endswith("/me"):
+            return ok(d.user_doc(), request_id="req-me")
+        return problem(404, "not-found", request_id="req-get")
+
+    r.script(answer, answer)
+
+    def get() -> str | None:
+        with pytest.raises(e.NotFoundError) as info:
+            r.client.get_key("key_9")
+        return info.value.request_id
+
+    with ThreadPoolExecutor(2) as pool:
+        me = pool.submit(r.client.with_request_id.me)
+        failed = pool.submit(get)
+        assert me.result(timeout=10).request_id == "req-me"
+        assert failed.result(timeout=10) == "req-get"
+
+
+def test_an_error_found_after_another_call_keeps_its_own_request_id(r: Rig) -> None:
+    # The second page repeats the cursor; before the loop finds out, another
+    # call (on another thread) is answered. The error names the page's request.
+    r.script(
+        ok(d.page_doc([], next_cursor="c1"), request_id="req-page-1"),
+        ok(d.page_doc([], next_cursor="c1"), request_id="req-page-2"),
+        ok(d.user_doc(), request_id="req-other"),
+    )
+    pages = r.client.iter_key_pages()
+    next(pages)
+    next(pages)
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(r.client.with_request_id.me).result(timeout=10).request_id == (
+            "req-other"
+        )
+    with pytest.raises(e.ProtocolError, match="cursor") as info:
+        next(pages)
+    assert info.value.request_id == "req-page-2"
+
+
+def test_a_revoke_answered_without_revoking_is_refused_with_its_request_id(r: Rig) -> None:
+    r.script(ok(d.api_key_doc(), request_id="req-not-revoked"))
+    with pytest.raises(e.ProtocolError, match="without revoking") as info:
+        r.client.revoke_key("key_1")
+    assert info.value.request_id == "req-not-revoked"
 
 
 def test_a_garbled_request_id_is_cleaned(r: Rig) -> None:

@@ -309,7 +309,6 @@ def test_create_fault(qtbot, start_app, demo_sandbox, proxy, heartbeat, admin_ap
     window = _sign_in_through(qtbot, controller, demo_sandbox, proxy.url)
     wait_loaded(qtbot, controller)
     flows = controller.current.flows
-    actions = controller.current.actions
     name = f"Fault {case.id}"
     permissions = ("playbooks.run", "records.read")
     wizard = _open_wizard(qtbot, controller, name, permissions)
@@ -327,7 +326,7 @@ def test_create_fault(qtbot, start_app, demo_sandbox, proxy, heartbeat, admin_ap
         controller.clipboard.clear_if_ours()
         assert [k.revoked_at for k in _keys_named(admin_api, name)] == [None]
         return
-    with qtbot.waitSignal(actions.createFailed, timeout=30_000):
+    with qtbot.waitSignal(flows.createFailed, timeout=30_000):
         finish.click()
     assert heartbeat.stop() < MAX_FREEZE_S
     error = wizard.review_page.error

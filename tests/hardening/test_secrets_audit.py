@@ -111,7 +111,7 @@ def test_no_key_value_or_token_is_left_anywhere(
     wait_loaded(qtbot, controller)
     token = controller.session.current.client.token
     flows = controller.current.flows
-    actions = controller.current.actions
+    actions = controller.current.flows  # what the flows did
     page = window.keys_page
 
     # Create and copy.

@@ -11,6 +11,7 @@ import logging
 import socket
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -648,12 +649,27 @@ def test_an_api_key_never_manages_keys(admin: RakerOneClient, make_client: Clien
 
 
 def test_every_answer_carries_a_request_id(admin: RakerOneClient) -> None:
-    admin.permissions()
-    first = admin.last_request_id
-    admin.permissions()
-    assert first
-    assert admin.last_request_id
-    assert admin.last_request_id != first
+    first = admin.with_request_id.permissions()
+    second = admin.with_request_id.permissions()
+    assert first.request_id
+    assert second.request_id
+    assert second.request_id != first.request_id
+    assert first.value == second.value == admin.permissions()
+
+
+def test_calls_running_at_once_each_get_their_own_request_id(admin: RakerOneClient) -> None:
+    def failing() -> str | None:
+        with pytest.raises(e.NotFoundError) as info:
+            admin.get_key("key_does_not_exist")
+        return info.value.request_id
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = [pool.submit(admin.with_request_id.permissions) for _ in range(6)]
+        errors = [pool.submit(failing) for _ in range(6)]
+        ids = [a.result(timeout=30).request_id for a in answers]
+        error_ids = [f.result(timeout=30) for f in errors]
+    assert all(ids) and all(error_ids)
+    assert len(set(ids) | set(error_ids)) == 12  # no call saw another call's id
 
 
 def test_base_url_forms(make_client: ClientFactory, sandbox: SandboxProcess) -> None:

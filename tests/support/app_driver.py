@@ -8,7 +8,7 @@ from rakerone_desktop.sandbox.launcher import ReadyInfo
 
 def sign_in(
     qtbot,
-    controller: appmod.AppController,
+    controller: appmod.Application,
     info: ReadyInfo,
     *,
     member: bool = False,
@@ -26,7 +26,7 @@ def sign_in(
     return blocker.args[0]
 
 
-def wait_loaded(qtbot, controller: appmod.AppController) -> None:
+def wait_loaded(qtbot, controller: appmod.Application) -> None:
     current = controller.current
     assert current is not None and current.keys is not None
     keys = current.keys

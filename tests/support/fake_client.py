@@ -10,12 +10,14 @@ from typing import NoReturn
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
+    AuthMethods,
     CreatedKey,
     EventPage,
     Me,
     Permission,
     RevokeResult,
     Session,
+    TokenGrant,
 )
 from rakerone_desktop.api.protocol import ApiClient
 
@@ -24,7 +26,6 @@ class FakeClient:
     """Answers nothing it was not told to: an unexpected call fails with its name."""
 
     base_url = "http://127.0.0.1:9"
-    last_request_id: str | None = None
 
     def _unexpected(self, name: str) -> NoReturn:
         raise AssertionError(f"{type(self).__name__}: unexpected call to {name}()")
@@ -40,6 +41,20 @@ class FakeClient:
 
     def me(self) -> Me:
         self._unexpected("me")
+
+    def get_auth_methods(self) -> AuthMethods:
+        self._unexpected("get_auth_methods")
+
+    def exchange_code(
+        self,
+        token_endpoint: str,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str,
+        client_id: str = "rakerone-desktop",
+    ) -> TokenGrant:
+        self._unexpected("exchange_code")
 
     def permissions(self) -> tuple[Permission, ...]:
         self._unexpected("permissions")

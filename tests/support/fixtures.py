@@ -118,11 +118,11 @@ def clean_settings_and_keyring(tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture
 def start_app(qtbot, qapp: QApplication) -> Iterator[object]:
-    started: list[appmod.AppController] = []
+    started: list[appmod.Application] = []
 
-    def start(*argv: str) -> appmod.AppController:
+    def start(*argv: str) -> appmod.Application:
         assert appmod.main(list(argv)) == 0
-        controller = appmod.current_controller()
+        controller = appmod.application()
         assert controller is not None
         started.append(controller)
         return controller

@@ -337,7 +337,7 @@ def test_revoke_one_from_its_row(qtbot, app_on, admin_api):
     assert dialog.cancel_button.isDefault()
     assert not dialog.warning.isVisible()
     confirm = dialog.findChild(type(dialog.revoke_button), "confirmRevokeButton")
-    with qtbot.waitSignal(controller.current.actions.revoked, timeout=20_000):
+    with qtbot.waitSignal(controller.current.flows.revoked, timeout=20_000):
         confirm.click()
     assert admin_api.get_key(key.id).revoked_at is not None
     assert page.model.row_of(key.id) is None  # left All
@@ -391,7 +391,7 @@ def test_revoke_several_with_a_mixed_outcome(qtbot, app_on, admin_api):
     )
     assert dialog.windowTitle() == "Revoke 2 keys"
     assert dialog.list.count() == 2
-    with qtbot.waitSignal(controller.current.actions.revoked, timeout=20_000):
+    with qtbot.waitSignal(controller.current.flows.revoked, timeout=20_000):
         dialog.revoke_button.click()
     texts = [dialog.list.item(i).text() for i in range(2)]
     assert texts[0].endswith("Revoked")
@@ -407,7 +407,7 @@ def test_a_failed_revoke_says_so_and_leaves_the_row(qtbot, app_on, proxy, admin_
     page = window.keys_page
     proxy.add(Fault("POST", r"/api/v1/api-keys/[^/]+/revoke", "status", status=500, times=1))
     dialog = controller.current.flows.revoke([page.model.key_by_id(key.id)])
-    with qtbot.waitSignal(controller.current.actions.revokeFailed, timeout=20_000):
+    with qtbot.waitSignal(controller.current.flows.revokeFailed, timeout=20_000):
         dialog.revoke_button.click()
     assert dialog.isVisible()
     assert dialog.error.isVisible() and "not revoked" in dialog.error.text()
@@ -445,9 +445,9 @@ def test_rotate_survives_a_restart(qtbot, app_on, admin_api):
     assert row is not None and page2.model.index(row, 0).data(Role.ROTATING)
     assert "Rotation in progress" in page2.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     dialog = again.current.flows.revoke_ids([old.id])
-    with qtbot.waitSignal(again.current.actions.revoked, timeout=20_000):
+    with qtbot.waitSignal(again.current.flows.revoked, timeout=20_000):
         dialog.revoke_button.click()
-    assert again.current.actions.rotations() == {}
+    assert again.current.actions.rotations.pending() == {}
 
 
 def test_no_trace_of_the_key_after_a_create_flow(qtbot, app_on, caplog):

@@ -171,6 +171,19 @@ def test_main_leaves_single_instance_and_log_file_to_its_own_app(start_app):
     assert log_file.current() is None
 
 
+def test_application_answers_the_running_app_until_it_quits(start_app):
+    from rakerone_desktop import app as appmod
+
+    first = start_app("--server", UNREACHABLE)
+    assert appmod.application() is first
+    second = start_app("--server", UNREACHABLE)
+    assert appmod.application() is second  # the newest
+    second.quit()
+    assert appmod.application() is first
+    first.quit()
+    assert appmod.application() is None
+
+
 # -- remembered layout -------------------------------------------------------------------
 
 
@@ -245,8 +258,10 @@ def test_diagnostics_name_errors_and_request_ids_but_never_a_secret(qtbot, start
     assert token
 
     # A key made through the app: its value must not reach the diagnostics.
-    with qtbot.waitSignal(current.actions.created, timeout=20_000) as created:
-        current.actions.create("Diagnostics check", [])
+    call = current.actions.create("Diagnostics check", [])
+    assert call is not None
+    with qtbot.waitSignal(call.succeeded, timeout=20_000) as created:
+        pass
     secret = created.args[0].secret
     assert secret
 

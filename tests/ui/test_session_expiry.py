@@ -98,7 +98,7 @@ def test_revoke_finishes_after_signing_in_again(qtbot, signed_in, demo_sandbox, 
     qtbot.waitUntil(lambda: window.keys_page.model.key_by_id(key.id) is not None, timeout=20_000)
     dialog = controller.current.flows.revoke([window.keys_page.model.key_by_id(key.id)])
     end_session(controller)
-    with qtbot.waitSignal(controller.current.actions.revoked, timeout=30_000):
+    with qtbot.waitSignal(controller.current.flows.revoked, timeout=30_000):
         dialog.revoke_button.click()
         sign_in_again(qtbot, controller, demo_sandbox)
     assert admin_api.get_key(key.id).revoked_at is not None

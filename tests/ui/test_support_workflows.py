@@ -99,7 +99,7 @@ def test_leaked_value_to_revoked_in_three_actions(qtbot, signed_in, admin_api):
     with qtbot.waitSignal(flows.revokeDialogShown, timeout=5000) as confirm:
         dialog.revoke_buttons()[0].click()
     # 3. Confirm.
-    with qtbot.waitSignal(controller.current.actions.revoked, timeout=20_000):
+    with qtbot.waitSignal(controller.current.flows.revoked, timeout=20_000):
         confirm.args[0].revoke_button.click()
     assert admin_api.get_key(created.api_key.id).revoked_at is not None
     qtbot.waitUntil(lambda: "already revoked" in dialog.table.item(0, 1).text(), timeout=20_000)
@@ -130,14 +130,14 @@ def test_incident_revoke_by_filter_needs_the_count_typed_and_saves_results(
     assert not dialog.revoke_button.isEnabled()
     dialog.typed.setText("7")
     assert dialog.revoke_button.isEnabled()
-    with qtbot.waitSignal(controller.current.actions.revoked, timeout=20_000):
+    with qtbot.waitSignal(controller.current.flows.revoked, timeout=20_000):
         dialog.revoke_button.click()
     assert all(admin_api.get_key(k.id).revoked_at is not None for k in made)
     assert dialog.save_button.isVisible()
     target = tmp_path / "results.csv"
     with qtbot.waitSignal(flows.fileDialogShown, timeout=5000) as file_dialog:
         dialog.save_button.click()
-    with qtbot.waitSignal(controller.current.actions.exported, timeout=10_000):
+    with qtbot.waitSignal(controller.current.flows.exported, timeout=10_000):
         file_dialog.args[0].fileSelected.emit(str(target))
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert {r["id"] for r in rows} == {k.id for k in made}
@@ -165,7 +165,7 @@ def test_export_what_the_table_shows_with_hostile_names(qtbot, signed_in, admin_
     target = tmp_path / "keys.csv"
     with qtbot.waitSignal(flows.fileDialogShown, timeout=5000) as file_dialog:
         window.export_action.trigger()
-    with qtbot.waitSignal(controller.current.actions.exported, timeout=10_000):
+    with qtbot.waitSignal(controller.current.flows.exported, timeout=10_000):
         file_dialog.args[0].fileSelected.emit(str(target))
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert len(rows) == page.model.rowCount()
@@ -188,7 +188,7 @@ def test_export_activity_of_the_selected_key(qtbot, signed_in, tmp_path):
     target = tmp_path / "activity.csv"
     with qtbot.waitSignal(flows.fileDialogShown, timeout=5000) as file_dialog:
         page.details.export_button.click()
-    with qtbot.waitSignal(controller.current.actions.exported, timeout=10_000):
+    with qtbot.waitSignal(controller.current.flows.exported, timeout=10_000):
         file_dialog.args[0].fileSelected.emit(str(target))
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert rows and all(r["at_utc"].endswith("Z") for r in rows)

@@ -1,0 +1,182 @@
+"""One signed-in session's objects: made together, wired together, torn down as one.
+
+For an admin: the keys model, the controllers, the flows, the sign-in-again
+flow and the main window; for anyone else, the window saying the app is for
+admins. :meth:`SessionScope.close` ends every one of them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from rakerone_desktop.api.models import ApiKey
+from rakerone_desktop.controllers.key_actions import KeyActionsController
+from rakerone_desktop.controllers.keys import KeysController
+from rakerone_desktop.controllers.session import SessionController, SignedIn
+from rakerone_desktop.flows.reauth import ReauthFlow
+from rakerone_desktop.models.keys_model import ApiKeysModel
+from rakerone_desktop.runtime.settings import Options, Settings
+from rakerone_desktop.runtime.tasks import TaskRunner
+from rakerone_desktop.shell.sign_in import ReauthPrompt
+from rakerone_desktop.shell.view_state import ViewState
+from rakerone_desktop.ui.clipboard import SecretClipboard
+from rakerone_desktop.ui.flows import KeyFlows
+from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
+
+
+class SessionScope(QObject):
+    """Everything that lives while one person is signed in."""
+
+    def __init__(
+        self,
+        signed_in: SignedIn,
+        *,
+        runner: TaskRunner,
+        session: SessionController,
+        settings: Settings,
+        clipboard: SecretClipboard,
+        read_only_locked: bool,
+    ) -> None:
+        super().__init__()
+        self.signed_in = signed_in
+        self.settings = settings
+        self.read_only_locked = read_only_locked
+        self.keys: KeysController | None = None
+        self.actions: KeyActionsController | None = None
+        self.flows: KeyFlows | None = None
+        self.guard: ReauthFlow | None = None
+        self.reauth: ReauthPrompt | None = None
+        self.view_state: ViewState | None = None
+        user = signed_in.user
+        if not user.is_admin:
+            self.window: QWidget = AdminOnlyWindow(signed_in.server, user.name)
+            return
+        model = ApiKeysModel()
+        model.set_filter(settings.get(Options.key_filter), settings.get(Options.unused_days))
+        main = MainWindow(model, signed_in.server, user.name)
+        self.window = main
+        self.reauth = ReauthPrompt(signed_in, main)
+        self.guard = ReauthFlow(session, self.reauth, main)
+        self.reauth.flow = self.guard
+        client = signed_in.client
+        self.keys = KeysController(client, runner, model, parent=main, guard=self.guard)
+        self.actions = KeyActionsController(
+            client, runner, model, settings, parent=main, guard=self.guard
+        )
+        self.flows = KeyFlows(main, main.keys_page, self.actions, clipboard, parent=main)
+        self.view_state = ViewState(settings, main)
+        self._wire(main, self.keys, self.actions, self.flows)
+        self.apply_read_only()
+        self.view_state.restore()
+
+    @property
+    def main_window(self) -> MainWindow | None:
+        return self.window if isinstance(self.window, MainWindow) else None
+
+    def _wire(
+        self,
+        main: MainWindow,
+        keys: KeysController,
+        actions: KeyActionsController,
+        flows: KeyFlows,
+    ) -> None:
+        page = main.keys_page
+        page.set_filter(keys.model.filter_name)
+        # Loading keys and their activity.
+        page.refreshRequested.connect(keys.refresh)
+        keys.loadingChanged.connect(page.set_loading)
+        keys.loaded.connect(main.set_last_refresh)
+        keys.loaded.connect(self._on_loaded)
+        keys.loadFailed.connect(page.banner.show_error)
+        keys.catalogLoaded.connect(self._refresh_details)
+        page.selectionChanged.connect(self._load_events)
+        page.details.moreEventsRequested.connect(keys.load_events)
+        keys.eventsLoaded.connect(page.details.show_events)
+        keys.eventsFailed.connect(page.details.show_events_error)
+        keys.loaded.connect(actions.rotations.prune)
+        # The flows that change keys.
+        main.createKeyRequested.connect(flows.create)
+        page.createRequested.connect(flows.create)
+        main.rotateRequested.connect(flows.rotate)
+        main.revokeSelectedRequested.connect(flows.revoke_selected)
+        page.revokeRequested.connect(flows.revoke_ids)
+        main.findKeyRequested.connect(flows.find)
+        main.exportRequested.connect(flows.export_keys)
+        main.revokeShownRequested.connect(flows.revoke_shown)
+        main.exportActivityRequested.connect(flows.export_activity)
+        page.details.exportRequested.connect(self._export_activity)
+        flows.refreshNeeded.connect(keys.refresh)
+        main.readOnlyToggled.connect(self._on_read_only_toggled)
+
+    def _on_loaded(self, _when: datetime) -> None:
+        main = self.main_window
+        if main is not None:
+            main.keys_page.banner.hide()
+            main.keys_page.refresh_details()
+
+    def _refresh_details(self, *_args: object) -> None:
+        main = self.main_window
+        if main is not None:
+            main.keys_page.refresh_details()
+
+    def _load_events(self, key: ApiKey | None) -> None:
+        if key is not None and self.keys is not None:
+            self.keys.load_events(key.id)
+
+    def _export_activity(self, _key_id: str) -> None:
+        if self.flows is not None:
+            self.flows.export_activity()
+
+    # -- starting, read-only mode, preferences, notices -------------------------------------
+
+    def start(self) -> None:
+        """Show the window; an admin's keys start loading."""
+        self.window.show()
+        if self.keys is not None:
+            self.keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
+            self.keys.refresh()
+
+    def apply_read_only(self) -> None:
+        main = self.main_window
+        if main is None or self.flows is None:
+            return
+        on = self.read_only_locked or self.settings.get(Options.read_only)
+        main.set_read_only(on, locked=self.read_only_locked)
+        self.flows.set_read_only(on)
+
+    def _on_read_only_toggled(self, on: bool) -> None:
+        if self.read_only_locked:
+            return  # the command line said read-only: it stays on
+        self.settings.set(Options.read_only, on)
+        self.apply_read_only()
+
+    def set_auto_refresh(self, seconds: int) -> None:
+        if self.keys is not None:
+            self.keys.set_auto_refresh(seconds)
+
+    def show_notice(self, text: str) -> None:
+        window = self.window
+        if isinstance(window, MainWindow):
+            window.keys_page.notice.show_error(text, retry=False)
+        elif isinstance(window, AdminOnlyWindow):
+            window.notice.show_error(text, retry=False)
+
+    # -- the end ---------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every dialog and the window, stop loading, keep the view for next time."""
+        if self.flows is not None:
+            self.flows.close_all()
+        if self.reauth is not None:
+            self.reauth.close()
+        if self.keys is not None:
+            self.keys.shutdown()
+        window = self.window
+        if self.view_state is not None:
+            self.view_state.save()
+        window.close()
+        window.deleteLater()
+        self.deleteLater()
