@@ -29,7 +29,7 @@ from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
 from rakerone_desktop.controllers.session_guard import SessionGuard
-from rakerone_desktop.models.keys_model import ApiKeysModel, Column
+from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime import diagnostics, log_file
 from rakerone_desktop.runtime.i18n import Translations
 from rakerone_desktop.runtime.logging_setup import install_masking_filter, setup_logging
@@ -360,9 +360,6 @@ class AppController(QObject):
             self.mainWindowShown.emit(window)
             return
         model = ApiKeysModel()
-        model.set_filter(
-            self.settings.get(Options.key_filter), self.settings.get(Options.unused_days)
-        )
         main = MainWindow(model, signed_in.server, user.name)
         guard = SessionGuard(main)
         guard.expired.connect(self.show_reauth)
@@ -374,8 +371,7 @@ class AppController(QObject):
         self.current = SessionWindows(signed_in, main, keys, actions, flows, guard)
         self._wire_main(main, keys, actions, flows)
         self._apply_read_only(main, flows)
-        self._restore_layout(main)
-        self._restore_view(main)
+        main.restore_layout(self.settings)
         main.show()
         keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
         keys.refresh()
@@ -388,51 +384,35 @@ class AppController(QObject):
         actions: KeyActionsController,
         flows: KeyFlows,
     ) -> None:
-        page = main.keys_page
-        page.set_filter(keys.model.filter_name)
-        page.refreshRequested.connect(keys.refresh)
-        page.filterChanged.connect(lambda name: self.settings.set(Options.key_filter, name))
-        keys.loadingChanged.connect(page.set_loading)
-        keys.loaded.connect(main.set_last_refresh)
-        keys.loaded.connect(lambda _when: page.banner.hide())
-        keys.loaded.connect(lambda _when: page.refresh_details())
-        keys.loadFailed.connect(page.banner.show_error)
-        keys.catalogLoaded.connect(lambda _perms: page.refresh_details())
-        page.selectionChanged.connect(
-            lambda key: keys.load_events(key.id) if key is not None else None
-        )
-        page.details.moreEventsRequested.connect(
-            lambda key_id, cursor: keys.load_events(key_id, cursor)
-        )
-        keys.eventsLoaded.connect(page.details.show_events)
-        keys.eventsFailed.connect(page.details.show_events_error)
-        main.signOutRequested.connect(self.sign_out)
-        main.switchServerRequested.connect(self.switch_server)
-        main.quitRequested.connect(self.quit)
-        main.closed.connect(self._on_window_closed)
+        # the keys: loading, the table, the details' activity
+        main.refreshRequested.connect(keys.refresh)
+        main.activityRequested.connect(keys.load_events)
+        keys.loadingChanged.connect(main.set_loading)
+        keys.loaded.connect(main.show_loaded)
+        keys.loadFailed.connect(main.show_load_error)
+        keys.catalogLoaded.connect(main.refresh_details)
+        keys.eventsLoaded.connect(main.show_events)
+        keys.eventsFailed.connect(main.show_events_error)
         keys.loaded.connect(lambda _when: actions.prune_rotations())
+        # the flows
         main.createKeyRequested.connect(flows.create)
-        page.createRequested.connect(flows.create)
         main.rotateRequested.connect(flows.rotate)
         main.revokeSelectedRequested.connect(flows.revoke_selected)
-        page.revokeRequested.connect(flows.revoke_ids)
-        main.preferencesRequested.connect(self.show_preferences)
-        main.aboutRequested.connect(self.show_about)
-        main.copyDiagnosticsRequested.connect(self.copy_diagnostics)
+        main.revokeRequested.connect(flows.revoke_ids)
         main.findKeyRequested.connect(flows.find)
         main.exportRequested.connect(flows.export_keys)
         main.revokeShownRequested.connect(flows.revoke_shown)
         main.exportActivityRequested.connect(flows.export_activity)
-        page.details.exportRequested.connect(lambda _key_id: flows.export_activity())
         flows.refreshNeeded.connect(keys.refresh)
+        # the app
+        main.signOutRequested.connect(self.sign_out)
+        main.switchServerRequested.connect(self.switch_server)
+        main.quitRequested.connect(self.quit)
+        main.closed.connect(self._on_window_closed)
+        main.preferencesRequested.connect(self.show_preferences)
+        main.aboutRequested.connect(self.show_about)
+        main.copyDiagnosticsRequested.connect(self.copy_diagnostics)
         main.readOnlyToggled.connect(self._on_read_only_toggled)
-        page.unusedDaysChanged.connect(lambda d: self.settings.set(Options.unused_days, d))
-        page.table.horizontalHeader().sortIndicatorChanged.connect(
-            lambda col, order: self._save_sort(col, order)
-        )
-        for col, act in main.column_actions.items():
-            act.toggled.connect(lambda _on, m=main: self._save_columns(m))
-            del col
 
     # -- the session ended mid-flow: sign in again, then carry on --------------------------------
 
@@ -501,41 +481,6 @@ class AppController(QObject):
         current = self.current
         if current is not None and isinstance(current.window, MainWindow) and current.flows:
             self._apply_read_only(current.window, current.flows)
-
-    def _restore_view(self, main: MainWindow) -> None:
-        names: list[str] = self.settings.get(Options.shown_columns)
-        shown = set(names)
-        for col in main.column_actions:
-            main.set_column_visible(col, col.name in shown)
-        name = self.settings.get(Options.sort_column)
-        column = Column.__members__.get(name, Column.CREATED)
-        order = (
-            Qt.SortOrder.DescendingOrder
-            if self.settings.get(Options.sort_descending)
-            else Qt.SortOrder.AscendingOrder
-        )
-        main.keys_page.table.sortByColumn(column, order)
-
-    def _save_sort(self, column: int, order: Qt.SortOrder) -> None:
-        if 0 <= column < len(Column) and column != Column.REVOKE:
-            self.settings.set(Options.sort_column, Column(column).name)
-            self.settings.set(Options.sort_descending, order == Qt.SortOrder.DescendingOrder)
-
-    def _restore_layout(self, main: MainWindow) -> None:
-        """The window's size and place, and the table's column widths and order."""
-        geometry = self.settings.get(Options.window_geometry)
-        if not geometry.isEmpty():
-            main.restoreGeometry(geometry)
-        header = self.settings.get(Options.header_state)
-        if not header.isEmpty():
-            main.keys_page.table.horizontalHeader().restoreState(header)
-
-    def _save_layout(self, main: MainWindow) -> None:
-        self.settings.set(Options.window_geometry, main.saveGeometry())
-        self.settings.set(Options.header_state, main.keys_page.table.horizontalHeader().saveState())
-
-    def _save_columns(self, main: MainWindow) -> None:
-        self.settings.set(Options.shown_columns, [c.name for c in main.visible_optional_columns()])
 
     def show_preferences(self) -> PreferencesDialog:
         parent = self.current.window if self.current else None
@@ -630,10 +575,8 @@ class AppController(QObject):
         if text is None or window is None:
             return
         self._pending_notice = None
-        if isinstance(window, MainWindow):
-            window.keys_page.notice.show_error(text, retry=False)
-        elif isinstance(window, AdminOnlyWindow):
-            window.notice.show_error(text, retry=False)
+        if isinstance(window, (MainWindow, AdminOnlyWindow)):
+            window.show_notice(text)
 
     def _leave(self) -> None:
         if self.about_dialog is not None:
@@ -649,9 +592,7 @@ class AppController(QObject):
         window = current.window
         with contextlib.suppress(RuntimeError, TypeError):
             window.closed.disconnect(self._on_window_closed)  # type: ignore[attr-defined]
-        if isinstance(window, MainWindow):
-            self._save_layout(window)
-        window.close()
+        window.close()  # the main window saves its layout as it closes
         window.deleteLater()
 
     def _on_window_closed(self) -> None:
