@@ -157,12 +157,14 @@ class KeysPage(QWidget):
         self.banner = ErrorBanner(self)
         # A notice (session-only sign-in, say) stays until dismissed; refreshes don't hide it.
         self.notice = ErrorBanner(self, object_name="noticeBanner")
-        self.table = self._build_table(model)
+        # Parents first, then children: with the app's style sheet, each move of a
+        # built widget into a new parent styles its whole subtree again.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.stack = QStackedWidget(self.splitter)
+        self.table = self._build_table(model, self.stack)
         # The empty and no-match states are built the first time they are shown.
-        self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.details = DetailsPane()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.details = DetailsPane(self.splitter)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
@@ -235,8 +237,8 @@ class KeysPage(QWidget):
         toolbar.addWidget(self.busy)
         return toolbar
 
-    def _build_table(self, model: ApiKeysModel) -> KeysTableView:
-        table = KeysTableView()
+    def _build_table(self, model: ApiKeysModel, parent: QWidget) -> KeysTableView:
+        table = KeysTableView(parent)
         table.setObjectName("apiKeysTable")
         table.setAccessibleName(self.tr("API keys"))
         table.setModel(model)
