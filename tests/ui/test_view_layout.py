@@ -7,6 +7,7 @@ reachable.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,19 @@ def test_empty_and_no_match_states_are_built_when_first_shown(qtbot):
     model.replace_all([make_key("Alpha")])
     page.search_field.setText("no such key")
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.findChild(object, "noMatchState"))
+
+
+def test_the_app_names_nothing_inside_the_keys_page():
+    # The app talks to the main window's surface; renaming a widget inside the
+    # keys page must not break it.
+    root = Path(__file__).resolve().parents[2] / "rakerone_desktop"
+    sources = [root / "app.py", *sorted((root / "shell").rglob("*.py"))]
+    inside = re.compile(r"\b(?:page|keys_page)\.(?:table|details|banner|notice|delegate)\b")
+    found = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in sources
+        if path.exists()
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if inside.search(line)
+    ]
+    assert found == []
