@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -98,6 +97,8 @@ def _home_relative(path: str) -> str:
 
 
 def _version(name: str) -> str:
+    from importlib import metadata  # ~25 ms to import: only when diagnostics are asked for
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

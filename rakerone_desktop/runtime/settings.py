@@ -42,6 +42,8 @@ class Options:
     pending_rotations = Option[dict[str, str]]("keys/pendingRotations", {})
     window_geometry = Option("window/geometry", QByteArray())
     header_state = Option("keys/headerState", QByteArray())  # column widths and order
+    splitter_state = Option("window/splitter", QByteArray())  # sidebar | pages
+    details_splitter_state = Option("keys/detailsSplitter", QByteArray())  # table | details
 
 
 class Settings:

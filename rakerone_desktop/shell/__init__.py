@@ -6,7 +6,6 @@
 - :mod:`.sign_in`: the sign-in dialog, and signing in again mid-session;
 - :mod:`.session_scope`: one session's model, controllers, flows and window,
   made together and torn down as one;
-- :mod:`.view_state`: the window's remembered place, columns and sort;
 - :mod:`.sandbox_start`: ``--sandbox``;
 - :mod:`.about`: About and the diagnostics.
 

@@ -7,12 +7,9 @@ admins. :meth:`SessionScope.close` ends every one of them.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
@@ -21,7 +18,6 @@ from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
 from rakerone_desktop.shell.sign_in import ReauthPrompt
-from rakerone_desktop.shell.view_state import ViewState
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.flows import KeyFlows
 from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
@@ -49,7 +45,6 @@ class SessionScope(QObject):
         self.flows: KeyFlows | None = None
         self.guard: ReauthFlow | None = None
         self.reauth: ReauthPrompt | None = None
-        self.view_state: ViewState | None = None
         user = signed_in.user
         if not user.is_admin:
             self.window: QWidget = AdminOnlyWindow(signed_in.server, user.name)
@@ -67,10 +62,9 @@ class SessionScope(QObject):
             client, runner, model, settings, parent=main, guard=self.guard
         )
         self.flows = KeyFlows(main, main.keys_page, self.actions, clipboard, parent=main)
-        self.view_state = ViewState(settings, main)
         self._wire(main, self.keys, self.actions, self.flows)
         self.apply_read_only()
-        self.view_state.restore()
+        main.restore_layout(settings)
 
     @property
     def main_window(self) -> MainWindow | None:
@@ -83,52 +77,27 @@ class SessionScope(QObject):
         actions: KeyActionsController,
         flows: KeyFlows,
     ) -> None:
-        page = main.keys_page
-        page.set_filter(keys.model.filter_name)
         # Loading keys and their activity.
-        page.refreshRequested.connect(keys.refresh)
-        keys.loadingChanged.connect(page.set_loading)
-        keys.loaded.connect(main.set_last_refresh)
-        keys.loaded.connect(self._on_loaded)
-        keys.loadFailed.connect(page.banner.show_error)
-        keys.catalogLoaded.connect(self._refresh_details)
-        page.selectionChanged.connect(self._load_events)
-        page.details.moreEventsRequested.connect(keys.load_events)
-        keys.eventsLoaded.connect(page.details.show_events)
-        keys.eventsFailed.connect(page.details.show_events_error)
+        main.refreshRequested.connect(keys.refresh)
+        main.activityRequested.connect(keys.load_events)
+        keys.loadingChanged.connect(main.set_loading)
+        keys.loaded.connect(main.show_loaded)
+        keys.loadFailed.connect(main.show_load_error)
+        keys.catalogLoaded.connect(main.refresh_details)
+        keys.eventsLoaded.connect(main.show_events)
+        keys.eventsFailed.connect(main.show_events_error)
         keys.loaded.connect(actions.rotations.prune)
         # The flows that change keys.
         main.createKeyRequested.connect(flows.create)
-        page.createRequested.connect(flows.create)
         main.rotateRequested.connect(flows.rotate)
         main.revokeSelectedRequested.connect(flows.revoke_selected)
-        page.revokeRequested.connect(flows.revoke_ids)
+        main.revokeRequested.connect(flows.revoke_ids)
         main.findKeyRequested.connect(flows.find)
         main.exportRequested.connect(flows.export_keys)
         main.revokeShownRequested.connect(flows.revoke_shown)
         main.exportActivityRequested.connect(flows.export_activity)
-        page.details.exportRequested.connect(self._export_activity)
         flows.refreshNeeded.connect(keys.refresh)
         main.readOnlyToggled.connect(self._on_read_only_toggled)
-
-    def _on_loaded(self, _when: datetime) -> None:
-        main = self.main_window
-        if main is not None:
-            main.keys_page.banner.hide()
-            main.keys_page.refresh_details()
-
-    def _refresh_details(self, *_args: object) -> None:
-        main = self.main_window
-        if main is not None:
-            main.keys_page.refresh_details()
-
-    def _load_events(self, key: ApiKey | None) -> None:
-        if key is not None and self.keys is not None:
-            self.keys.load_events(key.id)
-
-    def _export_activity(self, _key_id: str) -> None:
-        if self.flows is not None:
-            self.flows.export_activity()
 
     # -- starting, read-only mode, preferences, notices -------------------------------------
 
@@ -159,10 +128,8 @@ class SessionScope(QObject):
 
     def show_notice(self, text: str) -> None:
         window = self.window
-        if isinstance(window, MainWindow):
-            window.keys_page.notice.show_error(text, retry=False)
-        elif isinstance(window, AdminOnlyWindow):
-            window.notice.show_error(text, retry=False)
+        if isinstance(window, (MainWindow, AdminOnlyWindow)):
+            window.show_notice(text)
 
     # -- the end ---------------------------------------------------------------------------------
 
@@ -175,8 +142,6 @@ class SessionScope(QObject):
         if self.keys is not None:
             self.keys.shutdown()
         window = self.window
-        if self.view_state is not None:
-            self.view_state.save()
-        window.close()
+        window.close()  # the main window saves its layout as it closes
         window.deleteLater()
         self.deleteLater()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass
-from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSysInfo, Qt, Signal, qVersion
@@ -38,6 +37,8 @@ class Component:
     def installed_version(self) -> str | None:
         if self.version is not None:
             return self.version
+        from importlib import metadata  # ~25 ms to import: only when About is opened
+
         try:
             return metadata.version(self.distribution or self.name)
         except metadata.PackageNotFoundError:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rakerone_desktop.api.errors import ApiError
+from rakerone_desktop.ui.lazy import BuiltOnFirstUse
 from rakerone_desktop.ui.theme import icon
 
+if TYPE_CHECKING:
+    from rakerone_desktop.api.errors import ApiError
 
-class ErrorBanner(QFrame):
+
+class ErrorBanner(BuiltOnFirstUse, QFrame):
     retryRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, object_name: str = "errorBanner") -> None:
@@ -17,8 +22,15 @@ class ErrorBanner(QFrame):
         self.setObjectName(object_name)
         kind = self.tr("Error") if object_name == "errorBanner" else self.tr("Notice")
         self.setAccessibleName(kind)
+        self.hide()
+        # Hidden until the first message: its parts are built then.
+        self.parts_pending()
+
+    def _build_parts(self) -> None:
+        notice = self.objectName() != "errorBanner"
+        kind = self.accessibleName()
         glyph = QLabel()
-        glyph.setPixmap(icon("error" if object_name == "errorBanner" else "warning").pixmap(20, 20))
+        glyph.setPixmap(icon("warning" if notice else "error").pixmap(20, 20))
         glyph.setAccessibleName(kind)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # server text is never markup
@@ -47,9 +59,11 @@ class ErrorBanner(QFrame):
         row.addLayout(texts, 1)
         row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.hide()
 
     def show_error(self, error: ApiError | str, *, retry: bool = True) -> None:
+        from rakerone_desktop.api.errors import ApiError
+
+        self.ensure_built()
         if isinstance(error, ApiError):
             text = error.message
             if error.status is not None and error.status >= 500:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakerone_desktop.api.errors import ApiError
-from rakerone_desktop.api.models import ApiKey, Event, EventPage, Permission
 from rakerone_desktop.models import timefmt
+from rakerone_desktop.ui.lazy import BuiltOnFirstUse
 from rakerone_desktop.ui.text import isolate, plain_tooltip
+
+if TYPE_CHECKING:
+    from rakerone_desktop.api.models import ApiKey, Event, EventPage, Permission
 
 
 def _plain(text: str = "") -> QLabel:
@@ -34,7 +37,7 @@ def _plain(text: str = "") -> QLabel:
     return label
 
 
-class DetailsPane(QFrame):
+class DetailsPane(BuiltOnFirstUse, QFrame):
     revokeRequested = Signal(str)
     exportRequested = Signal(str)
     moreEventsRequested = Signal(str, str)  # key id, cursor
@@ -52,7 +55,14 @@ class DetailsPane(QFrame):
         self.placeholder.setProperty("role", "hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 12, 12, 12)
+        self._layout.addWidget(self.placeholder)
+        # The rest is built when the first key is shown: until then there is
+        # nothing to show but the placeholder, and the first paint is sooner.
+        self.parts_pending()
 
+    def _build_parts(self) -> None:
         self.title = _plain()
         self.title.setProperty("role", "pageTitle")
         self.title.setAccessibleName(self.tr("Key name"))
@@ -98,15 +108,12 @@ class DetailsPane(QFrame):
         self.events_status.setProperty("role", "hint")
         self.events_status.setTextFormat(Qt.TextFormat.PlainText)
         self.more_button = QPushButton(self.tr("Load more activity"))
-        self.more_button.clicked.connect(self._more)
         self.more_button.hide()
         self.export_button = QPushButton(self.tr("Export activity…"))
         self.export_button.setObjectName("exportActivityButton")
-        self.export_button.clicked.connect(self._export)
         self.revoke_button = QPushButton(self.tr("Revoke key…"))
         self.revoke_button.setObjectName("detailsRevokeButton")
         self.revoke_button.setProperty("role", "destructive")
-        self.revoke_button.clicked.connect(self._revoke)
 
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -126,12 +133,15 @@ class DetailsPane(QFrame):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(scroll, 1)
+        scroll.hide()
+        self._layout.addWidget(scroll, 1)
         self._scroll = scroll
-        self.show_key(None, {})
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.more_button.clicked.connect(self._more)
+        self.export_button.clicked.connect(self._export)
+        self.revoke_button.clicked.connect(self._revoke)
 
     @property
     def key(self) -> ApiKey | None:
@@ -139,6 +149,8 @@ class DetailsPane(QFrame):
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
+        if not self.is_built:
+            return
         self.revoke_button.setVisible(
             not read_only and self._key is not None and self._key.revoked_at is None
         )
@@ -147,9 +159,12 @@ class DetailsPane(QFrame):
         changed = key is None or self._key is None or key.id != self._key.id
         self._key = key
         self.placeholder.setVisible(key is None)
-        self._scroll.setVisible(key is not None)
         if key is None:
+            if self.is_built:
+                self._scroll.hide()
             return
+        self.ensure_built()
+        self._scroll.show()
         self.title.setText(key.name)
         self.status.setText(self.tr("Revoked") if key.revoked_at else self.tr("Active"))
         self.hint.setText(key.hint)
@@ -209,6 +224,8 @@ class DetailsPane(QFrame):
     def show_events_error(self, key_id: str, error: object) -> None:
         if self._key is None or self._key.id != key_id:
             return
+        from rakerone_desktop.api.errors import ApiError
+
         message = error.message if isinstance(error, ApiError) else str(error)
         self.events_status.setText(
             self.tr("Activity couldn't be loaded: %1").replace("%1", message)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.models.keys_model import (
     OPTIONAL_COLUMNS,
     ApiKeysModel,
@@ -30,12 +31,18 @@ from rakerone_desktop.models.keys_model import (
     KeyFilter,
     filter_label,
 )
+from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.accessibility import name_clear_button
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.delegates import KeysTableDelegate
 from rakerone_desktop.ui.details_pane import DetailsPane
+from rakerone_desktop.ui.preserve import restore_state, save_state
 from rakerone_desktop.ui.text import plain_tooltip
 from rakerone_desktop.ui.theme import icon
+
+if TYPE_CHECKING:
+    from rakerone_desktop.api.models import ApiKey
+    from rakerone_desktop.runtime.settings import Settings
 
 
 class KeysTableView(QTableView):
@@ -115,6 +122,8 @@ class KeysPage(QWidget):
     selectionChanged = Signal(object)  # ApiKey | None
     filterChanged = Signal(str)
     unusedDaysChanged = Signal(int)
+    moreEventsRequested = Signal(str, str)  # key id, cursor (from the details pane)
+    exportActivityRequested = Signal(str)  # key id (from the details pane)
 
     def __init__(self, model: ApiKeysModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +131,9 @@ class KeysPage(QWidget):
         self._read_only = False
         self._loading = False
         self._loaded_once = False
+        self._settings: Settings | None = None
+        self._empty_state: EmptyState | None = None
+        self._no_match: NoMatchState | None = None
 
         title = QLabel(self.tr("API keys"))
         title.setProperty("role", "pageTitle")
@@ -135,16 +147,48 @@ class KeysPage(QWidget):
         intro.setWordWrap(True)
         intro.setProperty("role", "intro")
 
+        self.banner = ErrorBanner(self)
+        # A notice (session-only sign-in, say) stays until dismissed; refreshes don't hide it.
+        self.notice = ErrorBanner(self, object_name="noticeBanner")
+        # Parents first, then children: with the app's style sheet, each move of a
+        # built widget into a new parent styles its whole subtree again.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.stack = QStackedWidget(self.splitter)
+        self.table = self._build_table(model, self.stack)
+        # The empty and no-match states are built the first time they are shown.
+        self.stack.addWidget(self.table)
+        self.details = DetailsPane(self.splitter)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(self._build_toolbar(model))
+        layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+        # Debounce keystrokes only slightly: a search at 100k rows takes a few ms.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(60)
+        self._selected_id: str | None = None
+        self._connect_signals()
+        self._update_stack()
+
+    def _build_toolbar(self, model: ApiKeysModel) -> QHBoxLayout:
         self.create_button = QPushButton(icon("add"), self.tr("Create key"))
         self.create_button.setObjectName("createKeyButton")
         self.create_button.setProperty("role", "primary")
         self.create_button.setToolTip(self.tr("Create key (Ctrl+N)"))
-        self.create_button.clicked.connect(self.createRequested.emit)
         self.refresh_button = QPushButton(icon("refresh"), "")
         self.refresh_button.setObjectName("refreshButton")
         self.refresh_button.setAccessibleName(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Refresh (F5)"))
-        self.refresh_button.clicked.connect(self.refreshRequested.emit)
         self.search_field = QLineEdit()
         self.search_field.setObjectName("keySearchField")
         self.search_field.setPlaceholderText(self.tr("Search name, hint, permission, creator"))
@@ -153,18 +197,15 @@ class KeysPage(QWidget):
         name_clear_button(self.search_field, self.tr("Clear search"))
         # The magnifier inside the field is a button to assistive technology:
         # it gets a name, and pressing it does what its name says.
-        search_icon = self.search_field.addAction(
+        self._search_icon = self.search_field.addAction(
             icon("search"), QLineEdit.ActionPosition.LeadingPosition
         )
-        search_icon.setText(self.tr("Search keys"))
-        search_icon.triggered.connect(lambda: self.search_field.setFocus())
-        self.search_field.textChanged.connect(self._on_search)
+        self._search_icon.setText(self.tr("Search keys"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("keyFilter")
         self.filter_box.setAccessibleName(self.tr("Filter keys"))
         for name in KeyFilter.ORDER:
             self.filter_box.addItem(filter_label(name, model.unused_days), name)
-        self.filter_box.currentIndexChanged.connect(self._on_filter)
         self.busy = QProgressBar()
         self.busy.setObjectName("busyIndicator")
         self.busy.setRange(0, 0)
@@ -173,6 +214,14 @@ class KeysPage(QWidget):
         self.busy.setTextVisible(False)
         self.busy.setAccessibleName(self.tr("Loading"))
         self.busy.hide()
+        self.unused_days = QSpinBox()
+        self.unused_days.setObjectName("unusedDaysSpin")
+        self.unused_days.setRange(1, 3650)
+        self.unused_days.setValue(model.unused_days)
+        self.unused_days.setSuffix(self.tr(" days"))
+        self.unused_days.setAccessibleName(self.tr("Not used in how many days"))
+        self.unused_days.setToolTip(self.tr("The threshold of the “Not used in … days” filter"))
+        self.unused_days.setVisible(model.filter_name == KeyFilter.UNUSED)
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.create_button)
@@ -183,51 +232,39 @@ class KeysPage(QWidget):
         filter_label_widget.setBuddy(self.filter_box)
         toolbar.addWidget(filter_label_widget)
         toolbar.addWidget(self.filter_box)
-        self.unused_days = QSpinBox()
-        self.unused_days.setObjectName("unusedDaysSpin")
-        self.unused_days.setRange(1, 3650)
-        self.unused_days.setValue(model.unused_days)
-        self.unused_days.setSuffix(self.tr(" days"))
-        self.unused_days.setAccessibleName(self.tr("Not used in how many days"))
-        self.unused_days.setToolTip(self.tr("The threshold of the “Not used in … days” filter"))
-        self.unused_days.valueChanged.connect(self._on_unused_days)
-        self.unused_days.setVisible(model.filter_name == KeyFilter.UNUSED)
         toolbar.addWidget(self.unused_days)
         toolbar.addWidget(self.busy)
+        return toolbar
 
-        self.banner = ErrorBanner(self)
-        self.banner.retryRequested.connect(self.refreshRequested.emit)
-        # A notice (session-only sign-in, say) stays until dismissed; refreshes don't hide it.
-        self.notice = ErrorBanner(self, object_name="noticeBanner")
-
-        self.table = KeysTableView()
-        self.table.setObjectName("apiKeysTable")
-        self.table.setAccessibleName(self.tr("API keys"))
-        self.table.setModel(model)
-        self.delegate = KeysTableDelegate(self.table)
-        self.table.setItemDelegate(self.delegate)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setMouseTracking(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vheader = self.table.verticalHeader()
+    def _build_table(self, model: ApiKeysModel, parent: QWidget) -> KeysTableView:
+        table = KeysTableView(parent)
+        table.setObjectName("apiKeysTable")
+        table.setAccessibleName(self.tr("API keys"))
+        table.setModel(model)
+        self.delegate = KeysTableDelegate(table)
+        table.setItemDelegate(self.delegate)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setMouseTracking(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vheader = table.verticalHeader()
         vheader.hide()
         # Fixed row heights: nothing is measured per row (O(rows) at 100k keys).
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vheader.setDefaultSectionSize(self.fontMetrics().height() + 16)
-        header = self.table.horizontalHeader()
+        header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.PERMISSIONS, QHeaderView.ResizeMode.Stretch)
         # The indicator first: enabling sorting sorts by whatever it shows.
         header.setSortIndicator(model.sort_column, model.sort_order)
         header.setSortIndicatorShown(True)
-        self.table.setSortingEnabled(True)
+        table.setSortingEnabled(True)
         em = self.fontMetrics().horizontalAdvance("M")
         for col, width in (
             (Column.NAME, 18),
@@ -241,46 +278,77 @@ class KeysPage(QWidget):
         ):
             header.resizeSection(col, width * em)
         for col in OPTIONAL_COLUMNS:
-            self.table.setColumnHidden(col, True)
-        self.delegate.revokeClicked.connect(lambda key_id: self.revokeRequested.emit([key_id]))
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+            table.setColumnHidden(col, True)
+        return table
 
-        self.empty_state = EmptyState()
-        self.empty_state.createRequested.connect(self.createRequested.emit)
-        self.no_match = NoMatchState()
-        self.no_match.clearRequested.connect(self.show_all)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.no_match)
-
-        self.details = DetailsPane()
-        self.details.revokeRequested.connect(lambda key_id: self.revokeRequested.emit([key_id]))
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.splitter, 1)
-
-        # Debounce keystrokes only slightly: a search at 100k rows takes a few ms.
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(60)
+    def _connect_signals(self) -> None:
+        # toolbar
+        self.create_button.clicked.connect(self.createRequested.emit)
+        self.refresh_button.clicked.connect(self.refreshRequested.emit)
+        self.search_field.textChanged.connect(self._on_search)
         self._search_timer.timeout.connect(self._apply_search)
-        model.visibleRowsChanged.connect(self._update_stack)
-        model.modelReset.connect(self._restore_selection_after_reset)
-        self._selected_id: str | None = None
-        self._update_stack()
+        self.filter_box.currentIndexChanged.connect(self._on_filter)
+        self.unused_days.valueChanged.connect(self._on_unused_days)
+        self.banner.retryRequested.connect(self.refreshRequested.emit)
+        # table
+        self.delegate.revokeClicked.connect(self._revoke_one)
+        self._search_icon.triggered.connect(self._focus_search)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._save_sort)
+        # details
+        self.details.revokeRequested.connect(self._revoke_one)
+        self.details.moreEventsRequested.connect(self.moreEventsRequested.emit)
+        self.details.exportRequested.connect(self.exportActivityRequested.emit)
+        # model
+        self.model.visibleRowsChanged.connect(self._update_stack)
+        self.model.modelReset.connect(self._restore_selection_after_reset)
+
+    # -- the empty and no-match states, built on first use -------------------------------
+
+    @property
+    def empty_state(self) -> EmptyState:
+        if self._empty_state is None:
+            self._empty_state = EmptyState()
+            self._empty_state.create_button.setVisible(not self._read_only)
+            self._empty_state.createRequested.connect(self.createRequested.emit)
+            self.stack.addWidget(self._empty_state)
+        return self._empty_state
+
+    @property
+    def no_match(self) -> NoMatchState:
+        if self._no_match is None:
+            self._no_match = NoMatchState()
+            self._no_match.clearRequested.connect(self.show_all)
+            self.stack.addWidget(self._no_match)
+        return self._no_match
+
+    # -- the remembered layout -------------------------------------------------------------
+
+    def restore_layout(self, settings: Settings) -> None:
+        """Column widths and order, sort, filter and the details' width, as saved last;
+        from now on the sort and the filter are saved as they change."""
+        self._settings = settings
+        restore_state(settings, Options.header_state, self.table.horizontalHeader().restoreState)
+        # A saved header may show a column that read-only mode hides.
+        self.table.setColumnHidden(Column.REVOKE, self._read_only)
+        restore_state(settings, Options.details_splitter_state, self.splitter.restoreState)
+        self.unused_days.setValue(settings.get(Options.unused_days))
+        self.set_filter(settings.get(Options.key_filter))
+        column = Column.__members__.get(settings.get(Options.sort_column), Column.CREATED)
+        descending = settings.get(Options.sort_descending)
+        self.table.sortByColumn(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+
+    def save_layout(self) -> None:
+        save_state(self._settings, Options.header_state, self.table.horizontalHeader().saveState())
+        save_state(self._settings, Options.details_splitter_state, self.splitter.saveState())
+
+    def _save_sort(self, column: int, order: Qt.SortOrder) -> None:
+        if self._settings is None or not 0 <= column < len(Column) or column == Column.REVOKE:
+            return
+        self._settings.set(Options.sort_column, Column(column).name)
+        self._settings.set(Options.sort_descending, order == Qt.SortOrder.DescendingOrder)
 
     # -- state -------------------------------------------------------------------------
 
@@ -295,7 +363,8 @@ class KeysPage(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         self.create_button.setVisible(not read_only)
-        self.empty_state.create_button.setVisible(not read_only)
+        if self._empty_state is not None:
+            self._empty_state.create_button.setVisible(not read_only)
         self.table.setColumnHidden(Column.REVOKE, read_only)
         self.details.set_read_only(read_only)
 
@@ -323,12 +392,16 @@ class KeysPage(QWidget):
         name = self.filter_box.currentData()
         self.model.set_filter(name)
         self.unused_days.setVisible(name == KeyFilter.UNUSED)
+        if self._settings is not None:
+            self._settings.set(Options.key_filter, name)
         self.filterChanged.emit(name)
 
     def _on_unused_days(self, days: int) -> None:
         self.model.set_filter(self.model.filter_name, days)
         i = self.filter_box.findData(KeyFilter.UNUSED)
         self.filter_box.setItemText(i, filter_label(KeyFilter.UNUSED, days))
+        if self._settings is not None:
+            self._settings.set(Options.unused_days, days)
         self.unusedDaysChanged.emit(days)
 
     def _on_search(self, _text: str) -> None:
@@ -352,6 +425,12 @@ class KeysPage(QWidget):
     def current_key(self) -> ApiKey | None:
         keys = self.selected_keys()
         return keys[0] if len(keys) == 1 else None
+
+    def _revoke_one(self, key_id: str) -> None:
+        self.revokeRequested.emit([key_id])
+
+    def _focus_search(self) -> None:
+        self.search_field.setFocus()
 
     def _on_selection(self, *_args: object) -> None:
         key = self.current_key()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
@@ -27,9 +27,16 @@ from rakerone_desktop.models.keys_model import (
     column_title,
     filter_label,
 )
+from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.keys_page import KeysPage
+from rakerone_desktop.ui.preserve import restore_state, save_state
 from rakerone_desktop.ui.theme import icon
+
+if TYPE_CHECKING:
+    from rakerone_desktop.api.errors import ApiError
+    from rakerone_desktop.api.models import ApiKey, EventPage
+    from rakerone_desktop.runtime.settings import Settings
 
 SEED_ADMIN_ONLY = (
     "The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin."
@@ -42,11 +49,21 @@ def window_title(server: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    """The signed-in admin's window.
+
+    Its public surface is what the app connects to: the ``…Requested`` signals
+    below, and the methods under "what the app tells the window". Nothing
+    outside names its grandchildren (the table, its header, the details pane).
+    """
+
     createKeyRequested = Signal()
     rotateRequested = Signal()
     revokeSelectedRequested = Signal()
+    revokeRequested = Signal(list)  # key ids (a row's button, Delete, the details pane)
     findKeyRequested = Signal()
     exportRequested = Signal()
+    refreshRequested = Signal()
+    activityRequested = Signal(str, object)  # key id, cursor (None for the first page)
     switchServerRequested = Signal()
     signOutRequested = Signal()
     quitRequested = Signal()
@@ -65,35 +82,38 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 780)
         self.model = model
+        self._settings: Settings | None = None
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(self.tr("Admin"))
-        keys_item = QListWidgetItem(icon("key"), self.tr("API keys"))
-        self.sidebar.addItem(keys_item)
-        self.sidebar.setCurrentItem(keys_item)
-        group_label = QLabel(self.tr("Admin"))
-        group_label.setObjectName("sidebarGroup")
-        group_label.setBuddy(self.sidebar)
-        side = QWidget()
+        # Parents first, then children: with the app's style sheet, each move of a
+        # built widget into a new parent styles its whole subtree again.
+        self.splitter = QSplitter(self)
+        self.setCentralWidget(self.splitter)
+        side = QWidget(self.splitter)
         side.setObjectName("sidebarPanel")
         side.setMaximumWidth(220)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 10, 0, 0)
         side_layout.setSpacing(2)
+        group_label = QLabel(self.tr("Admin"), side)
+        group_label.setObjectName("sidebarGroup")
+        self.sidebar = QListWidget(side)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Admin"))
+        keys_item = QListWidgetItem(icon("key"), self.tr("API keys"))
+        self.sidebar.addItem(keys_item)
+        self.sidebar.setCurrentItem(keys_item)
+        group_label.setBuddy(self.sidebar)
         side_layout.addWidget(group_label)
         side_layout.addWidget(self.sidebar, 1)
 
-        self.keys_page = KeysPage(model)
-        self.pages = QStackedWidget()
+        self.pages = QStackedWidget(self.splitter)
+        self.keys_page = KeysPage(model, self.pages)
         self.pages.addWidget(self.keys_page)
 
-        splitter = QSplitter()
-        splitter.addWidget(side)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([170, 1100])
-        self.setCentralWidget(splitter)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1100])
 
         self._build_menus()
         self.count_label = QLabel()
@@ -105,8 +125,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.refresh_label)
         self.statusBar().addPermanentWidget(self.user_label)
-        model.visibleRowsChanged.connect(self.update_counts)
-        self.keys_page.filterChanged.connect(self._sync_filter_actions)
+        self._connect_signals()
         self.update_counts()
 
     # -- menus -------------------------------------------------------------------------
@@ -114,33 +133,23 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.switch_action = self._action(
-            self.tr("S&witch server…"), self.switchServerRequested.emit
-        )
-        self.export_action = self._action(
-            self.tr("&Export keys as CSV…"), self.exportRequested.emit, "Ctrl+E"
-        )
+        self.switch_action = self._action(self.tr("S&witch server…"))
+        self.export_action = self._action(self.tr("&Export keys as CSV…"), "Ctrl+E")
         self.preferences_action = self._action(
-            self.tr("&Preferences…"),
-            self.preferencesRequested.emit,
-            QKeySequence.StandardKey.Preferences,
+            self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences
         )
-        self.sign_out_action = self._action(self.tr("Sign &out"), self.signOutRequested.emit)
-        self.quit_action = self._action(
-            self.tr("&Quit"), self.quitRequested.emit, QKeySequence.StandardKey.Quit
-        )
+        self.sign_out_action = self._action(self.tr("Sign &out"))
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         for a in (self.switch_action, self.export_action, self.preferences_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
@@ -148,25 +157,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         keys_menu = bar.addMenu(self.tr("&Keys"))
-        self.create_action = self._action(
-            self.tr("&Create key…"), self.createKeyRequested.emit, "Ctrl+N"
-        )
-        self.rotate_action = self._action(self.tr("R&otate…"), self.rotateRequested.emit)
-        self.revoke_action = self._action(self.tr("&Revoke…"), self.revokeSelectedRequested.emit)
+        self.create_action = self._action(self.tr("&Create key…"), "Ctrl+N")
+        self.rotate_action = self._action(self.tr("R&otate…"))
+        self.revoke_action = self._action(self.tr("&Revoke…"))
         self.revoke_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         # Delete acts on the table only; typing in the search field must not revoke.
         # The one binding of Delete: this action, on the table.
         self.revoke_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.keys_page.table.addAction(self.revoke_action)
-        self.find_action = self._action(
-            self.tr("&Find key by value…"), self.findKeyRequested.emit, "Ctrl+Shift+F"
-        )
-        self.revoke_shown_action = self._action(
-            self.tr("Revoke all &shown keys…"), self.revokeShownRequested.emit
-        )
-        self.export_activity_action = self._action(
-            self.tr("Export &activity of the selected key…"), self.exportActivityRequested.emit
-        )
+        self.find_action = self._action(self.tr("&Find key by value…"), "Ctrl+Shift+F")
+        self.revoke_shown_action = self._action(self.tr("Revoke all &shown keys…"))
+        self.export_activity_action = self._action(self.tr("Export &activity of the selected key…"))
         for a in (self.create_action, self.rotate_action, self.revoke_action):
             keys_menu.addAction(a)
         keys_menu.addAction(self.revoke_shown_action)
@@ -175,16 +176,10 @@ class MainWindow(QMainWindow):
         keys_menu.addAction(self.export_activity_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
-        self.refresh_action = self._action(
-            self.tr("&Refresh"),
-            self.keys_page.refreshRequested.emit,
-            QKeySequence.StandardKey.Refresh,
-        )
+        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh)
         if self.refresh_action.shortcut() != QKeySequence("F5"):
             self.refresh_action.setShortcuts([QKeySequence("F5"), self.refresh_action.shortcut()])
-        self.search_action = self._action(
-            self.tr("&Search"), self.keys_page.focus_search, QKeySequence.StandardKey.Find
-        )
+        self.search_action = self._action(self.tr("&Search"), QKeySequence.StandardKey.Find)
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
         view_menu.addSeparator()
@@ -193,7 +188,6 @@ class MainWindow(QMainWindow):
         for name in KeyFilter.ORDER:
             act = QAction(filter_label(name, self.model.unused_days), self, checkable=True)
             act.setData(name)
-            act.triggered.connect(lambda _checked=False, n=name: self.keys_page.set_filter(n))
             self.filter_group.addAction(act)
             view_menu.addAction(act)
             self.filter_actions[name] = act
@@ -203,30 +197,78 @@ class MainWindow(QMainWindow):
         self.column_actions: dict[Column, QAction] = {}
         for col in OPTIONAL_COLUMNS:
             act = QAction(column_title(col), self, checkable=True)
-            act.toggled.connect(lambda on, c=col: self.set_column_visible(c, on))
             columns_menu.addAction(act)
             self.column_actions[col] = act
         view_menu.addSeparator()
         self.read_only_action = QAction(self.tr("Read-&only mode"), self, checkable=True)
         self.read_only_action.setToolTip(self.tr("Hide every action that changes keys"))
-        self.read_only_action.toggled.connect(self.readOnlyToggled.emit)
         view_menu.addAction(self.read_only_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = self._action(
-            self.tr("&About RakerOne Desktop"), self.aboutRequested.emit
-        )
-        self.diagnostics_action = self._action(
-            self.tr("Copy &diagnostics"), self.copyDiagnosticsRequested.emit
-        )
+        self.about_action = self._action(self.tr("&About RakerOne Desktop"))
+        self.diagnostics_action = self._action(self.tr("Copy &diagnostics"))
         self.diagnostics_action.setToolTip(
             self.tr("Versions, server and recent errors for a support ticket; never a secret")
         )
         help_menu.addAction(self.diagnostics_action)
         help_menu.addAction(self.about_action)
 
-        table = self.keys_page.table
-        table.addAction(self.revoke_action)
+        self.keys_page.table.addAction(self.revoke_action)
+
+    def _connect_signals(self) -> None:
+        # File menu
+        self.switch_action.triggered.connect(self.switchServerRequested.emit)
+        self.export_action.triggered.connect(self.exportRequested.emit)
+        self.preferences_action.triggered.connect(self.preferencesRequested.emit)
+        self.sign_out_action.triggered.connect(self.signOutRequested.emit)
+        self.quit_action.triggered.connect(self.quitRequested.emit)
+        # Keys menu
+        self.create_action.triggered.connect(self.createKeyRequested.emit)
+        self.rotate_action.triggered.connect(self.rotateRequested.emit)
+        self.revoke_action.triggered.connect(self.revokeSelectedRequested.emit)
+        self.find_action.triggered.connect(self.findKeyRequested.emit)
+        self.revoke_shown_action.triggered.connect(self.revokeShownRequested.emit)
+        self.export_activity_action.triggered.connect(self.exportActivityRequested.emit)
+        # View menu
+        self.refresh_action.triggered.connect(self.refreshRequested.emit)
+        self.search_action.triggered.connect(self.keys_page.focus_search)
+        self.filter_group.triggered.connect(self._on_filter_chosen)
+        for act in self.column_actions.values():
+            act.toggled.connect(self._on_column_toggled)
+        self.read_only_action.toggled.connect(self.readOnlyToggled.emit)
+        # Help menu
+        self.about_action.triggered.connect(self.aboutRequested.emit)
+        self.diagnostics_action.triggered.connect(self.copyDiagnosticsRequested.emit)
+        # the keys page
+        page = self.keys_page
+        page.createRequested.connect(self.createKeyRequested.emit)
+        page.refreshRequested.connect(self.refreshRequested.emit)
+        page.revokeRequested.connect(self.revokeRequested.emit)
+        page.selectionChanged.connect(self._on_key_selected)
+        page.moreEventsRequested.connect(self.activityRequested.emit)
+        page.exportActivityRequested.connect(self._on_export_activity)
+        page.filterChanged.connect(self._sync_filter_actions)
+        page.unusedDaysChanged.connect(self._on_unused_days)
+        # the model
+        self.model.visibleRowsChanged.connect(self.update_counts)
+
+    def _on_filter_chosen(self, action: QAction) -> None:
+        self.keys_page.set_filter(str(action.data()))
+
+    def _on_column_toggled(self, _checked: bool) -> None:
+        for col, act in self.column_actions.items():
+            self.keys_page.table.setColumnHidden(col, not act.isChecked())
+        self._save_columns()
+
+    def _on_key_selected(self, key: ApiKey | None) -> None:
+        if key is not None:
+            self.activityRequested.emit(key.id, None)
+
+    def _on_export_activity(self, _key_id: str) -> None:
+        self.exportActivityRequested.emit()
+
+    def _on_unused_days(self, days: int) -> None:
+        self.filter_actions[KeyFilter.UNUSED].setText(filter_label(KeyFilter.UNUSED, days))
 
     def set_column_visible(self, column: Column, visible: bool) -> None:
         self.keys_page.table.setColumnHidden(column, not visible)
@@ -260,6 +302,59 @@ class MainWindow(QMainWindow):
         title = self.windowTitle().removesuffix(self.tr(" — read-only"))
         self.setWindowTitle(title + (self.tr(" — read-only") if read_only else ""))
 
+    # -- the remembered layout -----------------------------------------------------------
+
+    def restore_layout(self, settings: Settings) -> None:
+        """Size and place, the sidebar's width, the table's columns, sort and filter as
+        saved last time; from now on they are saved as they change and when the
+        window closes."""
+        self._settings = settings
+        restore_state(settings, Options.window_geometry, self.restoreGeometry)
+        restore_state(settings, Options.splitter_state, self.splitter.restoreState)
+        self.keys_page.restore_layout(settings)
+        names: list[str] = settings.get(Options.shown_columns)
+        shown = set(names)
+        for col in self.column_actions:
+            self.set_column_visible(col, col.name in shown)
+
+    def save_layout(self) -> None:
+        save_state(self._settings, Options.window_geometry, self.saveGeometry())
+        save_state(self._settings, Options.splitter_state, self.splitter.saveState())
+        self.keys_page.save_layout()
+
+    def _save_columns(self) -> None:
+        if self._settings is not None:
+            self._settings.set(
+                Options.shown_columns, [c.name for c in self.visible_optional_columns()]
+            )
+
+    # -- what the app tells the window ---------------------------------------------------
+
+    def set_loading(self, loading: bool) -> None:
+        self.keys_page.set_loading(loading)
+
+    def show_loaded(self, when: datetime) -> None:
+        """A refresh finished: say when, drop an earlier error, update the details."""
+        self.set_last_refresh(when)
+        self.keys_page.banner.hide()
+        self.keys_page.refresh_details()
+
+    def show_load_error(self, error: ApiError | str) -> None:
+        self.keys_page.banner.show_error(error)
+
+    def show_notice(self, text: str) -> None:
+        """A notice, not an error (it stays until dismissed; refreshes don't hide it)."""
+        self.keys_page.notice.show_error(text, retry=False)
+
+    def refresh_details(self, _catalog: object = None) -> None:
+        self.keys_page.refresh_details()
+
+    def show_events(self, key_id: str, page: EventPage, append: bool = False) -> None:
+        self.keys_page.details.show_events(key_id, page, append)
+
+    def show_events_error(self, key_id: str, error: object) -> None:
+        self.keys_page.details.show_events_error(key_id, error)
+
     # -- status ------------------------------------------------------------------------
 
     def update_counts(self) -> None:
@@ -275,6 +370,7 @@ class MainWindow(QMainWindow):
         self.refresh_label.setText(self.tr("Last refreshed %1").replace("%1", local))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self.closed.emit()
         super().closeEvent(event)
 
@@ -317,6 +413,9 @@ class AdminOnlyWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.show_error(text, retry=False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
