@@ -122,7 +122,7 @@ class Sandbox:
             # reaches the database.
             if not keyformat.is_valid_key(token):
                 raise unauthenticated()
-            key = self.store.active_key_credential(credentials.token_digest(token))
+            key = self.store.active_key_credential(credentials.token_digest(token), clock.now())
             if key is None:
                 raise unauthenticated()
             self._note_use(key, caller)
@@ -148,7 +148,7 @@ class Sandbox:
         self, status: Status, limit: int, after: tuple[int, str] | None
     ) -> tuple[list[KeyRow], KeyRow | None, int]:
         """A page, the row to continue after (None at the end), and the total."""
-        rows, total = self.store.list_keys(status, limit + 1, after)
+        rows, total = self.store.list_keys(status, limit + 1, after, clock.now())
         more = len(rows) > limit
         page = rows[:limit]
         return page, (page[-1] if more else None), total

@@ -15,11 +15,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Literal, NamedTuple
 
-_SCHEMA = """
+# The schema as version 1 made it. A new database is made by running it and
+# then every migration, so a new database and an upgraded one are the same
+# schema by construction.
+_SCHEMA_V1 = """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -99,25 +103,94 @@ CREATE TABLE records (
 );
 """
 
-Status = Literal["active", "revoked", "all"]
+# Version 2: the key lifecycle (expiry, disable, owner, description, tags,
+# exposure, an optimistic-locking version) and the organization's key policy.
+# Only additions, so an upgrade keeps every row; ``version`` starts at 1.
+_MIGRATION_V2 = """
+ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;
+ALTER TABLE api_keys ADD COLUMN disabled_at INTEGER;
+ALTER TABLE api_keys ADD COLUMN disabled_by TEXT REFERENCES users(id);
+ALTER TABLE api_keys ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_keys ADD COLUMN owner_id TEXT REFERENCES users(id);
+ALTER TABLE api_keys ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';  -- a JSON array
+ALTER TABLE api_keys ADD COLUMN exposure_reported_at INTEGER;
+ALTER TABLE api_keys ADD COLUMN exposure_source TEXT;
+ALTER TABLE api_keys ADD COLUMN exposure_url TEXT;
+ALTER TABLE api_keys ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- Unrevoked keys are active, disabled or expired depending on the clock; the
+-- index carries both columns, so each of those filters (and its count) is
+-- answered from the index alone.
+DROP INDEX api_keys_active;
+CREATE INDEX api_keys_unrevoked ON api_keys (created_at DESC, id DESC, expires_at, disabled_at)
+    WHERE revoked_at IS NULL;
+
+-- One row: the sandbox serves one organization.
+CREATE TABLE organization (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    max_lifetime_days INTEGER,
+    default_lifetime_days INTEGER,
+    expiry_warning_days INTEGER NOT NULL DEFAULT 14,
+    on_exposure TEXT NOT NULL DEFAULT 'disable'
+        CHECK (on_exposure IN ('revoke', 'disable', 'notify'))
+);
+-- An upgraded database keeps its keys' behaviour: no default lifetime, no maximum.
+INSERT INTO organization (id, name) VALUES ('org_example', 'Example Organization');
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+"""
+
+# _MIGRATIONS[i] takes a database from version i + 1 to i + 2.
+_MIGRATIONS: tuple[str, ...] = (_MIGRATION_V2,)
+SCHEMA_VERSION = len(_MIGRATIONS) + 1
+
+Status = Literal["active", "disabled", "expired", "revoked", "all"]
 RevokeOutcome = Literal["revoked", "already_revoked", "not_found"]
 IdempotencyClaim = Literal["claimed", "replay", "mismatch", "in_progress"]
 
+# Each filter takes "now" (whole seconds) as its one parameter, if any. The
+# status of a key: revoked wins, then expired, then disabled, else active.
+# ``k.revoked_at IS NULL`` is written out in each so the partial index applies.
 _STATUS_FILTER: dict[str, str] = {
-    "active": "k.revoked_at IS NULL",
+    "active": "k.revoked_at IS NULL AND k.disabled_at IS NULL"
+    " AND (k.expires_at IS NULL OR k.expires_at > :now)",
+    "disabled": "k.revoked_at IS NULL AND k.disabled_at IS NOT NULL"
+    " AND (k.expires_at IS NULL OR k.expires_at > :now)",
+    "expired": "k.revoked_at IS NULL AND k.expires_at <= :now",
     "revoked": "k.revoked_at IS NOT NULL",
     "all": "1",
+    # Part 1's "active": not revoked, whatever the rest says.
+    "unrevoked": "k.revoked_at IS NULL",
 }
 
 _KEY_COLUMNS = """
     k.id, k.name, k.permissions, k.hint, k.created_at, k.created_by, cu.name,
-    k.last_used_at, k.last_used_ip, k.last_used_user_agent, k.revoked_at, k.revoked_by, ru.name
+    k.last_used_at, k.last_used_ip, k.last_used_user_agent, k.revoked_at, k.revoked_by, ru.name,
+    k.expires_at, k.disabled_at, k.disabled_by, du.name, k.description, k.owner_id, ou.name,
+    k.tags, k.exposure_reported_at, k.exposure_source, k.exposure_url, k.version
 """
 _KEY_FROM = """
     FROM api_keys AS k
     JOIN users AS cu ON cu.id = k.created_by
     LEFT JOIN users AS ru ON ru.id = k.revoked_by
+    LEFT JOIN users AS du ON du.id = k.disabled_by
+    LEFT JOIN users AS ou ON ou.id = k.owner_id
 """
+
+# The columns a key change may set (see ``Store.change_keys``).
+_CHANGEABLE = frozenset(
+    {
+        "name", "permissions", "description", "owner_id", "tags", "expires_at",
+        "disabled_at", "disabled_by", "revoked_at", "revoked_by",
+        "exposure_reported_at", "exposure_source", "exposure_url",
+    }
+)  # fmt: skip
+
+_INSERT_KEY = (
+    "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at, created_by,"
+    " last_used_at, last_used_ip, last_used_user_agent, revoked_at, revoked_by,"
+    " expires_at, disabled_at, disabled_by, description, owner_id, tags)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 class User(NamedTuple):
@@ -143,6 +216,51 @@ class KeyRow(NamedTuple):
     revoked_at: int | None
     revoked_by_id: str | None
     revoked_by_name: str | None
+    expires_at: int | None
+    disabled_at: int | None
+    disabled_by_id: str | None
+    disabled_by_name: str | None
+    description: str
+    owner_id: str | None
+    owner_name: str | None
+    tags: str  # JSON array
+    exposure_reported_at: int | None
+    exposure_source: str | None
+    exposure_url: str | None
+    version: int
+
+    def status(self, now: int) -> str:
+        """revoked wins, then expired, then disabled; else active."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        if self.disabled_at is not None:
+            return "disabled"
+        return "active"
+
+
+class Organization(NamedTuple):
+    id: str
+    name: str
+    max_lifetime_days: int | None
+    default_lifetime_days: int | None
+    expiry_warning_days: int
+    on_exposure: str
+
+
+class KeyChange(NamedTuple):
+    """What one key's change writes, in the transaction that read the key.
+
+    ``columns`` are set on the key and its version goes up by one; ``insert``
+    adds keys (a rotation's new key); ``claim`` completes an idempotency claim
+    (user id, Idempotency-Key, the key id to replay).
+    """
+
+    columns: Mapping[str, object]
+    events: Sequence[NewEvent] = ()
+    insert: Sequence[NewKey] = ()
+    claim: tuple[str, str, str] | None = None
 
 
 class KeyCredential(NamedTuple):
@@ -181,6 +299,12 @@ class NewKey(NamedTuple):
     last_used_user_agent: str | None = None
     revoked_at: int | None = None
     revoked_by: str | None = None
+    expires_at: int | None = None
+    disabled_at: int | None = None
+    disabled_by: str | None = None
+    description: str = ""
+    owner_id: str | None = None
+    tags: str = "[]"  # JSON, see tags_json()
 
 
 class NewEvent(NamedTuple):
@@ -201,6 +325,10 @@ def permissions_json(permissions: Iterable[str]) -> str:
     return json.dumps(list(permissions))
 
 
+def tags_json(tags: Iterable[str]) -> str:
+    return json.dumps(list(tags))
+
+
 class Store:
     """The sandbox's database. Thread-safe; every method is one transaction."""
 
@@ -217,6 +345,7 @@ class Store:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 5000")
             self.is_new = self._create_schema_if_missing()
+            self._migrate()
             # A claim left 'in_progress' belongs to a process that died mid-create.
             self._conn.execute("DELETE FROM idempotency WHERE state = 'in_progress'")
 
@@ -256,8 +385,32 @@ class Store:
             # Never add our tables to somebody else's database.
             raise ValueError("this SQLite file is not a sandbox database")
         # executescript commits any open transaction first, so it brings its own.
-        self._conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")
+        self._conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA_V1}PRAGMA user_version = 1;COMMIT;")
         return True
+
+    def _migrate(self) -> None:
+        """Bring a database of an earlier version up to date, in place.
+
+        Version 1 predates ``PRAGMA user_version`` (it reads 0 there); each
+        step runs in its own transaction with the version it reaches, so an
+        interrupted upgrade resumes where it stopped and loses nothing.
+        """
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0]) or 1
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"this database was made by a newer sandbox (schema {version}; "
+                f"this one knows up to {SCHEMA_VERSION})"
+            )
+        for step in range(version, SCHEMA_VERSION):
+            script = _MIGRATIONS[step - 1]
+            self._conn.executescript(
+                f"BEGIN IMMEDIATE;{script}PRAGMA user_version = {step + 1};COMMIT;"
+            )
+
+    @property
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
     # -- meta -----------------------------------------------------------------
 
@@ -330,12 +483,7 @@ class Store:
     def add_keys(self, keys: Iterable[NewKey], events: Iterable[NewEvent]) -> None:
         """Bulk insert (the seeds); one transaction, ``executemany`` throughout."""
         with self._write() as conn:
-            conn.executemany(
-                "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at,"
-                " created_by, last_used_at, last_used_ip, last_used_user_agent, revoked_at,"
-                " revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                keys,
-            )
+            conn.executemany(_INSERT_KEY, keys)
             _insert_events(conn, events)
 
     def key(self, key_id: str) -> KeyRow | None:
@@ -350,38 +498,44 @@ class Store:
             ).fetchone()
         return None if row is None else KeyRow._make(row)
 
-    def active_key_credential(self, digest: str) -> KeyCredential | None:
-        """The unrevoked key whose secret has this digest, or None."""
+    def active_key_credential(self, digest: str, now: int) -> KeyCredential | None:
+        """The usable key (not revoked, disabled or expired) with this digest, or None."""
         with self._read() as conn:
             row = conn.execute(
                 "SELECT id, name, permissions, last_used_at FROM api_keys"
-                " WHERE digest = ? AND revoked_at IS NULL",
-                (digest,),
+                " WHERE digest = ? AND revoked_at IS NULL AND disabled_at IS NULL"
+                " AND (expires_at IS NULL OR expires_at > ?)",
+                (digest, now),
             ).fetchone()
         if row is None:
             return None
         return KeyCredential(row[0], row[1], tuple(json.loads(row[2])), row[3])
 
     def list_keys(
-        self, status: Status, limit: int, after: tuple[int, str] | None
+        self,
+        status: Status | Literal["unrevoked"],
+        limit: int,
+        after: tuple[int, str] | None,
+        now: int | None = None,
     ) -> tuple[list[KeyRow], int]:
-        """Up to ``limit`` keys after the cursor position, and the status's total."""
+        """Up to ``limit`` keys after the cursor position, and the status's total
+        (disabled and expired are judged at ``now``, default the clock's now)."""
+        now = int(time.time()) if now is None else now
         where = _STATUS_FILTER[status]
-        params: list[object] = []
+        params: dict[str, object] = {"now": now, "limit": limit}
         if after is not None:
-            where += " AND (k.created_at, k.id) < (?, ?)"
-            params.extend(after)
-        params.append(limit)
+            where += " AND (k.created_at, k.id) < (:after_at, :after_id)"
+            params["after_at"], params["after_id"] = after
         sql = (
             f"SELECT {_KEY_COLUMNS} {_KEY_FROM} WHERE {where}"
-            " ORDER BY k.created_at DESC, k.id DESC LIMIT ?"
+            " ORDER BY k.created_at DESC, k.id DESC LIMIT :limit"
         )
         # Every piece of SQL built here is one of this module's constants;
         # values always travel as parameters.
         count_sql = f"SELECT count(*) FROM api_keys AS k WHERE {_STATUS_FILTER[status]}"  # noqa: S608
         with self._read() as conn:
             rows = [KeyRow._make(row) for row in conn.execute(sql, params)]
-            total = conn.execute(count_sql).fetchone()[0]
+            total = conn.execute(count_sql, {"now": now}).fetchone()[0]
         return rows, int(total)
 
     def create_key(
@@ -391,12 +545,7 @@ class Store:
         (user id, Idempotency-Key) in the same transaction, so a crash can never
         leave a created key behind a claim that a retry would not replay."""
         with self._write() as conn:
-            conn.execute(
-                "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at,"
-                " created_by, last_used_at, last_used_ip, last_used_user_agent, revoked_at,"
-                " revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key,
-            )
+            conn.execute(_INSERT_KEY, key)
             _insert_events(conn, [event])
             if idempotency is not None:
                 conn.execute(
@@ -417,7 +566,7 @@ class Store:
             to_record = []
             for key_id, event in zip(key_ids, events, strict=True):
                 changed = conn.execute(
-                    "UPDATE api_keys SET revoked_at = ?, revoked_by = ?"
+                    "UPDATE api_keys SET revoked_at = ?, revoked_by = ?, version = version + 1"
                     " WHERE id = ? AND revoked_at IS NULL",
                     (at, revoked_by, key_id),
                 ).rowcount
@@ -430,6 +579,94 @@ class Store:
                     outcomes.append("not_found")
             _insert_events(conn, to_record)
         return outcomes
+
+    def change_keys(
+        self, key_ids: Sequence[str], decide: Callable[[KeyRow | None], KeyChange | None]
+    ) -> list[KeyRow | None]:
+        """Read each key, let ``decide`` judge it, apply its change; one transaction.
+
+        ``decide`` gets the key as it is inside the transaction (None for an
+        unknown id) and returns the change, or None to change nothing. It may
+        raise to refuse: then nothing of the whole call is written. Returns
+        each key as it is afterwards (None for an unknown id), in order.
+        """
+        result: list[KeyRow | None] = []
+        with self._write() as conn:
+            for key_id in key_ids:
+                row = _fetch_key(conn, key_id)
+                change = decide(row)
+                if change is not None and row is not None:
+                    self._apply(conn, row.id, change)
+                    row = _fetch_key(conn, key_id)
+                result.append(row)
+        return result
+
+    @staticmethod
+    def _apply(conn: sqlite3.Connection, key_id: str, change: KeyChange) -> None:
+        unknown = set(change.columns) - _CHANGEABLE
+        if unknown:
+            raise ValueError(f"not a changeable key column: {sorted(unknown)}")
+        if change.insert:
+            conn.executemany(_INSERT_KEY, change.insert)
+        if change.columns:
+            # Column names come from _CHANGEABLE only; values are parameters.
+            assignments = ", ".join(f"{column} = :{column}" for column in change.columns)
+            conn.execute(
+                f"UPDATE api_keys SET {assignments}, version = version + 1 WHERE id = :key_id",  # noqa: S608
+                {**change.columns, "key_id": key_id},
+            )
+        _insert_events(conn, change.events)
+        if change.claim is not None:
+            user_id, idempotency_key, api_key_id = change.claim
+            conn.execute(
+                "UPDATE idempotency SET state = 'done', api_key_id = ?"
+                " WHERE user_id = ? AND key = ?",
+                (api_key_id, user_id, idempotency_key),
+            )
+
+    def user(self, user_id: str) -> User | None:
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT id, name, email, role FROM users WHERE id = ?", (user_id,)
+            ).fetchone()
+        return None if row is None else User(*row)
+
+    def list_users(self, limit: int, after: str | None) -> list[User]:
+        """Users ordered by id, after the cursor's id."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, name, email, role FROM users WHERE id > ? ORDER BY id LIMIT ?",
+                (after or "", limit),
+            ).fetchall()
+        return [User(*row) for row in rows]
+
+    # -- the organization ---------------------------------------------------------
+
+    def organization(self) -> Organization:
+        with self._read() as conn:
+            return _fetch_organization(conn)
+
+    def update_key_policy(
+        self, decide: Callable[[Organization], Mapping[str, object]]
+    ) -> tuple[Organization, Organization]:
+        """Change the key policy with what ``decide`` returns for the current one
+        (it may raise to refuse). Returns the policy before and after."""
+        allowed = {
+            "max_lifetime_days",
+            "default_lifetime_days",
+            "expiry_warning_days",
+            "on_exposure",
+        }
+        with self._write() as conn:
+            before = _fetch_organization(conn)
+            changes = dict(decide(before))
+            if set(changes) - allowed:
+                raise ValueError(f"not a key policy column: {sorted(set(changes) - allowed)}")
+            if changes:
+                assignments = ", ".join(f"{column} = :{column}" for column in changes)
+                conn.execute(f"UPDATE organization SET {assignments}", changes)  # noqa: S608
+            after = _fetch_organization(conn)
+        return before, after
 
     def touch_key(
         self, key_id: str, at: int, ip: str | None, user_agent: str | None, cutoff: int
@@ -536,6 +773,14 @@ def _fetch_key(conn: sqlite3.Connection, key_id: str) -> KeyRow | None:
         (key_id,),
     ).fetchone()
     return None if row is None else KeyRow._make(row)
+
+
+def _fetch_organization(conn: sqlite3.Connection) -> Organization:
+    row = conn.execute(
+        "SELECT id, name, max_lifetime_days, default_lifetime_days, expiry_warning_days,"
+        " on_exposure FROM organization LIMIT 1"
+    ).fetchone()
+    return Organization._make(row)
 
 
 def _insert_events(conn: sqlite3.Connection, events: Iterable[NewEvent]) -> None:
