@@ -9,7 +9,8 @@ from fastapi import FastAPI
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_docs, problems
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
-from rakerone_desktop.sandbox.routes import activity, api_keys, sessions
+from rakerone_desktop.sandbox.routes import activity, api_keys, lifecycle, organization, sessions
+from rakerone_desktop.sandbox.schemas import UpdateApiKey
 from rakerone_desktop.sandbox.service import Sandbox
 
 API_PREFIX = "/api/v1"
@@ -56,7 +57,10 @@ def create_app(sandbox: Sandbox) -> FastAPI:
         redoc_url=None,
     )
     app.state.sandbox = sandbox
-    for module in (sessions, activity, api_keys):
+    modules: list[Any] = [sessions, activity, api_keys]
+    if sandbox.settings.api_part >= 2:
+        modules += [organization, lifecycle]
+    for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     problems.install(app)
     app.add_middleware(RequestContextMiddleware)
@@ -64,6 +68,8 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             app.openapi_schema = openapi_docs.finish(FastAPI.openapi(app))
+            if sandbox.settings.api_part >= 2:
+                openapi_docs.add_schema(app.openapi_schema, UpdateApiKey)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -110,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="session lifetime (default 43200)",
     )
     parser.add_argument(
+        "--api-part",
+        type=int,
+        choices=(1, 2),
+        default=2,
+        help="serve the whole API (2, default) or only part 1, without the key lifecycle "
+        "(to try a client against a part-1 server)",
+    )
+    parser.add_argument(
         "--tls-cert",
         metavar="PATH",
         help="serve HTTPS with this certificate (PEM, the chain may follow it); needs --tls-key",
@@ -213,7 +221,9 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
                 traffic.start()
 
         settings = Settings(
-            last_used_interval=args.last_used_interval, session_ttl=args.session_ttl
+            last_used_interval=args.last_used_interval,
+            session_ttl=args.session_ttl,
+            api_part=args.api_part,
         )
         config = uvicorn.Config(
             create_app(Sandbox(store, settings)),

@@ -13,3 +13,6 @@ class Settings:
     session_ttl: int = 12 * 60 * 60
     # How long an Idempotency-Key is remembered (the contract: 24 hours).
     idempotency_ttl: int = 24 * 60 * 60
+    # Which part of the contract to serve: 2 (all) or 1 (no key lifecycle, for
+    # trying a client against a part-1 server).
+    api_part: int = 2

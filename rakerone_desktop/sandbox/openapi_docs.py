@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from rakerone_desktop.sandbox.problems import PROBLEM_MEDIA_TYPE
 from rakerone_desktop.sandbox.schemas import ProblemDocument
 
@@ -26,6 +28,7 @@ _DESCRIPTIONS: dict[int, str] = {
     ),
     404: "`not-found`.",
     409: "`in-progress`: a request with this Idempotency-Key is still running. Retry later.",
+    412: "`precondition-failed`: `If-Match` does not name the current version.",
     422: (
         "`validation` (with `errors`, one row per field: a body field, a query parameter or "
         "the Idempotency-Key header; `body` for a body that is not a JSON object), or "
@@ -91,6 +94,14 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
                 if status in {"429", "409"}:
                     headers["Retry-After"] = {"$ref": "#/components/headers/Retry-After"}
     return document
+
+
+def add_schema(document: dict[str, Any], model: type[BaseModel]) -> None:
+    """Add a model that a route reads by hand (to order its checks) to the components."""
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(schema.pop("$defs", {}))
+    schemas[model.__name__] = schema
 
 
 def _without_null(schema: dict[str, Any]) -> dict[str, Any]:

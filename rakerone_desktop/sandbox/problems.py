@@ -29,6 +29,8 @@ SLUGS: dict[str, tuple[int, str]] = {
     "not-found": (404, "Not found"),
     "method-not-allowed": (405, "Method not allowed"),
     "in-progress": (409, "Request in progress"),
+    "key-inactive": (409, "Key inactive"),
+    "precondition-failed": (412, "Precondition failed"),
     "validation": (422, "Invalid request"),
     "idempotency-mismatch": (422, "Idempotency key reused"),
     "rate-limited": (429, "Too many attempts"),

@@ -369,6 +369,11 @@ class Store:
         # One lock for reads too: the connection is shared, and a read inside a
         # consistent snapshot needs its statements to run back to back.
         with self._lock:
+            if self._conn.in_transaction:
+                # A read inside a change's transaction (``change_keys``'s
+                # ``decide`` looking up a user or the policy) joins it.
+                yield self._conn
+                return
             self._conn.execute("BEGIN")
             try:
                 yield self._conn
