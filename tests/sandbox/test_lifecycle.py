@@ -474,3 +474,40 @@ def test_api_part_1_hides_part_2(start_sandbox: StartSandbox) -> None:
     assert_problem(extended, 422, "validation", ["tags"])
     assert_problem(api.get("/api-keys", params={"status": "disabled"}), 422, "validation")
     assert key["id"] in {k["id"] for k in api.get("/api-keys").json()["items"]}
+
+
+# -- the demo seed
+
+
+def test_demo_seed_has_the_lifecycle(start_sandbox: StartSandbox) -> None:
+    api = admin_api(start_sandbox(seed="demo").ready)
+    policy = api.get("/organization").json()["key_policy"]
+    assert (policy["default_lifetime_days"], policy["max_lifetime_days"]) == (365, None)
+    keys = api.get("/api-keys", params={"status": "all", "limit": 1000}).json()["items"]
+    statuses = {k["status"] for k in keys}
+    assert statuses == {"active", "disabled", "expired", "revoked"}
+    assert sum(k["owner"] is not None for k in keys) >= 10
+    assert any(k["description"] for k in keys) and any(k["tags"] for k in keys)
+    soon = [
+        k for k in keys
+        if k["status"] == "active" and k["expires_at"]
+        and _seconds(k["expires_at"]) - time.time() < 14 * 86400
+    ]  # fmt: skip
+    assert len(soon) >= 3
+    disabled = next(k for k in keys if k["status"] == "disabled")
+    assert disabled["disabled_by"]["name"] == "Alex Admin"
+    events = api.get(f"/api-keys/{disabled['id']}/events").json()["items"]
+    assert "api_key.disabled" in [e["action"] for e in events]
+    owners = {u["id"] for u in api.get("/users").json()["items"]}
+    assert {k["owner"]["id"] for k in keys if k["owner"]} <= owners
+
+
+def test_generated_seed_fills_the_new_fields(start_sandbox: StartSandbox) -> None:
+    api = admin_api(start_sandbox(seed="300").ready)
+    keys = api.get("/api-keys", params={"status": "all", "limit": 1000}).json()["items"]
+    assert len(keys) == 300
+    assert {k["status"] for k in keys} >= {"active", "expired", "revoked"}
+    assert sum(k["owner"] is not None for k in keys) > 150
+    assert sum(bool(k["tags"]) for k in keys) > 150
+    assert sum(bool(k["description"]) for k in keys) > 100
+    assert sum(k["expires_at"] is not None for k in keys) > 60
