@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Final, TypeVar
 from urllib.parse import quote
@@ -33,15 +33,21 @@ from rakerone_desktop.api import errors as e
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
+    BulkDisableResults,
     BulkRevokeResults,
     CreatedKey,
+    DisableResult,
     EventPage,
     Me,
+    OnExposure,
+    Organization,
     Permission,
     PermissionCatalog,
     Problem,
     RevokeResult,
+    RotatedKey,
     Session,
+    UserPage,
 )
 from rakerone_desktop.api.transport import make_session, normalize_base_url
 
@@ -60,6 +66,40 @@ _SHA256_HEX: Final = re.compile(r"[0-9a-f]{64}")
 _TOKEN_CHARS: Final = re.compile(r"[!-~]+")
 _MAX_REQUEST_ID: Final = 128
 _MAX_PROTOCOL_DETAIL: Final = 300
+
+MAX_ROTATE_GRACE: Final = 7 * 24 * 60 * 60
+
+
+class _Unset:
+    """The type of :data:`UNSET`: "leave this field out of the request"."""
+
+    _instance: _Unset | None = None
+
+    def __new__(cls) -> _Unset:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNSET: Final = _Unset()
+
+
+def format_time(value: datetime) -> str:
+    """RFC 3339 in UTC with ``Z`` and whole seconds, as the contract writes times."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("a time sent to the server must carry its time zone")
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _time_or_none(value: datetime | None) -> str | None:
+    return None if value is None else format_time(value)
+
 
 _problem_decoder = msgspec.json.Decoder(Problem)
 _decoders: dict[type[Any], msgspec.json.Decoder[Any]] = {}
@@ -281,20 +321,42 @@ class RakerOneClient:
         return key
 
     def create_key(
-        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
+        self,
+        name: str,
+        permissions: Sequence[str],
+        *,
+        idempotency_key: str | None = None,
+        expires_at: datetime | _Unset | None = UNSET,
+        description: str | None = None,
+        owner_id: str | None = None,
+        tags: Sequence[str] | None = None,
     ) -> CreatedKey:
         """Create a key. Retried only with the same ``Idempotency-Key``.
 
         If the first answer is lost after the server made the key, the retry
         answers ``replayed=True`` with ``secret=None``: the key exists, and its
         value is gone for good. The caller must tell the user.
+
+        The part-2 fields are sent only when given (a part-1 server refuses
+        fields it does not know): ``expires_at`` left out takes the
+        organization's default lifetime, ``None`` asks for a key that never
+        expires (refused when the policy has a maximum).
         """
         key = idempotency_key or str(uuid.uuid4())
+        body: dict[str, Any] = {"name": name, "permissions": list(permissions)}
+        if not isinstance(expires_at, _Unset):
+            body["expires_at"] = _time_or_none(expires_at)
+        if description is not None:
+            body["description"] = description
+        if owner_id is not None:
+            body["owner_id"] = owner_id
+        if tags is not None:
+            body["tags"] = list(tags)
         created: CreatedKey = self._call(
             "POST",
             "/api-keys",
             CreatedKey,
-            json={"name": name, "permissions": list(permissions)},
+            json=body,
             headers={"Idempotency-Key": key},
             retry_safe=True,
             retry_conflict=True,
@@ -365,6 +427,180 @@ class RakerOneClient:
             "GET", f"/api-keys/{_segment(key_id)}/events", EventPage, params=params
         )
         return page
+
+    # -- part 2: organization, users ------------------------------------------
+
+    def get_organization(self) -> Organization | None:
+        """The organization's features and key policy; ``None`` from a part-1 server.
+
+        A part-1 server has no ``/organization`` (it answers 404): the caller
+        then offers none of part 2.
+        """
+        try:
+            org: Organization = self._call("GET", "/organization", Organization)
+        except e.NotFoundError:
+            return None
+        return org
+
+    def update_key_policy(
+        self,
+        *,
+        max_lifetime_days: int | _Unset | None = UNSET,
+        default_lifetime_days: int | _Unset | None = UNSET,
+        expiry_warning_days: int | _Unset = UNSET,
+        on_exposure: OnExposure | _Unset = UNSET,
+    ) -> Organization:
+        """Change the fields given (admins); ``None`` for a lifetime means "no limit"."""
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("max_lifetime_days", max_lifetime_days),
+                ("default_lifetime_days", default_lifetime_days),
+                ("expiry_warning_days", expiry_warning_days),
+                ("on_exposure", on_exposure),
+            )
+            if not isinstance(value, _Unset)
+        }
+        # Setting the same values twice gives the same policy: safe to retry.
+        org: Organization = self._call(
+            "PATCH", "/organization/key-policy", Organization, json=changes, retry_safe=True
+        )
+        return org
+
+    def list_users(self, *, limit: int = 100, cursor: str | None = None) -> UserPage:
+        """A page of the organization's users (admins), for choosing a key's owner."""
+        params: dict[str, str | int] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        page: UserPage = self._call("GET", "/users", UserPage, params=params)
+        return page
+
+    # -- part 2: edit, disable, enable, rotate -----------------------------------
+
+    def update_key(
+        self,
+        key_id: str,
+        *,
+        version: int,
+        name: str | _Unset = UNSET,
+        description: str | _Unset = UNSET,
+        owner_id: str | _Unset | None = UNSET,
+        tags: Sequence[str] | _Unset = UNSET,
+        permissions: Sequence[str] | _Unset = UNSET,
+        expires_at: datetime | _Unset = UNSET,
+    ) -> ApiKey:
+        """Edit a key in place; only the fields given are sent.
+
+        Always sends ``If-Match`` with ``version`` (the key's version as last
+        read): if someone changed the key since, the server changes nothing
+        and this raises :class:`PreconditionFailedError`. Not retried once the
+        request may have reached the server: a retry of an edit that was
+        applied would fail that very check. ``owner_id=None`` removes the owner.
+        """
+        body: dict[str, Any] = {}
+        for field, value in (
+            ("name", name),
+            ("description", description),
+            ("owner_id", owner_id),
+        ):
+            if not isinstance(value, _Unset):
+                body[field] = value
+        if not isinstance(tags, _Unset):
+            body["tags"] = list(tags)
+        if not isinstance(permissions, _Unset):
+            body["permissions"] = list(permissions)
+        if not isinstance(expires_at, _Unset):
+            body["expires_at"] = format_time(expires_at)
+        key: ApiKey = self._call(
+            "PATCH",
+            f"/api-keys/{_segment(key_id)}",
+            ApiKey,
+            json=body,
+            headers={"If-Match": f'"{int(version)}"'},
+            retry_safe=False,
+        )
+        return key
+
+    def disable_key(self, key_id: str) -> ApiKey:
+        """Disable a key at once (reversible); disabling twice answers the key unchanged.
+
+        A revoked or expired key: :class:`KeyInactiveError`.
+        """
+        key: ApiKey = self._call(
+            "POST", f"/api-keys/{_segment(key_id)}/disable", ApiKey, retry_safe=True
+        )
+        return key
+
+    def enable_key(self, key_id: str) -> ApiKey:
+        """Enable a disabled key; an active key answers unchanged."""
+        key: ApiKey = self._call(
+            "POST", f"/api-keys/{_segment(key_id)}/enable", ApiKey, retry_safe=True
+        )
+        return key
+
+    def disable_keys(self, key_ids: Sequence[str]) -> tuple[DisableResult, ...]:
+        """Disable many keys, in chunks of the server's limit; one result per id."""
+        results: list[DisableResult] = []
+        ids = list(key_ids)
+        for start in range(0, len(ids), MAX_BULK_REVOKE):
+            chunk = ids[start : start + MAX_BULK_REVOKE]
+            answer: BulkDisableResults = self._call(
+                "POST",
+                "/api-keys/disable",
+                BulkDisableResults,
+                json={"ids": chunk},
+                retry_safe=True,
+            )
+            if [r.id for r in answer.results] != chunk:
+                raise e.ProtocolError(
+                    "The server's disable results don't match the keys sent.",
+                    request_id=self.last_request_id,
+                )
+            results.extend(answer.results)
+        return tuple(results)
+
+    def rotate_key(
+        self,
+        key_id: str,
+        *,
+        old_key_expires_in: int,
+        name: str | None = None,
+        expires_at: datetime | _Unset | None = UNSET,
+        idempotency_key: str | None = None,
+    ) -> RotatedKey:
+        """Replace a key by a new one; the old one works ``old_key_expires_in`` seconds more.
+
+        Like a create, it carries an ``Idempotency-Key`` (a new UUID4 unless
+        given) and reuses it on its own retries, so a lost answer never makes
+        two new keys: the retry answers ``replayed=True`` with ``secret=None``.
+        """
+        if not 0 <= old_key_expires_in <= MAX_ROTATE_GRACE:
+            raise ValueError("old_key_expires_in must be 0 to 604800 seconds")
+        body: dict[str, Any] = {"old_key_expires_in": int(old_key_expires_in)}
+        if name is not None:
+            body["name"] = name
+        if not isinstance(expires_at, _Unset):
+            body["expires_at"] = _time_or_none(expires_at)
+        rotated: RotatedKey = self._call(
+            "POST",
+            f"/api-keys/{_segment(key_id)}/rotate",
+            RotatedKey,
+            json=body,
+            headers={"Idempotency-Key": idempotency_key or str(uuid.uuid4())},
+            retry_safe=True,
+            retry_conflict=True,
+        )
+        if (rotated.secret is None) != rotated.replayed:
+            raise e.ProtocolError(
+                "The server's answer to the rotation breaks the contract: "
+                + (
+                    "a replayed answer carried a secret."
+                    if rotated.replayed
+                    else "the new key came without its secret."
+                ),
+                request_id=self.last_request_id,
+            )
+        return rotated
 
     # -- the one request path -------------------------------------------------
 
