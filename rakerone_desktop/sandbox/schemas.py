@@ -471,6 +471,14 @@ def seconds_of(value: str) -> int:
     return seconds
 
 
+def _whole_float_to_int(value: Any) -> Any:
+    # JSON Schema counts 5.0 as an integer, so it is one here too; 5.5 and
+    # "5" are still refused (strict mode).
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 # -- part 2: organization, users --------------------------------------------------------
 
 
@@ -513,6 +521,13 @@ class KeyPolicyUpdate(_Request):
     )
     expiry_warning_days: PolicyDays = Field(14, description="1 to 3650.")
     on_exposure: Literal["revoke", "disable", "notify"] = "disable"
+
+    @field_validator(
+        "max_lifetime_days", "default_lifetime_days", "expiry_warning_days", mode="before"
+    )
+    @classmethod
+    def _whole(cls, value: Any) -> Any:
+        return _whole_float_to_int(value)
 
 
 class UserPage(_Response):
@@ -608,6 +623,11 @@ class RotateApiKey(_Request):
             "the policy's default, else now + its maximum, else null."
         ),
     )
+
+    @field_validator("old_key_expires_in", mode="before")
+    @classmethod
+    def _whole(cls, value: Any) -> Any:
+        return _whole_float_to_int(value)
 
     @field_validator("name")
     @classmethod

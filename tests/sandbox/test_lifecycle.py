@@ -511,3 +511,15 @@ def test_generated_seed_fills_the_new_fields(start_sandbox: StartSandbox) -> Non
     assert sum(bool(k["tags"]) for k in keys) > 150
     assert sum(bool(k["description"]) for k in keys) > 100
     assert sum(k["expires_at"] is not None for k in keys) > 60
+
+
+def test_whole_numbers_may_be_written_as_floats(api: Api) -> None:
+    # JSON Schema counts 60.0 as an integer; 60.5 and "60" are not.
+    key = _create(api, "Float grace")["api_key"]
+    for bad in (60.5, "60", True):
+        response = api.post(f"/api-keys/{key['id']}/rotate", json={"old_key_expires_in": bad})
+        assert_problem(response, 422, "validation", ["old_key_expires_in"])
+    response = api.post(f"/api-keys/{key['id']}/rotate", json={"old_key_expires_in": 60.0})
+    assert response.status_code == 201
+    policy = api.request("PATCH", "/organization/key-policy", json={"expiry_warning_days": 14.0})
+    assert policy.status_code == 200
