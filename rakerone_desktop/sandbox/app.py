@@ -9,7 +9,14 @@ from fastapi import FastAPI
 from rakerone_desktop import __version__
 from rakerone_desktop.sandbox import openapi_docs, problems
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
-from rakerone_desktop.sandbox.routes import activity, api_keys, lifecycle, organization, sessions
+from rakerone_desktop.sandbox.routes import (
+    activity,
+    api_keys,
+    audit,
+    lifecycle,
+    organization,
+    sessions,
+)
 from rakerone_desktop.sandbox.schemas import UpdateApiKey
 from rakerone_desktop.sandbox.service import Sandbox
 
@@ -98,7 +105,7 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     app.state.sandbox = sandbox
     modules: list[Any] = [sessions, activity, api_keys]
     if sandbox.settings.api_part >= 2:
-        modules += [organization, lifecycle]
+        modules += [organization, lifecycle, audit]
     for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     problems.install(app)

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from rakerone_desktop.sandbox.clock import now as clock_now
 from rakerone_desktop.sandbox.clock import rfc3339, rfc3339_or_none
 from rakerone_desktop.sandbox.problems import Problem
-from rakerone_desktop.sandbox.store import EventRow, KeyRow, User
+from rakerone_desktop.sandbox.store import AuditRow, EventRow, KeyRow, User
 
 
 def json_response(
@@ -105,6 +105,23 @@ def event_json(row: EventRow) -> dict[str, Any]:
         "actor": {"kind": row.actor_kind, "id": row.actor_id, "name": row.actor_name},
         "ip": row.ip,
         "summary": row.summary,
+    }
+
+
+def audit_json(row: AuditRow) -> dict[str, Any]:
+    target = (
+        None
+        if row.target_kind is None
+        else {"kind": row.target_kind, "id": row.target_id, "name": row.target_name or ""}
+    )
+    return {
+        "id": row.id,
+        "at": rfc3339(row.at),
+        "action": row.action,
+        "actor": {"kind": row.actor_kind, "id": row.actor_id, "name": row.actor_name},
+        "ip": row.ip,
+        "summary": row.summary,
+        "target": target,
     }
 
 

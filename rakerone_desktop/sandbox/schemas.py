@@ -667,6 +667,74 @@ class BulkDisableResults(_Response):
     results: list[BulkDisableResult]
 
 
+# -- part 2: the audit log -----------------------------------------------------------------
+
+
+class AuditQuery(_Query):
+    limit: int = Field(100, ge=1, le=1000, description=_LIMIT)
+    cursor: str | None = Field(None, min_length=1, description=_CURSOR)
+    actor_id: str | None = Field(
+        None, min_length=1, max_length=200, description="Only what this person (user id) did."
+    )
+    api_key_id: str | None = Field(
+        None, min_length=1, max_length=200, description="Only events whose target is this key."
+    )
+    action: str | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description="Only this action, e.g. `api_key.revoked` (exact match).",
+    )
+    since: str | None = Field(
+        None,
+        json_schema_extra={"format": "date-time"},
+        description="Only events at or after this time (inclusive). " + _TIME_DESCRIPTION,
+    )
+    until: str | None = Field(
+        None,
+        json_schema_extra={"format": "date-time"},
+        description="Only events before this time (exclusive). " + _TIME_DESCRIPTION,
+    )
+
+    @field_validator("since", "until")
+    @classmethod
+    def _check_times(cls, value: str | None) -> str | None:
+        return check_time(value)
+
+
+class AuditActor(_Response):
+    kind: Literal["user", "api_key", "scanner"]
+    id: str
+    name: str
+
+
+class AuditTarget(_Response):
+    kind: Literal["api_key", "organization", "session"]
+    id: str
+    name: str = Field(description="The target's name now (for a key: as it is now).")
+
+
+class AuditEventOut(_Response):
+    id: str
+    at: datetime
+    action: str = Field(
+        description=(
+            "api_key.created, .updated, .disabled, .enabled, .revoked, .rotated, .exposed, "
+            "organization.key_policy_updated, session.created, session.ended; clients must "
+            "accept others."
+        )
+    )
+    actor: AuditActor
+    ip: str | None
+    summary: str
+    target: AuditTarget | None
+
+
+class AuditEventPage(_Response):
+    items: list[AuditEventOut]
+    next_cursor: str | None
+
+
 # -- what a key can do in the sandbox ---------------------------------------------------
 
 

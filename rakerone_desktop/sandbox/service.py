@@ -20,10 +20,13 @@ from rakerone_desktop.sandbox.demo_data import PLAYBOOKS
 from rakerone_desktop.sandbox.problems import Problem, unauthenticated
 from rakerone_desktop.sandbox.schemas import normalize_tags, seconds_of
 from rakerone_desktop.sandbox.store import (
+    AuditFilter,
+    AuditRow,
     EventRow,
     KeyChange,
     KeyCredential,
     KeyRow,
+    NewAudit,
     NewEvent,
     NewKey,
     Organization,
@@ -78,7 +81,7 @@ class Created:
 
 
 # What this sandbox serves of part 2, as ``GET /organization`` lists it.
-FEATURES = ("key_expiry", "key_disable", "key_metadata", "key_rotate")
+FEATURES = ("key_expiry", "key_disable", "key_metadata", "key_rotate", "audit_log")
 
 DAY = 24 * 60 * 60
 # An expiry must be at least this far ahead when it is set.
@@ -135,7 +138,7 @@ class Sandbox:
 
     # -- sessions ---------------------------------------------------------------
 
-    def sign_in(self, email: str, password: str) -> SignedIn:
+    def sign_in(self, email: str, password: str, caller: Caller | None = None) -> SignedIn:
         wait = self.throttle.retry_after(email)
         if wait is not None:
             raise Problem(
@@ -153,13 +156,28 @@ class Sandbox:
         token = credentials.new_session_token()
         now = time.time()
         expires_at = now + self.settings.session_ttl
-        self.store.add_session(credentials.token_digest(token), user.id, now, expires_at)
+        digest = credentials.token_digest(token)
+        audit = _session_audit(digest, user, "session.created", "Signed in", caller, int(now))
+        self.store.add_session(digest, user.id, now, expires_at, audit)
         return SignedIn(token, expires_at, user)
 
-    def sign_out(self, principal: Principal) -> None:
+    def sign_out(self, principal: Principal, caller: Caller | None = None) -> None:
         if not isinstance(principal, SessionPrincipal):
             raise Problem("forbidden", "Sessions are for people: an API key has no session to end.")
-        self.store.delete_session(principal.token_digest)
+        digest = principal.token_digest
+        audit = _session_audit(
+            digest, principal.user, "session.ended", "Signed out", caller, clock.now()
+        )
+        self.store.delete_session(digest, audit)
+
+    # -- the audit log ----------------------------------------------------------------
+
+    def audit_events(
+        self, where: AuditFilter, limit: int, after: tuple[int, int] | None
+    ) -> tuple[list[AuditRow], AuditRow | None]:
+        rows = self.store.list_audit(where, limit + 1, after)
+        page = rows[:limit]
+        return page, (page[-1] if len(rows) > limit else None)
 
     def authenticate(self, token: str | None, caller: Caller) -> Principal:
         if not token:
@@ -298,7 +316,12 @@ class Sandbox:
     def organization(self) -> Organization:
         return self.store.organization()
 
-    def update_key_policy(self, changes: Mapping[str, object]) -> Organization:
+    def update_key_policy(
+        self,
+        changes: Mapping[str, object],
+        admin: User | None = None,
+        caller: Caller | None = None,
+    ) -> Organization:
         def decide(current: Organization) -> Mapping[str, object]:
             merged = current._replace(**changes)  # type: ignore[arg-type]
             if (
@@ -318,7 +341,30 @@ class Sandbox:
                 )
             return {k: v for k, v in changes.items() if getattr(current, k) != v}
 
-        _before, after = self.store.update_key_policy(decide)
+        def audit(before: Organization, after: Organization) -> NewAudit:
+            changed = [
+                f"{name} {getattr(before, name)} → {getattr(after, name)}"
+                for name in ("max_lifetime_days", "default_lifetime_days", "expiry_warning_days",
+                             "on_exposure")
+                if getattr(before, name) != getattr(after, name)
+            ]  # fmt: skip
+            who = admin.name if admin is not None else "the sandbox"
+            return NewAudit(
+                id=credentials.new_id("evt_"),
+                at=clock.now(),
+                action="organization.key_policy_updated",
+                actor_kind="user",
+                actor_id=admin.id if admin is not None else "system",
+                actor_name=who,
+                ip=caller.ip if caller is not None else None,
+                summary=f"Key policy changed by {who}: "
+                + ", ".join(changed).replace("None", "none"),
+                target_kind="organization",
+                target_id=after.id,
+                target_name=after.name,
+            )
+
+        _before, after = self.store.update_key_policy(decide, audit)
         return after
 
     def list_users(self, limit: int, after: str | None) -> tuple[list[User], User | None]:
@@ -658,6 +704,27 @@ class Sandbox:
             return
         self.store.record_event(_key_event(key, "api_key.denied", caller, summary))
         raise Problem("forbidden", f"This API key does not have the {permission} permission.")
+
+
+def _session_audit(
+    digest: str, user: User, action: str, summary: str, caller: Caller | None, at: int
+) -> NewAudit:
+    # The session's public id is derived from its digest, so its start and end
+    # share a target; it reveals nothing of the token.
+    session_id = "ses_" + hashlib.sha256(digest.encode("ascii")).hexdigest()[:16]
+    return NewAudit(
+        id=credentials.new_id("evt_"),
+        at=at,
+        action=action,
+        actor_kind="user",
+        actor_id=user.id,
+        actor_name=user.name,
+        ip=caller.ip if caller is not None else None,
+        summary=f"{summary}: {user.name} ({user.email})",
+        target_kind="session",
+        target_id=session_id,
+        target_name=f"Session of {user.name}",
+    )
 
 
 def _etag_matches(if_match: str, version: int) -> bool:

@@ -139,8 +139,42 @@ INSERT INTO organization (id, name) VALUES ('org_example', 'Example Organization
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
 """
 
+# Version 3: the audit log: what people (and, later, scanners) did, across all
+# keys and beyond them (the key policy, sessions). Newest first by (at, seq);
+# one index per filter, each ending in the order, so every filtered page is an
+# index range scan. The history of earlier versions is copied in: every event
+# a person caused (keys created and revoked) becomes an audit event too.
+_MIGRATION_V3 = """
+CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    at INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    actor_kind TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    ip TEXT,
+    summary TEXT NOT NULL,
+    target_kind TEXT CHECK (target_kind IN ('api_key', 'organization', 'session')),
+    target_id TEXT,
+    target_name TEXT
+);
+CREATE INDEX audit_by_time ON audit_events (at DESC, seq DESC);
+CREATE INDEX audit_by_actor ON audit_events (actor_id, at DESC, seq DESC);
+CREATE INDEX audit_by_target ON audit_events (target_id, at DESC, seq DESC);
+CREATE INDEX audit_by_action ON audit_events (action, at DESC, seq DESC);
+INSERT INTO audit_events (id, at, action, actor_kind, actor_id, actor_name, ip, summary,
+                          target_kind, target_id, target_name)
+    SELECT e.id, e.at, e.action, e.actor_kind, e.actor_id, e.actor_name, e.ip, e.summary,
+           'api_key', e.key_id, k.name
+    FROM events AS e JOIN api_keys AS k ON k.id = e.key_id
+    WHERE e.actor_kind = 'user'
+    ORDER BY e.at, e.seq;
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
+"""
+
 # _MIGRATIONS[i] takes a database from version i + 1 to i + 2.
-_MIGRATIONS: tuple[str, ...] = (_MIGRATION_V2,)
+_MIGRATIONS: tuple[str, ...] = (_MIGRATION_V2, _MIGRATION_V3)
 SCHEMA_VERSION = len(_MIGRATIONS) + 1
 
 Status = Literal["active", "disabled", "expired", "revoked", "all"]
@@ -307,6 +341,45 @@ class NewKey(NamedTuple):
     tags: str = "[]"  # JSON, see tags_json()
 
 
+class AuditRow(NamedTuple):
+    seq: int
+    id: str
+    at: int
+    action: str
+    actor_kind: str
+    actor_id: str
+    actor_name: str
+    ip: str | None
+    summary: str
+    target_kind: str | None
+    target_id: str | None
+    target_name: str | None
+
+
+class NewAudit(NamedTuple):
+    """An audit event that is about no key (the key policy, a session)."""
+
+    id: str
+    at: int
+    action: str
+    actor_kind: str
+    actor_id: str
+    actor_name: str
+    ip: str | None
+    summary: str
+    target_kind: str | None
+    target_id: str | None
+    target_name: str | None
+
+
+class AuditFilter(NamedTuple):
+    actor_id: str | None = None
+    api_key_id: str | None = None
+    action: str | None = None
+    since: int | None = None  # inclusive
+    until: int | None = None  # exclusive
+
+
 class NewEvent(NamedTuple):
     """An event to insert; the field order is the table's column order."""
 
@@ -458,8 +531,17 @@ class Store:
             )
             conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
 
-    def add_session(self, digest: str, user_id: str, created_at: float, expires_at: float) -> None:
+    def add_session(
+        self,
+        digest: str,
+        user_id: str,
+        created_at: float,
+        expires_at: float,
+        audit: NewAudit | None = None,
+    ) -> None:
         with self._write() as conn:
+            if audit is not None:
+                _insert_audit(conn, [audit])
             # Sign-in is rare, so it is a fine moment to forget expired sessions.
             conn.execute("DELETE FROM sessions WHERE expires_at <= ?", (created_at,))
             conn.execute(
@@ -479,17 +561,55 @@ class Store:
             ).fetchone()
         return None if row is None else User(*row)
 
-    def delete_session(self, digest: str) -> None:
+    def delete_session(self, digest: str, audit: NewAudit | None = None) -> None:
         with self._write() as conn:
-            conn.execute("DELETE FROM sessions WHERE digest = ?", (digest,))
+            deleted = conn.execute("DELETE FROM sessions WHERE digest = ?", (digest,)).rowcount
+            if deleted and audit is not None:
+                _insert_audit(conn, [audit])
+
+    def list_audit(
+        self, where: AuditFilter, limit: int, after: tuple[int, int] | None
+    ) -> list[AuditRow]:
+        """Audit events newest first, (at, seq) descending, after the cursor."""
+        clauses: list[str] = []
+        params: list[object] = []
+        for column, value in (
+            ("actor_id", where.actor_id),
+            ("target_id", where.api_key_id),
+            ("action", where.action),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if where.api_key_id is not None:
+            clauses.append("target_kind = 'api_key'")
+        if where.since is not None:
+            clauses.append("at >= ?")
+            params.append(where.since)
+        if where.until is not None:
+            clauses.append("at < ?")
+            params.append(where.until)
+        if after is not None:
+            clauses.append("(at, seq) < (?, ?)")
+            params.extend(after)
+        params.append(limit)
+        # Column names are this function's constants; values are parameters.
+        sql = (
+            "SELECT seq, id, at, action, actor_kind, actor_id, actor_name, ip, summary,"  # noqa: S608
+            " target_kind, target_id, target_name FROM audit_events"
+            f" WHERE {' AND '.join(clauses) or '1'} ORDER BY at DESC, seq DESC LIMIT ?"
+        )
+        with self._read() as conn:
+            return [AuditRow._make(row) for row in conn.execute(sql, params)]
 
     # -- keys -----------------------------------------------------------------
 
     def add_keys(self, keys: Iterable[NewKey], events: Iterable[NewEvent]) -> None:
         """Bulk insert (the seeds); one transaction, ``executemany`` throughout."""
+        keys = list(keys)
         with self._write() as conn:
             conn.executemany(_INSERT_KEY, keys)
-            _insert_events(conn, events)
+            _insert_events(conn, events, {key.id: key.name for key in keys})
 
     def key(self, key_id: str) -> KeyRow | None:
         with self._read() as conn:
@@ -652,10 +772,13 @@ class Store:
             return _fetch_organization(conn)
 
     def update_key_policy(
-        self, decide: Callable[[Organization], Mapping[str, object]]
+        self,
+        decide: Callable[[Organization], Mapping[str, object]],
+        audit: Callable[[Organization, Organization], NewAudit] | None = None,
     ) -> tuple[Organization, Organization]:
         """Change the key policy with what ``decide`` returns for the current one
-        (it may raise to refuse). Returns the policy before and after."""
+        (it may raise to refuse). Returns the policy before and after; a real
+        change is recorded with ``audit(before, after)``."""
         allowed = {
             "max_lifetime_days",
             "default_lifetime_days",
@@ -671,6 +794,8 @@ class Store:
                 assignments = ", ".join(f"{column} = :{column}" for column in changes)
                 conn.execute(f"UPDATE organization SET {assignments}", changes)  # noqa: S608
             after = _fetch_organization(conn)
+            if changes and audit is not None:
+                _insert_audit(conn, [audit(before, after)])
         return before, after
 
     def touch_key(
@@ -788,9 +913,68 @@ def _fetch_organization(conn: sqlite3.Connection) -> Organization:
     return Organization._make(row)
 
 
-def _insert_events(conn: sqlite3.Connection, events: Iterable[NewEvent]) -> None:
+def _insert_events(
+    conn: sqlite3.Connection,
+    events: Iterable[NewEvent],
+    key_names: Mapping[str, str] | None = None,
+) -> None:
+    """A key's events; what a person did to it goes to the audit log as well,
+    with the key (its name as it is now) as the target. ``key_names``, when the
+    caller has them (a seed), saves looking each name up."""
+    events = list(events)
     conn.executemany(
         "INSERT INTO events (id, key_id, at, action, actor_kind, actor_id, actor_name, ip,"
         " summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events,
+    )
+    if key_names is not None:
+        _insert_audit(
+            conn,
+            (
+                NewAudit(
+                    e.id,
+                    e.at,
+                    e.action,
+                    e.actor_kind,
+                    e.actor_id,
+                    e.actor_name,
+                    e.ip,
+                    e.summary,
+                    "api_key",
+                    e.key_id,
+                    key_names[e.key_id],
+                )
+                for e in events
+                if e.actor_kind == "user"
+            ),
+        )
+        return
+    conn.executemany(
+        "INSERT INTO audit_events (id, at, action, actor_kind, actor_id, actor_name, ip,"
+        " summary, target_kind, target_id, target_name)"
+        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'api_key', k.id, k.name FROM api_keys AS k"
+        " WHERE k.id = ?",
+        [
+            (
+                e.id,
+                e.at,
+                e.action,
+                e.actor_kind,
+                e.actor_id,
+                e.actor_name,
+                e.ip,
+                e.summary,
+                e.key_id,
+            )
+            for e in events
+            if e.actor_kind == "user"
+        ],
+    )
+
+
+def _insert_audit(conn: sqlite3.Connection, events: Iterable[NewAudit]) -> None:
+    conn.executemany(
+        "INSERT INTO audit_events (id, at, action, actor_kind, actor_id, actor_name, ip,"
+        " summary, target_kind, target_id, target_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         events,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rakerone_desktop.sandbox import credentials
-from rakerone_desktop.sandbox.store import SCHEMA_VERSION, Store
+from rakerone_desktop.sandbox.store import SCHEMA_VERSION, AuditFilter, Store
 
 V1_SCHEMA = (Path(__file__).parent / "fixtures" / "schema_v1.sql").read_text(encoding="utf-8")
 
@@ -56,7 +56,7 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
     store = Store(str(db))
     try:
         assert not store.is_new
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         live = store.key("key_live")
         gone = store.key("key_gone")
         assert live is not None and gone is not None
@@ -77,6 +77,12 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
         assert [r.id for r in rows] == ["key_live", "key_gone"] and total == 2
         assert store.list_keys("active", 10, None, 3000)[1] == 1
         assert store.list_events("key_live", 10, None)[0].id == "evt_1"
+        # The history a person made is in the audit log too, with its key as the target.
+        (audit,) = store.list_audit(AuditFilter(), 10, None)
+        assert (audit.id, audit.action, audit.actor_id) == ("evt_1", "api_key.created", "usr_a")
+        assert (audit.target_kind, audit.target_id, audit.target_name) == (
+            "api_key", "key_live", "Live key",
+        )  # fmt: skip
         assert store.claim_idempotency("usr_a", "idem-1", "fp", 1001, 10**9) == (
             "replay",
             "key_live",
@@ -87,7 +93,7 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
     for table, rows in before.items():
         after = _dump(db, table)
         if table == "meta":
-            rows = [(k, "2" if k == "schema_version" else v) for k, v in rows]  # type: ignore[misc]
+            rows = [(k, "3" if k == "schema_version" else v) for k, v in rows]  # type: ignore[misc]
         assert after == rows, table
     assert [row[:12] for row in _dump(db, "api_keys")] == old_keys
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from rakerone_desktop.sandbox.auth import AdminDep, PrincipalDep, SandboxDep
+from rakerone_desktop.sandbox.auth import AdminDep, PrincipalDep, SandboxDep, caller_of
 from rakerone_desktop.sandbox.openapi_docs import problems
 from rakerone_desktop.sandbox.problems import Problem
 from rakerone_desktop.sandbox.render import (
@@ -73,15 +73,21 @@ def get_organization(
 @router.patch(
     "/organization/key-policy", response_model=OrganizationOut, responses=problems(401, 403, 422)
 )
-def update_key_policy(body: KeyPolicyUpdate, _admin: AdminDep, sandbox: SandboxDep) -> Response:
+def update_key_policy(
+    body: KeyPolicyUpdate, request: Request, admin: AdminDep, sandbox: SandboxDep
+) -> Response:
     """Change any subset of the key policy (admins). Days are 1 to 3650.
+
+    A real change is recorded as `organization.key_policy_updated`; setting the
+    values it already has records nothing.
 
     `default_lifetime_days` may not exceed `max_lifetime_days` (422 naming the
     field that was sent). A new maximum does not change keys that exist: it
     applies to keys created, rotated or given an expiry from then on.
     """
     changes = {name: getattr(body, name) for name in body.model_fields_set}
-    return json_response(organization_json(sandbox.update_key_policy(changes)))
+    org = sandbox.update_key_policy(changes, admin, caller_of(request))
+    return json_response(organization_json(org))
 
 
 @router.get("/users", response_model=UserPage, responses=problems(401, 403, 422))
