@@ -33,6 +33,7 @@ from rakerone_desktop.api import errors as e
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
+    AuditEventPage,
     BulkDisableResults,
     BulkRevokeResults,
     CreatedKey,
@@ -601,6 +602,34 @@ class RakerOneClient:
                 request_id=self.last_request_id,
             )
         return rotated
+
+    # -- part 2: the audit log -------------------------------------------------
+
+    def list_audit_events(
+        self,
+        *,
+        limit: int = 100,
+        cursor: str | None = None,
+        actor_id: str | None = None,
+        api_key_id: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> AuditEventPage:
+        """A page of the audit log (admins), newest first; ``since`` inclusive, ``until`` not."""
+        params: dict[str, str | int] = {"limit": limit}
+        for name, value in (
+            ("cursor", cursor),
+            ("actor_id", actor_id),
+            ("api_key_id", api_key_id),
+            ("action", action),
+            ("since", _time_or_none(since)),
+            ("until", _time_or_none(until)),
+        ):
+            if value is not None:
+                params[name] = value
+        page: AuditEventPage = self._call("GET", "/audit-events", AuditEventPage, params=params)
+        return page
 
     # -- the one request path -------------------------------------------------
 

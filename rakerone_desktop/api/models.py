@@ -313,6 +313,35 @@ class EventPage(_Frozen, frozen=True):
     next_cursor: str | None
 
 
+class AuditActor(_Frozen, frozen=True):
+    """Who did it: a person, a key, or (exposure reports) a scanner; others may come."""
+
+    kind: str
+    id: str
+    name: str
+
+
+class AuditTarget(_Frozen, frozen=True):
+    kind: str  # "api_key", "organization", "session"; clients accept others
+    id: str
+    name: str = ""
+
+
+class AuditEvent(_Frozen, frozen=True):
+    id: str
+    at: Time
+    action: str
+    actor: AuditActor
+    ip: str | None
+    summary: str
+    target: AuditTarget | None = None
+
+
+class AuditEventPage(_Frozen, frozen=True):
+    items: tuple[AuditEvent, ...]
+    next_cursor: str | None
+
+
 class ProblemRow(_Frozen, frozen=True):
     field: str
     message: str

@@ -201,3 +201,20 @@ def test_a_part_1_server(make_client: ClientFactory) -> None:
             client.disable_key(created.api_key.id)
     finally:
         assert process.stop() == 0
+
+
+def test_audit_log(admin: RakerOneClient) -> None:
+    key = admin.create_key(_name("Audited"), []).api_key
+    admin.disable_key(key.id)
+    page = admin.list_audit_events(api_key_id=key.id)
+    assert [ev.action for ev in page.items] == ["api_key.disabled", "api_key.created"]
+    assert page.items[0].target is not None and page.items[0].target.id == key.id
+    assert page.items[0].actor.name == "Alex Admin"
+    mine = admin.list_audit_events(action="session.created", limit=5)
+    assert mine.items and all(ev.target and ev.target.kind == "session" for ev in mine.items)
+    later = admin.list_audit_events(since=datetime.now(UTC) + timedelta(days=1))
+    assert later.items == () and later.next_cursor is None
+    first = admin.list_audit_events(limit=2)
+    assert first.next_cursor is not None
+    second = admin.list_audit_events(limit=2, cursor=first.next_cursor)
+    assert {ev.id for ev in first.items}.isdisjoint(ev.id for ev in second.items)

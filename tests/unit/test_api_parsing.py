@@ -17,6 +17,7 @@ from rakerone_desktop.api.errors import ProtocolError
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
+    AuditEventPage,
     BulkDisableResults,
     BulkRevokeResults,
     CreatedKey,
@@ -525,3 +526,37 @@ def test_rotation_and_bulk_disable() -> None:
     assert [r.outcome for r in results.results] == ["disabled", "inactive"]
     with pytest.raises(ProtocolError):
         decode(BulkDisableResults, b'{"results": [{"id": "k", "outcome": "revoked"}]}')
+
+
+def test_audit_events_accept_new_actor_and_target_kinds() -> None:
+    page = decode(
+        AuditEventPage,
+        msgspec.json.encode(
+            {
+                "items": [
+                    {
+                        "id": "evt_1",
+                        "at": d.T0,
+                        "action": "api_key.exposed",
+                        "actor": {"kind": "scanner", "id": "gh", "name": "GitHub"},
+                        "ip": None,
+                        "summary": "Reported exposed",
+                        "target": {"kind": "api_key", "id": "key_1", "name": "K"},
+                    },
+                    {
+                        "id": "evt_2",
+                        "at": d.T0,
+                        "action": "something.new",
+                        "actor": {"kind": "user", "id": "usr_1", "name": "Ada"},
+                        "ip": "192.0.2.1",
+                        "summary": "",
+                        "target": None,
+                    },
+                ],
+                "next_cursor": None,
+            }
+        ),
+    )
+    assert page.items[0].actor.kind == "scanner" and page.items[1].target is None
+    with pytest.raises(ProtocolError, match="missing required field"):
+        decode(AuditEventPage, b'{"items": [{"id": "e", "at": "' + d.T0.encode() + b'"}]}')
