@@ -197,7 +197,9 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
             log.error("cannot open the database %s: %s", db_path, exc)
             return 1
         cleanup.callback(store.close)
-        seeded = prepare(store, seed, args.admin_password, args.member_password)
+        seeded = prepare(
+            store, seed, args.admin_password, args.member_password, lifecycle=args.api_part >= 2
+        )
         try:
             sock = bind(args.host, args.port)
         except OSError as exc:

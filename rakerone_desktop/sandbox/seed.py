@@ -70,11 +70,20 @@ def parse_seed(value: str) -> str | int:
 
 
 def prepare(
-    store: Store, seed: str | int, admin_password: str | None, member_password: str | None
+    store: Store,
+    seed: str | int,
+    admin_password: str | None,
+    member_password: str | None,
+    *,
+    lifecycle: bool = True,
 ) -> Seeded:
-    """Seed a new database, or apply the password options to an existing one."""
+    """Seed a new database, or apply the password options to an existing one.
+
+    ``lifecycle=False`` (a part-1 server) seeds no expiry, no disabled key and
+    no key policy, so every key works as part 1 describes it.
+    """
     if store.get_meta("seeded") is None:
-        return _seed_new(store, seed, admin_password, member_password)
+        return _seed_new(store, seed, admin_password, member_password, lifecycle)
     admin_email = store.get_meta("admin_email") or ADMIN.email
     member_email = store.get_meta("member_email") or MEMBER.email
     for email, password in ((admin_email, admin_password), (member_email, member_password)):
@@ -86,7 +95,11 @@ def prepare(
 
 
 def _seed_new(
-    store: Store, seed: str | int, admin_password: str | None, member_password: str | None
+    store: Store,
+    seed: str | int,
+    admin_password: str | None,
+    member_password: str | None,
+    lifecycle: bool = True,
 ) -> Seeded:
     admin_password = admin_password or credentials.new_password()
     member_password = member_password or credentials.new_password()
@@ -103,10 +116,11 @@ def _seed_new(
     now = clock.now()
     secrets_for_traffic: dict[str, str] = {}
     if seed == "demo":
-        store.update_key_policy(lambda _current: DEMO_POLICY)
-        secrets_for_traffic = _seed_demo(store, now)
+        if lifecycle:
+            store.update_key_policy(lambda _current: DEMO_POLICY)
+        secrets_for_traffic = _seed_demo(store, now, lifecycle)
     elif isinstance(seed, int) and seed > 0:
-        secrets_for_traffic = _seed_generated(store, seed, now)
+        secrets_for_traffic = _seed_generated(store, seed, now, lifecycle)
     store.set_meta("admin_email", ADMIN.email)
     store.set_meta("member_email", MEMBER.email)
     # Written last: a seed interrupted half-way is redone on the next start.
@@ -117,7 +131,7 @@ def _seed_new(
 # -- the demo organisation ----------------------------------------------------------
 
 
-def _seed_demo(store: Store, now: int) -> dict[str, str]:
+def _seed_demo(store: Store, now: int, lifecycle: bool = True) -> dict[str, str]:
     rng = random.Random(2026)  # noqa: S311 - made-up history, not a secret
     secrets = credentials.generate_keys(len(DEMO_KEYS))
     ids = credentials.new_ids("key_", len(DEMO_KEYS))
@@ -126,7 +140,7 @@ def _seed_demo(store: Store, now: int) -> dict[str, str]:
     traffic: dict[str, str] = {}
     for demo, secret, key_id in zip(DEMO_KEYS, secrets, ids, strict=True):
         creator = SECOND_ADMIN if demo.by_second_admin else ADMIN
-        key = _demo_key(demo, key_id, secret, creator, now)
+        key = _demo_key(demo, key_id, secret, creator, now, lifecycle)
         keys.append(key)
         events.extend(_demo_history(demo, key, creator, now, rng))
         if demo.traffic:
@@ -135,9 +149,13 @@ def _seed_demo(store: Store, now: int) -> dict[str, str]:
     return traffic
 
 
-def _demo_key(demo: DemoKey, key_id: str, secret: str, creator: DemoUser, now: int) -> NewKey:
+def _demo_key(
+    demo: DemoKey, key_id: str, secret: str, creator: DemoUser, now: int, lifecycle: bool = True
+) -> NewKey:
     revoker = ADMIN if demo.revoked_ago is not None else None
     life = DEMO_LIFECYCLE.get(demo.name, DemoLifecycle())
+    if not lifecycle:
+        life = life._replace(expires_in=None, disabled_ago=None)
     return NewKey(
         id=key_id,
         name=demo.name,
@@ -235,7 +253,7 @@ def _event(
 # -- N generated keys -----------------------------------------------------------------
 
 
-def _seed_generated(store: Store, count: int, now: int) -> dict[str, str]:
+def _seed_generated(store: Store, count: int, now: int, lifecycle: bool = True) -> dict[str, str]:
     """``count`` keys over the last two years, in one transaction."""
     rng = random.Random(count)  # noqa: S311 - made-up metadata, not a secret
     secrets = credentials.generate_keys(count)
@@ -262,7 +280,7 @@ def _seed_generated(store: Store, count: int, now: int) -> dict[str, str]:
         revoked_at = rng.randint(created_at, now) if rng.random() < 0.1 else None
         # Part 2: most keys have an owner; some a description; 40 % expire a
         # year after creation (so some have expired); 2 % are disabled.
-        draw = rng.random()
+        draw = rng.random() if lifecycle else 0.5
         expires_at = created_at + 365 * DAY if draw < 0.4 else None
         disabled_at = rng.randint(created_at, now) if draw > 0.98 and revoked_at is None else None
         keys.append(

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from rakerone_desktop.sandbox.launcher import SandboxProcess
+from rakerone_desktop.sandbox.seed import prepare
+from rakerone_desktop.sandbox.store import Store
 from tests.support.sandbox_http import Api, StartSandbox, admin_api, assert_problem, member_api
 
 pytestmark = pytest.mark.integration
@@ -523,3 +525,20 @@ def test_whole_numbers_may_be_written_as_floats(api: Api) -> None:
     assert response.status_code == 201
     policy = api.request("PATCH", "/organization/key-policy", json={"expiry_warning_days": 14.0})
     assert policy.status_code == 200
+
+
+@pytest.mark.parametrize("seed", ["demo", 500])
+def test_a_part_1_seed_has_no_lifecycle_state(seed: str | int) -> None:
+    # A part-1 server's keys all work as part 1 describes: none expires or is disabled.
+    store = Store(":memory:")
+    try:
+        prepare(store, seed, "pw", "pw", lifecycle=False)
+        rows, total = store.list_keys("all", 1000, None)
+        assert total > 0
+        assert all(r.expires_at is None and r.disabled_at is None for r in rows)
+        assert store.organization().default_lifetime_days is None
+        prepare(full := Store(":memory:"), seed, "pw", "pw")
+        assert any(r.expires_at is not None for r in full.list_keys("all", 1000, None)[0])
+        full.close()
+    finally:
+        store.close()
