@@ -6,7 +6,7 @@ API key ``403 forbidden``.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from starlette.convertors import Convertor, register_url_convertor
@@ -61,6 +61,14 @@ register_url_convertor("key_id", _KeyIdConvertor())
 router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 
 _NOT_FOUND_KEY = {404: "`not-found`: no API key has this id."}
+# Part 2: answers that carry one key say its version (absent from a part-1 server).
+ETAG_HEADER = {
+    "ETag": {
+        "description": 'The key\'s `version`, quoted: `"3"` (part 2). Send it back in `If-Match`.',
+        "schema": {"type": "string"},
+    }
+}
+_ONE_KEY: dict[int | str, Any] = {200: {"description": "The key.", "headers": ETAG_HEADER}}
 # The convertor above already guarantees the shape; the pattern documents it.
 KeyId = Annotated[str, Path(pattern=r"^key_[^/]*$", description="A key id: `key_` + more.")]
 
@@ -103,7 +111,9 @@ def list_keys(
                 "A replay: the same admin sent the same Idempotency-Key with the same body "
                 "within 24 hours. The key as it is now, `secret` null, `replayed` true."
             ),
+            "headers": ETAG_HEADER,
         },
+        201: {"description": "The new key and its secret.", "headers": ETAG_HEADER},
         **problems(401, 403, 409, 422),
     },
 )
@@ -191,7 +201,8 @@ def revoke_many(
 @router.post(
     "/lookup",
     response_model=ApiKeyOut,
-    responses=problems(
+    responses=_ONE_KEY
+    | problems(
         401,
         403,
         404,
@@ -212,7 +223,7 @@ def lookup(body: Lookup, _admin: AdminDep, sandbox: SandboxDep) -> Response:
 @router.get(
     "/{key_id:key_id}",
     response_model=ApiKeyOut,
-    responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
+    responses=_ONE_KEY | problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
 )
 def get_key(key_id: KeyId, _admin: AdminDep, sandbox: SandboxDep) -> Response:
     """One key, whatever its status. `ETag` is its version (part 2)."""
@@ -222,7 +233,7 @@ def get_key(key_id: KeyId, _admin: AdminDep, sandbox: SandboxDep) -> Response:
 @router.post(
     "/{key_id:key_id}/revoke",
     response_model=ApiKeyOut,
-    responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
+    responses=_ONE_KEY | problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
 )
 async def revoke_one(
     key_id: KeyId, request: Request, admin: AdminDep, sandbox: SandboxDep
