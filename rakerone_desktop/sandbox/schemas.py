@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -461,14 +461,20 @@ def check_time(value: str | None) -> str | None:
 
 
 def seconds_of(value: str) -> int:
-    """Whole Unix seconds of a time that passed :func:`check_time` (fraction dropped)."""
-    text = value.upper().replace("Z", "+00:00")
-    moment = datetime.fromisoformat(text)
-    seconds = int(moment.astimezone(UTC).timestamp() // 1)
-    # Far-off years are valid RFC 3339 but not storable as a time the API can show.
-    if not 0 <= seconds <= 253402300799:  # 9999-12-31T23:59:59Z
-        raise ValueError("out of range")
-    return seconds
+    """Whole Unix seconds of a time that passed :func:`check_time` (fraction dropped).
+
+    Any year from 0001 to 9999 with any offset works (negative before 1970):
+    the arithmetic is on naive times, so nothing overflows at the ends.
+    """
+    moment = datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    offset = moment.utcoffset()
+    assert offset is not None  # check_time requires a zone
+    since_epoch = moment.replace(tzinfo=None) - datetime(1970, 1, 1)
+    return int((since_epoch - offset).total_seconds() // 1)
+
+
+# The last second an API time can show.
+LATEST_TIME = 253402300799  # 9999-12-31T23:59:59Z
 
 
 def _whole_float_to_int(value: Any) -> Any:

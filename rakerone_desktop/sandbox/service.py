@@ -18,7 +18,7 @@ from rakerone_desktop.sandbox import clock, credentials
 from rakerone_desktop.sandbox.config import Settings
 from rakerone_desktop.sandbox.demo_data import PLAYBOOKS
 from rakerone_desktop.sandbox.problems import Problem, unauthenticated
-from rakerone_desktop.sandbox.schemas import normalize_tags, seconds_of
+from rakerone_desktop.sandbox.schemas import LATEST_TIME, normalize_tags, seconds_of
 from rakerone_desktop.sandbox.store import (
     AuditFilter,
     AuditRow,
@@ -407,6 +407,8 @@ class Sandbox:
     def _check_expiry(at: int, maximum: int | None, now: int, field: str) -> None:
         if at < now + MIN_EXPIRY_AHEAD:
             raise Problem.validation(field, "Must be at least one hour from now.")
+        if at > LATEST_TIME:
+            raise Problem.validation(field, "Must be no later than 9999-12-31T23:59:59Z.")
         if maximum is not None and at > now + maximum * DAY:
             latest = clock.rfc3339(now + maximum * DAY)
             raise Problem.validation(

@@ -132,3 +132,11 @@ def test_bad_queries(api: Api, params: dict[str, Any], field: str) -> None:
 def test_admins_only(sandbox: SandboxProcess) -> None:
     assert_problem(member_api(sandbox.ready).get("/audit-events"), 403, "admin-only")
     assert_problem(Api(sandbox.url).get("/audit-events"), 401, "unauthenticated")
+
+
+def test_any_rfc_3339_time_is_a_filter(api: Api) -> None:
+    # Before 1970, at the ends of the calendar, with odd offsets: all valid times.
+    for since in ("1139-02-24T09:29:26-07:07", "0001-01-01T00:00:00+14:00"):
+        assert api.get("/audit-events", params={"since": since, "limit": 1}).status_code == 200
+    late = {"until": "9999-12-31T23:59:59-14:00", "limit": 1}
+    assert api.get("/audit-events", params=late).status_code == 200

@@ -542,3 +542,12 @@ def test_a_part_1_seed_has_no_lifecycle_state(seed: str | int) -> None:
         full.close()
     finally:
         store.close()
+
+
+def test_an_expiry_beyond_the_calendar_is_refused(api: Api) -> None:
+    late = {"name": "Late", "permissions": [], "expires_at": "9999-12-31T23:59:59-14:00"}
+    assert_problem(api.post("/api-keys", json=late), 422, "validation", ["expires_at"])
+    latest = {**late, "expires_at": "9999-12-31T23:59:59Z"}
+    assert api.post("/api-keys", json=latest).json()["api_key"]["expires_at"] == (
+        "9999-12-31T23:59:59Z"
+    )
