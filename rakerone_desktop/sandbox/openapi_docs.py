@@ -91,7 +91,16 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
             for status, response in responses.items():
                 headers = response.setdefault("headers", {})
                 headers["X-Request-Id"] = {"$ref": "#/components/headers/X-Request-Id"}
-                if status in {"429", "409"}:
+                if status == "409" and "key-inactive" in response.get("description", ""):
+                    # Part 2: a 409 that may be `key-inactive` carries no Retry-After
+                    # (waiting does not help); an `in-progress` one does.
+                    headers["Retry-After"] = {
+                        "description": "Only on `in-progress`, never on `key-inactive`: "
+                        "seconds to wait.",
+                        "required": False,
+                        "schema": {"type": "integer", "minimum": 1},
+                    }
+                elif status in {"429", "409"}:
                     headers["Retry-After"] = {"$ref": "#/components/headers/Retry-After"}
     return document
 
