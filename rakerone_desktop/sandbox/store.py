@@ -605,11 +605,24 @@ class Store:
     # -- keys -----------------------------------------------------------------
 
     def add_keys(self, keys: Iterable[NewKey], events: Iterable[NewEvent]) -> None:
-        """Bulk insert (the seeds); one transaction, ``executemany`` throughout."""
+        """Bulk insert (the seeds); one transaction, ``executemany`` throughout.
+
+        The secondary indexes of the three tables (not their unique
+        constraints) are dropped for the insert and built again after it, in
+        the same transaction: one sorted build is cheaper than 100,000 updates.
+        """
         keys = list(keys)
         with self._write() as conn:
+            indexes = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                " AND tbl_name IN ('api_keys', 'events', 'audit_events')"
+            ).fetchall()
+            for name, _sql in indexes:
+                conn.execute(f'DROP INDEX "{name}"')
             conn.executemany(_INSERT_KEY, keys)
             _insert_events(conn, events, {key.id: key.name for key in keys})
+            for _name, sql in indexes:
+                conn.execute(sql)
 
     def key(self, key_id: str) -> KeyRow | None:
         with self._read() as conn:
