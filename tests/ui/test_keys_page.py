@@ -55,9 +55,7 @@ def test_table_matches_the_api(keys_window, admin_api):
             assert set(text.split(", ")) == labels
         last_used = model.index(row, Column.LAST_USED).data()
         assert (last_used == "Never") == (key.last_used_at is None)
-    assert any(
-        t == "No permissions" for t in (model.index(r, 1).data() for r in range(model.rowCount()))
-    )
+    assert any(t == "No permissions" for t in (model.index(r, 1).data() for r in range(model.rowCount())))
     assert any("Can impersonate" in model.index(r, 1).data() for r in range(model.rowCount()))
 
 
@@ -94,25 +92,17 @@ def test_filters_from_the_spec(qtbot, keys_window, admin_api):
     page = window.keys_page
     box = page.filter_box
     assert [box.itemText(i) for i in range(box.count())] == [
-        "All",
-        "Never used",
-        "Not used in 90 days",
-        "Can impersonate",
-        "Revoked",
-    ]
+        "All", "Never used", "Not used in 90 days", "Can impersonate", "Revoked"]
     revoked = {k.name for p in admin_api.iter_key_pages(status="revoked") for k in p.items}
     page.set_filter(KeyFilter.REVOKED)
     assert set(_names(page.model)) == revoked and revoked
     page.set_filter(KeyFilter.NEVER_USED)
-    assert all(
-        page.model.index(r, Column.LAST_USED).data() == "Never"
-        for r in range(page.model.rowCount())
-    )
+    assert all(page.model.index(r, Column.LAST_USED).data() == "Never"
+               for r in range(page.model.rowCount()))
     page.set_filter(KeyFilter.IMPERSONATE)
     assert page.model.rowCount() >= 1
-    assert all(
-        "Can impersonate" in page.model.index(r, 1).data() for r in range(page.model.rowCount())
-    )
+    assert all("Can impersonate" in page.model.index(r, 1).data()
+               for r in range(page.model.rowCount()))
     # The View menu follows the selector.
     assert window.filter_actions[KeyFilter.IMPERSONATE].isChecked()
 
@@ -131,10 +121,8 @@ def test_details_pane_shows_the_selected_key_and_its_activity(qtbot, keys_window
     first_perm = model.catalog[key.permissions[0]]
     assert first_perm.description in details.permissions.text()
     qtbot.waitUntil(lambda: details.events.count() > 0, timeout=10_000)
-    assert any(
-        "Created" in details.events.item(i).text() or "created" in details.events.item(i).text()
-        for i in range(details.events.count())
-    )
+    assert any("Created" in details.events.item(i).text() or "created" in
+               details.events.item(i).text() for i in range(details.events.count()))
 
 
 def test_status_bar_counts_and_last_refresh(keys_window):
@@ -165,16 +153,8 @@ def test_error_banner_with_request_id_and_retry(qtbot, start_app, demo_sandbox):
         dialog.email_field.setText(info.admin_email)
         dialog.password_field.setText(info.admin_password or "")
         # Three 503s: the client retries the list twice, then reports.
-        fault = proxy.add(
-            Fault(
-                "GET",
-                r"/api/v1/api-keys",
-                "status",
-                status=503,
-                times=3,
-                headers={"Retry-After": "0"},
-            )
-        )
+        fault = proxy.add(Fault("GET", r"/api/v1/api-keys", "status", status=503, times=3,
+                                headers={"Retry-After": "0"}))
         with qtbot.waitSignal(controller.mainWindowShown, timeout=20_000) as blocker:
             dialog.sign_in_button.click()
         window = blocker.args[0]
@@ -267,3 +247,4 @@ def test_accessible_names_on_icon_only_and_table(keys_window):
     assert page.table.accessibleName() == "API keys"
     assert page.search_field.accessibleName()
     assert page.filter_box.accessibleName()
+
