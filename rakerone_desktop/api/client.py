@@ -19,10 +19,10 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Final, Generic, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import msgspec
 import requests
@@ -30,6 +30,7 @@ import urllib3.exceptions
 
 from rakerone_desktop import __version__
 from rakerone_desktop.api import errors as e
+from rakerone_desktop.api.lifecycle_calls import LifecycleCalls
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
@@ -48,6 +49,13 @@ from rakerone_desktop.api.models import (
 )
 from rakerone_desktop.api.oauth import CLIENT_ID, check_endpoint
 from rakerone_desktop.api.transport import make_session, normalize_base_url
+from rakerone_desktop.api.wire import (
+    MAX_BULK_REVOKE,
+    UNSET,
+    Unset,
+    segment,
+    time_or_none,
+)
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +64,6 @@ T = TypeVar("T")
 API_PREFIX: Final = "/api/v1"
 MAX_BODY_BYTES: Final = 32 * 1024 * 1024
 MAX_PAGE_SIZE: Final = 1000
-MAX_BULK_REVOKE: Final = 1000
 _RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
 _JSON_TYPES: Final = ("application/json", "application/problem+json")
 _SHA256_HEX: Final = re.compile(r"[0-9a-f]{64}")
@@ -168,7 +175,7 @@ def _clean_request_id(value: str | None) -> str | None:
     return value or None
 
 
-class RakerOneClient:
+class RakerOneClient(LifecycleCalls):
     """Talks to one RakerOne server as one signed-in person.
 
     The session is injectable for tests; by default one is made that verifies
@@ -333,11 +340,25 @@ class RakerOneClient:
         return self.with_request_id.get_key(key_id).value
 
     def create_key(
-        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
+        self,
+        name: str,
+        permissions: Sequence[str],
+        *,
+        idempotency_key: str | None = None,
+        expires_at: datetime | Unset | None = UNSET,
+        description: str | None = None,
+        owner_id: str | None = None,
+        tags: Sequence[str] | None = None,
     ) -> CreatedKey:
         """Create a key (see :meth:`RepliesWithRequestId.create_key`)."""
         return self.with_request_id.create_key(
-            name, permissions, idempotency_key=idempotency_key
+            name,
+            permissions,
+            idempotency_key=idempotency_key,
+            expires_at=expires_at,
+            description=description,
+            owner_id=owner_id,
+            tags=tags,
         ).value
 
     def revoke_key(self, key_id: str) -> ApiKey:
@@ -359,8 +380,6 @@ class RakerOneClient:
 
     def key_events(self, key_id: str, *, limit: int = 50, cursor: str | None = None) -> EventPage:
         return self.with_request_id.key_events(key_id, limit=limit, cursor=cursor).value
-
-    # -- the one request path -------------------------------------------------
 
     def _call(
         self,
@@ -598,24 +617,46 @@ class RepliesWithRequestId:
         return reply
 
     def get_key(self, key_id: str) -> Reply[ApiKey]:
-        reply: Reply[ApiKey] = self._client._call("GET", f"/api-keys/{_segment(key_id)}", ApiKey)
+        reply: Reply[ApiKey] = self._client._call("GET", f"/api-keys/{segment(key_id)}", ApiKey)
         return reply
 
     def create_key(
-        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
+        self,
+        name: str,
+        permissions: Sequence[str],
+        *,
+        idempotency_key: str | None = None,
+        expires_at: datetime | Unset | None = UNSET,
+        description: str | None = None,
+        owner_id: str | None = None,
+        tags: Sequence[str] | None = None,
     ) -> Reply[CreatedKey]:
         """Create a key. Retried only with the same ``Idempotency-Key``.
 
         If the first answer is lost after the server made the key, the retry
         answers ``replayed=True`` with ``secret=None``: the key exists, and its
         value is gone for good. The caller must tell the user.
+
+        The part-2 fields are sent only when given (a part-1 server refuses
+        fields it does not know): ``expires_at`` left out takes the
+        organization's default lifetime, ``None`` asks for a key that never
+        expires (refused when the policy has a maximum).
         """
         key = idempotency_key or str(uuid.uuid4())
+        body: dict[str, Any] = {"name": name, "permissions": list(permissions)}
+        if not isinstance(expires_at, Unset):
+            body["expires_at"] = time_or_none(expires_at)
+        if description is not None:
+            body["description"] = description
+        if owner_id is not None:
+            body["owner_id"] = owner_id
+        if tags is not None:
+            body["tags"] = list(tags)
         reply: Reply[CreatedKey] = self._client._call(
             "POST",
             "/api-keys",
             CreatedKey,
-            json={"name": name, "permissions": list(permissions)},
+            json=body,
             headers={"Idempotency-Key": key},
             retry_safe=True,
             retry_conflict=True,
@@ -642,7 +683,7 @@ class RepliesWithRequestId:
         carrying this call's request id).
         """
         reply: Reply[ApiKey] = self._client._call(
-            "POST", f"/api-keys/{_segment(key_id)}/revoke", ApiKey, retry_safe=True
+            "POST", f"/api-keys/{segment(key_id)}/revoke", ApiKey, retry_safe=True
         )
         key = reply.value
         if key.revoked_at is None or key.id != key_id:
@@ -691,7 +732,7 @@ class RepliesWithRequestId:
         if cursor is not None:
             params["cursor"] = cursor
         reply: Reply[EventPage] = self._client._call(
-            "GET", f"/api-keys/{_segment(key_id)}/events", EventPage, params=params
+            "GET", f"/api-keys/{segment(key_id)}/events", EventPage, params=params
         )
         return reply
 
@@ -727,14 +768,6 @@ def _disarm_redirect(resp: requests.Response, **_kwargs: Any) -> requests.Respon
     if resp.is_redirect:
         resp.headers.pop("Location", None)
     return resp
-
-
-def _segment(value: str) -> str:
-    # "." and ".." survive quoting and urllib3 would resolve them, sending the
-    # call to another endpoint; an empty id would hit the collection itself.
-    if value in ("", ".", ".."):
-        raise ValueError("a key id must not be empty, '.' or '..'")
-    return quote(value, safe="")
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

@@ -142,6 +142,28 @@ class ConflictError(StatusError):
     default_message = "That request is still being processed. Try again in a moment."
 
 
+class PreconditionFailedError(StatusError):
+    """``412``: the key changed since it was read (``If-Match`` named an older version).
+
+    Nothing was changed on the server. Read the key again, show the person its
+    current values beside theirs, and let them apply their edit again.
+    """
+
+    default_message = (
+        "Someone else changed this key since you opened it. Nothing was saved: "
+        "check its current values and apply your changes again."
+    )
+
+
+class KeyInactiveError(StatusError):
+    """``409 key-inactive``: the key is revoked or expired (or, for a rotation, disabled)."""
+
+    default_message = (
+        "This key is revoked, expired or disabled, so it can't be changed this way. "
+        "Refresh to see its current status."
+    )
+
+
 class ValidationError(StatusError):
     default_message = "The server didn't accept what was sent."
 
@@ -229,6 +251,8 @@ _BY_SLUG: dict[str, type[StatusError]] = {
     "validation": ValidationError,
     "idempotency-mismatch": IdempotencyMismatchError,
     "in-progress": ConflictError,
+    "key-inactive": KeyInactiveError,
+    "precondition-failed": PreconditionFailedError,
     "rate-limited": RateLimitedError,
     "internal": ServerError,
 }
@@ -238,6 +262,7 @@ _BY_STATUS: dict[int, type[StatusError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
+    412: PreconditionFailedError,
     422: ValidationError,
     429: RateLimitedError,
 }
@@ -294,7 +319,7 @@ def error_from_response(ctx: ErrorContext) -> StatusError:
         field_errors = tuple(FieldError(r.field, _clip(r.message)) for r in problem.errors)
         # The server's detail is shown as plain text; our own wording is kept
         # for the cases where the product's words matter more than the server's.
-        if cls not in (UnauthenticatedError, AdminOnlyError, ServerError):
+        if cls not in (UnauthenticatedError, AdminOnlyError, ServerError, PreconditionFailedError):
             message = _clip(problem.detail or problem.title) or None
     if issubclass(cls, RateLimitedError) and ctx.retry_after is not None:
         # The one thing a person needs from a 429: when to try again.

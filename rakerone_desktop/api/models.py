@@ -104,8 +104,19 @@ class PermissionCatalog(_Frozen, frozen=True):
 
 _HINT_LENGTH = len(PREFIX) + len(HINT_ELLIPSIS) + 4
 
+KeyStatus = Literal["active", "disabled", "expired", "revoked"]
 
-class ApiKey(_Frozen, frozen=True, gc=False):
+
+class Exposure(_Frozen, frozen=True, gc=False):
+    """The latest exposure report of a key (part 2)."""
+
+    reported_at: Time
+    source: str
+    url: str | None = None
+
+
+class ApiKey(_Frozen, frozen=True, gc=False, omit_defaults=True):
+    # omit_defaults: encoded again, a part-1 key is exactly the part-1 document.
     id: str
     name: str
     permissions: tuple[str, ...]
@@ -117,6 +128,17 @@ class ApiKey(_Frozen, frozen=True, gc=False):
     last_used_user_agent: str | None
     revoked_at: Time | None
     revoked_by: PersonRef | None
+    # Part 2 (key lifecycle): absent from a part-1 server's answers, so every
+    # one has a default that means "nothing of the kind".
+    status: KeyStatus | None = None  # None: a part-1 answer; see ``lifecycle_status``
+    expires_at: Time | None = None
+    disabled_at: Time | None = None
+    disabled_by: PersonRef | None = None
+    description: str = ""
+    owner: PersonRef | None = None
+    tags: tuple[str, ...] = ()
+    exposure: Exposure | None = None
+    version: int | None = None  # None: a part-1 answer (no edits in place there)
 
     def __post_init__(self) -> None:
         # A hint longer than "rone_…" + 4 characters would leak part of a key.
@@ -135,10 +157,33 @@ class ApiKey(_Frozen, frozen=True, gc=False):
             force_setattr(self, "last_used_ip", _shared(self.last_used_ip))
         if self.last_used_user_agent is not None:
             force_setattr(self, "last_used_user_agent", _shared(self.last_used_user_agent))
+        if self.tags:
+            force_setattr(self, "tags", _shared(self.tags))
+        if self.owner is not None:
+            force_setattr(self, "owner", _shared(self.owner))
+        if self.description:
+            force_setattr(self, "description", _shared(self.description))
 
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def lifecycle_status(self) -> KeyStatus:
+        """The server's status; for a part-1 answer, revoked or active."""
+        if self.status is not None:
+            return self.status
+        return "revoked" if self.revoked_at is not None else "active"
+
+    @property
+    def is_usable(self) -> bool:
+        """Works as a credential now (as the server last said)."""
+        return self.lifecycle_status == "active"
+
+    @property
+    def if_match(self) -> str | None:
+        """The ``If-Match`` value for an edit of this key; None for a part-1 answer."""
+        return None if self.version is None else f'"{self.version}"'
 
 
 class ApiKeyPage(_Frozen, frozen=True):
@@ -176,6 +221,78 @@ class BulkRevokeResults(_Frozen, frozen=True):
     results: tuple[RevokeResult, ...]
 
 
+class RotatedKey(_Frozen, frozen=True):
+    """The answer to a rotation. ``secret`` is ``None`` on an idempotent replay."""
+
+    api_key: ApiKey
+    secret: str | None
+    old_api_key: ApiKey
+    replayed: bool = False
+
+    def __repr__(self) -> str:  # never print the secret
+        shown = "<hidden>" if self.secret is not None else "None"
+        return (
+            f"RotatedKey(api_key={self.api_key!r}, secret={shown}, "
+            f"old_api_key={self.old_api_key!r}, replayed={self.replayed})"
+        )
+
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        shown = "<hidden>" if self.secret is not None else None
+        return [
+            ("api_key", self.api_key),
+            ("secret", shown),
+            ("old_api_key", self.old_api_key),
+            ("replayed", self.replayed),
+        ]
+
+
+DisableOutcome = Literal["disabled", "already_disabled", "inactive", "not_found"]
+
+
+class DisableResult(_Frozen, frozen=True):
+    id: str
+    outcome: DisableOutcome
+
+
+class BulkDisableResults(_Frozen, frozen=True):
+    results: tuple[DisableResult, ...]
+
+
+OnExposure = Literal["revoke", "disable", "notify"]
+
+
+class KeyPolicy(_Frozen, frozen=True):
+    max_lifetime_days: int | None = None
+    default_lifetime_days: int | None = None
+    expiry_warning_days: int = 14
+    on_exposure: OnExposure = "disable"
+
+
+# The features of part 2 a server may list in ``GET /organization``.
+FEATURE_KEY_EXPIRY: Final = "key_expiry"
+FEATURE_KEY_DISABLE: Final = "key_disable"
+FEATURE_KEY_METADATA: Final = "key_metadata"
+FEATURE_KEY_ROTATE: Final = "key_rotate"
+FEATURE_AUDIT_LOG: Final = "audit_log"
+
+
+class Organization(_Frozen, frozen=True):
+    """What ``GET /organization`` answers: a part-2 server's features and key policy."""
+
+    id: str
+    name: str
+    features: tuple[str, ...] = ()
+    key_policy: KeyPolicy = KeyPolicy()
+
+    def has(self, feature: str) -> bool:
+        return feature in self.features
+
+
+class UserPage(_Frozen, frozen=True):
+    items: tuple[User, ...]
+    next_cursor: str | None
+
+
 class Actor(_Frozen, frozen=True):
     kind: Literal["user", "api_key"]
     id: str
@@ -193,6 +310,35 @@ class Event(_Frozen, frozen=True):
 
 class EventPage(_Frozen, frozen=True):
     items: tuple[Event, ...]
+    next_cursor: str | None
+
+
+class AuditActor(_Frozen, frozen=True):
+    """Who did it: a person, a key, or (exposure reports) a scanner; others may come."""
+
+    kind: str
+    id: str
+    name: str
+
+
+class AuditTarget(_Frozen, frozen=True):
+    kind: str  # "api_key", "organization", "session"; clients accept others
+    id: str
+    name: str = ""
+
+
+class AuditEvent(_Frozen, frozen=True):
+    id: str
+    at: Time
+    action: str
+    actor: AuditActor
+    ip: str | None
+    summary: str
+    target: AuditTarget | None = None
+
+
+class AuditEventPage(_Frozen, frozen=True):
+    items: tuple[AuditEvent, ...]
     next_cursor: str | None
 
 

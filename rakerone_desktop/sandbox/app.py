@@ -14,7 +14,16 @@ from rakerone_desktop.sandbox.limits import (
     HostCheckMiddleware,
 )
 from rakerone_desktop.sandbox.middleware import RequestContextMiddleware
-from rakerone_desktop.sandbox.routes import activity, api_keys, oauth, sessions
+from rakerone_desktop.sandbox.routes import (
+    activity,
+    api_keys,
+    audit,
+    lifecycle,
+    oauth,
+    organization,
+    sessions,
+)
+from rakerone_desktop.sandbox.schemas import UpdateApiKey
 from rakerone_desktop.sandbox.service import Sandbox
 
 API_PREFIX = "/api/v1"
@@ -57,6 +66,45 @@ Conventions and decisions:
   once per interval (the sandbox: 60 s, `--last-used-interval`); a use of a key
   whose last use is unknown or older than that is written before the response. The
   IP is the TCP peer's; `X-Forwarded-For` is not trusted.
+
+Part 2, the key lifecycle (decisions where the contract is silent):
+
+- `GET /organization` lists what this server offers in `features`
+  (`key_expiry`, `key_disable`, `key_metadata`, `key_rotate`); a server of part 1
+  only answers 404 there (the sandbox: `--api-part 1`). Any signed-in person may
+  read it; an API key gets 403 `forbidden` (it is not a person).
+- A key's `status` is computed when it is read: revoked wins, then expired
+  (`expires_at` at or before now), then disabled; else active. `GET
+  /api-keys?status=active` lists keys usable now. A disabled or expired key used
+  as a bearer token gets the same 401 as a revoked or unknown one.
+- Times sent by a client are RFC 3339 with `Z` or an offset; a fraction of a
+  second is dropped. A new expiry must be at least one hour ahead.
+- Create and rotate without `expires_at`: now + the policy's
+  `default_lifetime_days`, else now + its `max_lifetime_days`, else never. With a
+  maximum, `expires_at: null` is a 422 that states the limit.
+- Changing the policy never changes existing keys; a new maximum applies to keys
+  created, rotated or given an expiry from then on. A database upgraded from
+  part 1 starts with no default lifetime and no maximum, so its keys keep
+  working as before.
+- Tags are kept in the order sent, lowercased. A `PATCH` compares permissions
+  and tags as sets: the same ones in another order change nothing. `owner_id:
+  null` in a `PATCH` removes the owner; an owner may be any user, member or admin.
+- `PATCH` reads its body itself so that its checks run in the contract's order
+  (404, 412, 409, 422); only a body that is not a JSON object is refused before
+  the key is looked up. Within 422, the body's own rules come before the rules
+  that compare with the key (narrowing, earlier-only expiry, the owner exists).
+- `If-Match` takes `"<version>"`, a comma-separated list of them, or `*`; a weak
+  tag or any other text never matches (412). A 412 carries the current `ETag`.
+- Revoking, disabling and enabling count as changes (`version` + 1); doing any
+  of them again changes nothing. A disabled key that has since expired is
+  expired: enabling it is a 409 `key-inactive`.
+- `POST /api-keys/{id}/rotate`: `old_key_expires_in` is required; `name`
+  omitted or null keeps the old name. Its Idempotency-Key fingerprint covers the
+  method, the path and the body, so a create's key reused for a rotation (or one
+  rotation's key for another key) is a 422 `idempotency-mismatch`. A rotation
+  refused with 404, 409 or 422 forgets its Idempotency-Key.
+- A lone surrogate (such as U+D800, sent as a JSON escape) in a part-2 field is a 422,
+  never a 500.
 """
 
 
@@ -73,7 +121,10 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     # Starlette would answer a trailing slash with a redirect built from the
     # Host header; here it is a plain 404.
     app.router.redirect_slashes = False
-    for module in (sessions, activity, api_keys):
+    modules: list[Any] = [sessions, activity, api_keys]
+    if sandbox.settings.api_part >= 2:
+        modules += [organization, lifecycle, audit]
+    for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     oauth.install(app, API_PREFIX)
     docs_page.install(app, API_PREFIX, f"{API_PREFIX}/openapi.json")
@@ -88,6 +139,8 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             app.openapi_schema = openapi_docs.finish(FastAPI.openapi(app))
+            if sandbox.settings.api_part >= 2:
+                openapi_docs.add_schema(app.openapi_schema, UpdateApiKey)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

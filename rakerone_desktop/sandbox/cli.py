@@ -137,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse POST /sessions: people sign in with their browser only",
     )
     parser.add_argument(
+        "--api-part",
+        type=int,
+        choices=(1, 2),
+        default=2,
+        help="serve the whole API (2, default) or only part 1, without the key lifecycle "
+        "(to try a client against a part-1 server)",
+    )
+    parser.add_argument(
         "--tls-cert",
         metavar="PATH",
         help="serve HTTPS with this certificate (PEM, the chain may follow it); needs --tls-key",
@@ -241,7 +249,9 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
             log.error("cannot open the database %s: %s", db_path, exc)
             return 1
         cleanup.callback(store.close)
-        seeded = prepare(store, seed, args.admin_password, args.member_password)
+        seeded = prepare(
+            store, seed, args.admin_password, args.member_password, lifecycle=args.api_part >= 2
+        )
         try:
             sock = bind(args.host, args.port)
         except OSError as exc:
@@ -270,6 +280,7 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
             password_sign_in=not args.no_password_sign_in,
             public_url=url,
             allowed_hosts=_allowed_hosts(args),
+            api_part=args.api_part,
         )
         config = uvicorn.Config(
             create_app(Sandbox(store, settings)),

@@ -26,3 +26,6 @@ class Settings:
     # None answers any (--allow-remote). Anything else is a 421: a web page
     # that rebinds its own domain name to 127.0.0.1 cannot reach the API.
     allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS
+    # Which part of the contract to serve: 2 (all) or 1 (no key lifecycle, for
+    # trying a client against a part-1 server).
+    api_part: int = 2

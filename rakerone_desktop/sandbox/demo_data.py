@@ -20,6 +20,10 @@ ADMIN = DemoUser("usr_alex", "Alex Admin", "admin@example.com", "admin")
 MEMBER = DemoUser("usr_morgan", "Morgan Member", "member@example.com", "member")
 # A second admin so that "Created by" varies in the table.
 SECOND_ADMIN = DemoUser("usr_priya", "Priya Patel", "priya.patel@example.com", "admin")
+# Owners of keys who never sign in to the sandbox (random passwords nobody sees).
+DATA_LEAD = DemoUser("usr_sam", "Sam Rivera", "sam.rivera@example.com", "member")
+SUPPORT_LEAD = DemoUser("usr_jordan", "Jordan Lee", "jordan.lee@example.com", "member")
+USERS = (ADMIN, SECOND_ADMIN, MEMBER, DATA_LEAD, SUPPORT_LEAD)
 
 PLAYBOOKS: dict[str, str] = {
     "pb_onboard_customer": "Onboard a new customer",
@@ -250,3 +254,69 @@ GENERATED_AGENTS: tuple[str, ...] = (
     "PostmanRuntime/7.36.0",
     "Java/17.0.9",
 )
+
+
+class DemoLifecycle(NamedTuple):
+    """A demo key's part-2 fields. Times are seconds from the seed (negative: before)."""
+
+    owner: DemoUser | None = None
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    expires_in: int | None = None
+    disabled_ago: int | None = None
+
+
+# The demo organization's key policy: keys live a year unless told otherwise.
+DEMO_POLICY = {"default_lifetime_days": 365, "max_lifetime_days": None}
+
+DEMO_LIFECYCLE: dict[str, DemoLifecycle] = {
+    "Data import service": DemoLifecycle(
+        DATA_LEAD,
+        "Nightly and on-demand imports from the CRM export bucket.",
+        ("prod", "team:data"),
+        200 * DAY,
+    ),
+    "Webhook relay (prod)": DemoLifecycle(
+        SECOND_ADMIN,
+        "Turns inbound webhooks from partners into playbook runs.\nRotate before it expires.",
+        ("prod", "webhooks"),
+        5 * DAY,
+    ),
+    "Webhook relay (staging)": DemoLifecycle(SECOND_ADMIN, "", ("staging", "webhooks"), 2 * DAY),
+    "Nightly CRM sync": DemoLifecycle(DATA_LEAD, "", ("prod", "team:data", "crm")),
+    "Support desk impersonation": DemoLifecycle(
+        SUPPORT_LEAD,
+        "Lets support agents see the product as a customer does. Reviewed every quarter.",
+        ("prod", "team:support", "sensitive"),
+        12 * DAY,
+    ),
+    "Audit log exporter (SIEM)": DemoLifecycle(ADMIN, "", ("prod", "security"), 300 * DAY),
+    "Terraform provider": DemoLifecycle(SECOND_ADMIN, "Infrastructure as code.", ("infra",)),
+    "Slack integration": DemoLifecycle(SUPPORT_LEAD, "", ("chatops",)),
+    "BI dashboard (read-only)": DemoLifecycle(
+        DATA_LEAD, "Metabase dashboards for the sales team.", ("team:data",), -20 * DAY
+    ),
+    "Legacy intranet widget": DemoLifecycle(
+        ADMIN,
+        "Disabled while we find out who still uses it.",
+        ("legacy",),
+        disabled_ago=6 * DAY,
+    ),
+    "Zapier": DemoLifecycle(MEMBER, "", ("no-code",)),
+    "CI pipeline (GitHub Actions)": DemoLifecycle(SECOND_ADMIN, "", ("ci",), 25 * DAY),
+    "Customer portal backend": DemoLifecycle(DATA_LEAD, "", ("prod", "portal"), 150 * DAY),
+    "Test key — do not use": DemoLifecycle(None, "", ("test",), 1 * DAY),
+    "Mobile app (beta)": DemoLifecycle(SUPPORT_LEAD, "", ("beta", "mobile"), 90 * DAY),
+}
+
+GENERATED_DESCRIPTIONS: tuple[str, ...] = (
+    "Runs on the integration cluster.",
+    "Owned by the vendor; contact them before revoking.",
+    "Used by a scheduled job.",
+    "Temporary, for a migration.",
+)
+
+GENERATED_TAGS: tuple[str, ...] = (
+    "prod", "staging", "dev", "team:data", "team:support", "team:ops", "ci", "vendor",
+    "legacy", "pci", "eu", "us",
+)  # fmt: skip

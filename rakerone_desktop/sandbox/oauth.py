@@ -24,7 +24,7 @@ from typing import Final
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from rakerone_desktop.sandbox import clock, credentials
-from rakerone_desktop.sandbox.service import Sandbox, SignedIn
+from rakerone_desktop.sandbox.service import Caller, Sandbox, SignedIn
 from rakerone_desktop.sandbox.store import User
 
 CLIENT_ID: Final = "rakerone-desktop"
@@ -291,7 +291,12 @@ class OAuthServer:
         while len(self._codes) >= MAX_CODES:  # oldest first: dicts keep insertion order
             del self._codes[next(iter(self._codes))]
 
-    def exchange(self, pairs: Sequence[tuple[str, str]], client_authenticated: bool) -> Exchanged:
+    def exchange(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        client_authenticated: bool,
+        caller: Caller | None = None,
+    ) -> Exchanged:
         """``POST /oauth/token``: a session for a valid code, else :class:`TokenError`.
 
         A request that names an issued code uses it up whatever else is wrong
@@ -356,7 +361,7 @@ class OAuthServer:
         ]
         if not all(matches):
             raise invalid
-        signed_in = self.sandbox.start_session(record.user)
+        signed_in = self.sandbox.start_session(record.user, caller)
         with self._lock:
             live.session_digest = credentials.token_digest(signed_in.token)
         return Exchanged(signed_in, self.sandbox.settings.session_ttl)

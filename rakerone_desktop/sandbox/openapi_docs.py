@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from rakerone_desktop.sandbox.problems import PROBLEM_MEDIA_TYPE
 from rakerone_desktop.sandbox.schemas import ProblemDocument
 
@@ -35,6 +37,7 @@ _DESCRIPTIONS: dict[int, str] = {
         "`payload-too-large`: the request body is over 1 MiB. Refused before it is read; "
         "the connection is closed."
     ),
+    412: "`precondition-failed`: `If-Match` does not name the current version.",
     422: (
         "`validation` (with `errors`, one row per field: a body field, a query parameter or "
         "the Idempotency-Key header; `body` for a body that is not a JSON object), or "
@@ -100,9 +103,26 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
             for status, response in responses.items():
                 headers = response.setdefault("headers", {})
                 headers["X-Request-Id"] = {"$ref": "#/components/headers/X-Request-Id"}
-                if status in {"429", "409"}:
+                if status == "409" and "key-inactive" in response.get("description", ""):
+                    # Part 2: a 409 that may be `key-inactive` carries no Retry-After
+                    # (waiting does not help); an `in-progress` one does.
+                    headers["Retry-After"] = {
+                        "description": "Only on `in-progress`, never on `key-inactive`: "
+                        "seconds to wait.",
+                        "required": False,
+                        "schema": {"type": "integer", "minimum": 1},
+                    }
+                elif status in {"429", "409"}:
                     headers["Retry-After"] = {"$ref": "#/components/headers/Retry-After"}
     return document
+
+
+def add_schema(document: dict[str, Any], model: type[BaseModel]) -> None:
+    """Add a model that a route reads by hand (to order its checks) to the components."""
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(schema.pop("$defs", {}))
+    schemas[model.__name__] = schema
 
 
 def _without_null(schema: dict[str, Any]) -> dict[str, Any]:

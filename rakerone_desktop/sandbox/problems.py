@@ -36,6 +36,8 @@ SLUGS: dict[str, tuple[int, str]] = {
     "in-progress": (409, "Request in progress"),
     "misdirected-request": (421, "Misdirected request"),
     "payload-too-large": (413, "Request body too large"),
+    "key-inactive": (409, "Key inactive"),
+    "precondition-failed": (412, "Precondition failed"),
     "validation": (422, "Invalid request"),
     "idempotency-mismatch": (422, "Idempotency key reused"),
     "rate-limited": (429, "Too many attempts"),

@@ -14,17 +14,31 @@ from typing import Any
 
 from starlette.responses import Response
 
+from rakerone_desktop.sandbox.clock import now as clock_now
 from rakerone_desktop.sandbox.clock import rfc3339, rfc3339_or_none
 from rakerone_desktop.sandbox.problems import Problem
-from rakerone_desktop.sandbox.store import EventRow, KeyRow, User
+from rakerone_desktop.sandbox.store import AuditRow, EventRow, KeyRow, User
 
 
-def json_response(body: Any, status_code: int = 200) -> Response:
+def json_response(
+    body: Any, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
     return Response(
         json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
         status_code=status_code,
         media_type="application/json",
+        headers=headers,
     )
+
+
+def etag(row: KeyRow) -> str:
+    return f'"{row.version}"'
+
+
+def one_key_response(row: KeyRow, now: int, part: int, status_code: int = 200) -> Response:
+    """An answer that carries one key: with its ``ETag`` (part 2)."""
+    headers = {"ETag": etag(row)} if part >= 2 else None
+    return json_response(api_key_json(row, now, part), status_code, headers)
 
 
 def user_json(user: User) -> dict[str, Any]:
@@ -37,13 +51,14 @@ def user_json(user: User) -> dict[str, Any]:
     }
 
 
-def api_key_json(row: KeyRow) -> dict[str, Any]:
+def api_key_json(row: KeyRow, now: int | None = None, part: int = 2) -> dict[str, Any]:
+    """A key as the API shows it; ``part`` 1 leaves out the lifecycle fields."""
     revoked_by = (
         None
         if row.revoked_by_id is None
         else {"id": row.revoked_by_id, "name": row.revoked_by_name}
     )
-    return {
+    body = {
         "id": row.id,
         "name": row.name,
         "permissions": json.loads(row.permissions),
@@ -56,6 +71,30 @@ def api_key_json(row: KeyRow) -> dict[str, Any]:
         "revoked_at": rfc3339_or_none(row.revoked_at),
         "revoked_by": revoked_by,
     }
+    if part < 2:
+        return body
+    body["status"] = row.status(clock_now() if now is None else now)
+    body["expires_at"] = rfc3339_or_none(row.expires_at)
+    body["disabled_at"] = rfc3339_or_none(row.disabled_at)
+    body["disabled_by"] = (
+        None
+        if row.disabled_by_id is None
+        else {"id": row.disabled_by_id, "name": row.disabled_by_name}
+    )
+    body["description"] = row.description
+    body["owner"] = None if row.owner_id is None else {"id": row.owner_id, "name": row.owner_name}
+    body["tags"] = json.loads(row.tags)
+    body["exposure"] = (
+        None
+        if row.exposure_reported_at is None
+        else {
+            "reported_at": rfc3339(row.exposure_reported_at),
+            "source": row.exposure_source or "",
+            "url": row.exposure_url,
+        }
+    )
+    body["version"] = row.version
+    return body
 
 
 def event_json(row: EventRow) -> dict[str, Any]:
@@ -66,6 +105,23 @@ def event_json(row: EventRow) -> dict[str, Any]:
         "actor": {"kind": row.actor_kind, "id": row.actor_id, "name": row.actor_name},
         "ip": row.ip,
         "summary": row.summary,
+    }
+
+
+def audit_json(row: AuditRow) -> dict[str, Any]:
+    target = (
+        None
+        if row.target_kind is None
+        else {"kind": row.target_kind, "id": row.target_id, "name": row.target_name or ""}
+    )
+    return {
+        "id": row.id,
+        "at": rfc3339(row.at),
+        "action": row.action,
+        "actor": {"kind": row.actor_kind, "id": row.actor_id, "name": row.actor_name},
+        "ip": row.ip,
+        "summary": row.summary,
+        "target": target,
     }
 
 
@@ -106,6 +162,13 @@ def decode_key_cursor(cursor: str) -> tuple[int, str]:
     if not key_id.startswith("key_"):
         raise Problem.validation("cursor", "Not a cursor this server issued.")
     return seconds, key_id
+
+
+def decode_user_cursor(cursor: str) -> str:
+    _seconds, user_id = _decode(cursor)
+    if not user_id.startswith("usr_"):
+        raise Problem.validation("cursor", "Not a cursor this server issued.")
+    return user_id
 
 
 def decode_event_cursor(cursor: str) -> tuple[int, int]:

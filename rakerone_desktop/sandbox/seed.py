@@ -22,15 +22,28 @@ from rakerone_desktop.sandbox.demo_data import (
     ADMIN,
     DAY,
     DEMO_KEYS,
+    DEMO_LIFECYCLE,
+    DEMO_POLICY,
     GENERATED_AGENTS,
+    GENERATED_DESCRIPTIONS,
     GENERATED_NAMES,
+    GENERATED_TAGS,
     MEMBER,
     PLAYBOOKS,
     SECOND_ADMIN,
+    USERS,
     DemoKey,
+    DemoLifecycle,
     DemoUser,
 )
-from rakerone_desktop.sandbox.store import NewEvent, NewKey, Store, User, permissions_json
+from rakerone_desktop.sandbox.store import (
+    NewEvent,
+    NewKey,
+    Store,
+    User,
+    permissions_json,
+    tags_json,
+)
 
 # How many keys of a seed keep their secret in memory for --simulate-traffic.
 TRAFFIC_KEYS = 3
@@ -57,11 +70,20 @@ def parse_seed(value: str) -> str | int:
 
 
 def prepare(
-    store: Store, seed: str | int, admin_password: str | None, member_password: str | None
+    store: Store,
+    seed: str | int,
+    admin_password: str | None,
+    member_password: str | None,
+    *,
+    lifecycle: bool = True,
 ) -> Seeded:
-    """Seed a new database, or apply the password options to an existing one."""
+    """Seed a new database, or apply the password options to an existing one.
+
+    ``lifecycle=False`` (a part-1 server) seeds no expiry, no disabled key and
+    no key policy, so every key works as part 1 describes it.
+    """
     if store.get_meta("seeded") is None:
-        return _seed_new(store, seed, admin_password, member_password)
+        return _seed_new(store, seed, admin_password, member_password, lifecycle)
     admin_email = store.get_meta("admin_email") or ADMIN.email
     member_email = store.get_meta("member_email") or MEMBER.email
     for email, password in ((admin_email, admin_password), (member_email, member_password)):
@@ -73,26 +95,32 @@ def prepare(
 
 
 def _seed_new(
-    store: Store, seed: str | int, admin_password: str | None, member_password: str | None
+    store: Store,
+    seed: str | int,
+    admin_password: str | None,
+    member_password: str | None,
+    lifecycle: bool = True,
 ) -> Seeded:
     admin_password = admin_password or credentials.new_password()
     member_password = member_password or credentials.new_password()
-    passwords = {
-        ADMIN.id: admin_password,
-        MEMBER.id: member_password,
-        # Nobody signs in as the second admin; it only varies "Created by".
-        SECOND_ADMIN.id: credentials.new_password(),
-    }
+    passwords = {ADMIN.id: admin_password, MEMBER.id: member_password}
+    # Nobody signs in as the others: the second admin varies "Created by", the
+    # rest own keys. Their passwords are random and never shown.
     store.add_users(
-        (User(*user), credentials.hash_password(passwords[user.id]))
-        for user in (ADMIN, SECOND_ADMIN, MEMBER)
+        (
+            User(*user),
+            credentials.hash_password(passwords.get(user.id) or credentials.new_password()),
+        )
+        for user in USERS
     )
     now = clock.now()
     secrets_for_traffic: dict[str, str] = {}
     if seed == "demo":
-        secrets_for_traffic = _seed_demo(store, now)
+        if lifecycle:
+            store.update_key_policy(lambda _current: DEMO_POLICY)
+        secrets_for_traffic = _seed_demo(store, now, lifecycle)
     elif isinstance(seed, int) and seed > 0:
-        secrets_for_traffic = _seed_generated(store, seed, now)
+        secrets_for_traffic = _seed_generated(store, seed, now, lifecycle)
     store.set_meta("admin_email", ADMIN.email)
     store.set_meta("member_email", MEMBER.email)
     # Written last: a seed interrupted half-way is redone on the next start.
@@ -103,7 +131,7 @@ def _seed_new(
 # -- the demo organisation ----------------------------------------------------------
 
 
-def _seed_demo(store: Store, now: int) -> dict[str, str]:
+def _seed_demo(store: Store, now: int, lifecycle: bool = True) -> dict[str, str]:
     rng = random.Random(2026)  # noqa: S311 - made-up history, not a secret
     secrets = credentials.generate_keys(len(DEMO_KEYS))
     ids = credentials.new_ids("key_", len(DEMO_KEYS))
@@ -112,7 +140,7 @@ def _seed_demo(store: Store, now: int) -> dict[str, str]:
     traffic: dict[str, str] = {}
     for demo, secret, key_id in zip(DEMO_KEYS, secrets, ids, strict=True):
         creator = SECOND_ADMIN if demo.by_second_admin else ADMIN
-        key = _demo_key(demo, key_id, secret, creator, now)
+        key = _demo_key(demo, key_id, secret, creator, now, lifecycle)
         keys.append(key)
         events.extend(_demo_history(demo, key, creator, now, rng))
         if demo.traffic:
@@ -121,8 +149,13 @@ def _seed_demo(store: Store, now: int) -> dict[str, str]:
     return traffic
 
 
-def _demo_key(demo: DemoKey, key_id: str, secret: str, creator: DemoUser, now: int) -> NewKey:
+def _demo_key(
+    demo: DemoKey, key_id: str, secret: str, creator: DemoUser, now: int, lifecycle: bool = True
+) -> NewKey:
     revoker = ADMIN if demo.revoked_ago is not None else None
+    life = DEMO_LIFECYCLE.get(demo.name, DemoLifecycle())
+    if not lifecycle:
+        life = life._replace(expires_in=None, disabled_ago=None)
     return NewKey(
         id=key_id,
         name=demo.name,
@@ -136,6 +169,12 @@ def _demo_key(demo: DemoKey, key_id: str, secret: str, creator: DemoUser, now: i
         last_used_user_agent=demo.user_agent,
         revoked_at=None if demo.revoked_ago is None else now - demo.revoked_ago,
         revoked_by=None if revoker is None else revoker.id,
+        expires_at=None if life.expires_in is None else now + life.expires_in,
+        disabled_at=None if life.disabled_ago is None else now - life.disabled_ago,
+        disabled_by=None if life.disabled_ago is None else ADMIN.id,
+        description=life.description,
+        owner_id=None if life.owner is None else life.owner.id,
+        tags=tags_json(life.tags),
     )
 
 
@@ -161,6 +200,17 @@ def _demo_history(
         for at in times:
             action, summary = _demo_call(demo, rng)
             yield _event(key.id, at, action, "api_key", key.id, demo.name, demo.ip, summary)
+    if key.disabled_at is not None:
+        yield _event(
+            key.id,
+            key.disabled_at,
+            "api_key.disabled",
+            "user",
+            ADMIN.id,
+            ADMIN.name,
+            office_ip,
+            f"Disabled by {ADMIN.name}",
+        )
     if demo.revoked_ago is not None:
         yield _event(
             key.id,
@@ -203,7 +253,7 @@ def _event(
 # -- N generated keys -----------------------------------------------------------------
 
 
-def _seed_generated(store: Store, count: int, now: int) -> dict[str, str]:
+def _seed_generated(store: Store, count: int, now: int, lifecycle: bool = True) -> dict[str, str]:
     """``count`` keys over the last two years, in one transaction."""
     rng = random.Random(count)  # noqa: S311 - made-up metadata, not a secret
     secrets = credentials.generate_keys(count)
@@ -211,6 +261,11 @@ def _seed_generated(store: Store, count: int, now: int) -> dict[str, str]:
     event_ids = iter(credentials.new_ids("evt_", count + count // 5 + 1))
     permission_ids = [p.id for p in PERMISSIONS if not p.impersonation]
     creators = (ADMIN, SECOND_ADMIN)
+    owners = [user.id for user in USERS]
+    # A few hundred tag sets, drawn once: a key picks one (JSON already made).
+    tag_sets = [
+        tags_json(sorted(rng.sample(GENERATED_TAGS, rng.randint(0, 3)))) for _ in range(256)
+    ]
     keys: list[NewKey] = []
     events: list[NewEvent] = []
     traffic: dict[str, str] = {}
@@ -223,6 +278,11 @@ def _seed_generated(store: Store, count: int, now: int) -> dict[str, str]:
         permissions.sort(key=PERMISSION_ORDER.__getitem__)
         used = rng.random() < 0.7
         revoked_at = rng.randint(created_at, now) if rng.random() < 0.1 else None
+        # Part 2: most keys have an owner; some a description; 40 % expire a
+        # year after creation (so some have expired); 2 % are disabled.
+        draw = rng.random() if lifecycle else 0.5
+        expires_at = created_at + 365 * DAY if draw < 0.4 else None
+        disabled_at = rng.randint(created_at, now) if draw > 0.98 and revoked_at is None else None
         keys.append(
             NewKey(
                 id=key_id,
@@ -237,6 +297,12 @@ def _seed_generated(store: Store, count: int, now: int) -> dict[str, str]:
                 last_used_user_agent=rng.choice(GENERATED_AGENTS) if used else None,
                 revoked_at=revoked_at,
                 revoked_by=None if revoked_at is None else ADMIN.id,
+                expires_at=expires_at,
+                disabled_at=disabled_at,
+                disabled_by=None if disabled_at is None else ADMIN.id,
+                description=GENERATED_DESCRIPTIONS[i % 8] if i % 8 < 4 else "",
+                owner_id=owners[i % 7] if i % 7 < 5 else None,
+                tags=tag_sets[i % 256],
             )
         )
         events.append(
@@ -266,7 +332,7 @@ def _seed_generated(store: Store, count: int, now: int) -> dict[str, str]:
                     f"Revoked by {ADMIN.name}",
                 )
             )
-        elif len(traffic) < TRAFFIC_KEYS:
+        elif len(traffic) < TRAFFIC_KEYS and disabled_at is None and expires_at is None:
             traffic[key_id] = secret
     store.add_keys(keys, events)
     return traffic

@@ -16,11 +16,15 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Literal, NamedTuple
 
-_SCHEMA = """
+# The schema as version 1 made it. A new database is made by running it and
+# then every migration, so a new database and an upgraded one are the same
+# schema by construction.
+_SCHEMA_V1 = """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -100,25 +104,128 @@ CREATE TABLE records (
 );
 """
 
-Status = Literal["active", "revoked", "all"]
+# Version 2: the key lifecycle (expiry, disable, owner, description, tags,
+# exposure, an optimistic-locking version) and the organization's key policy.
+# Only additions, so an upgrade keeps every row; ``version`` starts at 1.
+_MIGRATION_V2 = """
+ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;
+ALTER TABLE api_keys ADD COLUMN disabled_at INTEGER;
+ALTER TABLE api_keys ADD COLUMN disabled_by TEXT REFERENCES users(id);
+ALTER TABLE api_keys ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_keys ADD COLUMN owner_id TEXT REFERENCES users(id);
+ALTER TABLE api_keys ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';  -- a JSON array
+ALTER TABLE api_keys ADD COLUMN exposure_reported_at INTEGER;
+ALTER TABLE api_keys ADD COLUMN exposure_source TEXT;
+ALTER TABLE api_keys ADD COLUMN exposure_url TEXT;
+ALTER TABLE api_keys ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- Unrevoked keys are active, disabled or expired depending on the clock; the
+-- index carries both columns, so each of those filters (and its count) is
+-- answered from the index alone.
+DROP INDEX api_keys_active;
+CREATE INDEX api_keys_unrevoked ON api_keys (created_at DESC, id DESC, expires_at, disabled_at)
+    WHERE revoked_at IS NULL;
+
+-- One row: the sandbox serves one organization.
+CREATE TABLE organization (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    max_lifetime_days INTEGER,
+    default_lifetime_days INTEGER,
+    expiry_warning_days INTEGER NOT NULL DEFAULT 14,
+    on_exposure TEXT NOT NULL DEFAULT 'disable'
+        CHECK (on_exposure IN ('revoke', 'disable', 'notify'))
+);
+-- An upgraded database keeps its keys' behaviour: no default lifetime, no maximum.
+INSERT INTO organization (id, name) VALUES ('org_example', 'Example Organization');
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+"""
+
+# Version 3: the audit log: what people (and, later, scanners) did, across all
+# keys and beyond them (the key policy, sessions). Newest first by (at, seq);
+# one index per filter, each ending in the order, so every filtered page is an
+# index range scan. The history of earlier versions is copied in: every event
+# a person caused (keys created and revoked) becomes an audit event too.
+_MIGRATION_V3 = """
+CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    at INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    actor_kind TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    ip TEXT,
+    summary TEXT NOT NULL,
+    target_kind TEXT CHECK (target_kind IN ('api_key', 'organization', 'session')),
+    target_id TEXT,
+    target_name TEXT
+);
+CREATE INDEX audit_by_time ON audit_events (at DESC, seq DESC);
+CREATE INDEX audit_by_actor ON audit_events (actor_id, at DESC, seq DESC);
+CREATE INDEX audit_by_target ON audit_events (target_id, at DESC, seq DESC);
+CREATE INDEX audit_by_action ON audit_events (action, at DESC, seq DESC);
+INSERT INTO audit_events (id, at, action, actor_kind, actor_id, actor_name, ip, summary,
+                          target_kind, target_id, target_name)
+    SELECT e.id, e.at, e.action, e.actor_kind, e.actor_id, e.actor_name, e.ip, e.summary,
+           'api_key', e.key_id, k.name
+    FROM events AS e JOIN api_keys AS k ON k.id = e.key_id
+    WHERE e.actor_kind = 'user'
+    ORDER BY e.at, e.seq;
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
+"""
+
+# _MIGRATIONS[i] takes a database from version i + 1 to i + 2.
+_MIGRATIONS: tuple[str, ...] = (_MIGRATION_V2, _MIGRATION_V3)
+SCHEMA_VERSION = len(_MIGRATIONS) + 1
+
+Status = Literal["active", "disabled", "expired", "revoked", "all"]
 RevokeOutcome = Literal["revoked", "already_revoked", "not_found"]
 IdempotencyClaim = Literal["claimed", "replay", "mismatch", "in_progress"]
 
+# Each filter takes "now" (whole seconds) as its one parameter, if any. The
+# status of a key: revoked wins, then expired, then disabled, else active.
+# ``k.revoked_at IS NULL`` is written out in each so the partial index applies.
 _STATUS_FILTER: dict[str, str] = {
-    "active": "k.revoked_at IS NULL",
+    "active": "k.revoked_at IS NULL AND k.disabled_at IS NULL"
+    " AND (k.expires_at IS NULL OR k.expires_at > :now)",
+    "disabled": "k.revoked_at IS NULL AND k.disabled_at IS NOT NULL"
+    " AND (k.expires_at IS NULL OR k.expires_at > :now)",
+    "expired": "k.revoked_at IS NULL AND k.expires_at <= :now",
     "revoked": "k.revoked_at IS NOT NULL",
     "all": "1",
+    # Part 1's "active": not revoked, whatever the rest says.
+    "unrevoked": "k.revoked_at IS NULL",
 }
 
 _KEY_COLUMNS = """
     k.id, k.name, k.permissions, k.hint, k.created_at, k.created_by, cu.name,
-    k.last_used_at, k.last_used_ip, k.last_used_user_agent, k.revoked_at, k.revoked_by, ru.name
+    k.last_used_at, k.last_used_ip, k.last_used_user_agent, k.revoked_at, k.revoked_by, ru.name,
+    k.expires_at, k.disabled_at, k.disabled_by, du.name, k.description, k.owner_id, ou.name,
+    k.tags, k.exposure_reported_at, k.exposure_source, k.exposure_url, k.version
 """
 _KEY_FROM = """
     FROM api_keys AS k
     JOIN users AS cu ON cu.id = k.created_by
     LEFT JOIN users AS ru ON ru.id = k.revoked_by
+    LEFT JOIN users AS du ON du.id = k.disabled_by
+    LEFT JOIN users AS ou ON ou.id = k.owner_id
 """
+
+# The columns a key change may set (see ``Store.change_keys``).
+_CHANGEABLE = frozenset(
+    {
+        "name", "permissions", "description", "owner_id", "tags", "expires_at",
+        "disabled_at", "disabled_by", "revoked_at", "revoked_by",
+        "exposure_reported_at", "exposure_source", "exposure_url",
+    }
+)  # fmt: skip
+
+_INSERT_KEY = (
+    "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at, created_by,"
+    " last_used_at, last_used_ip, last_used_user_agent, revoked_at, revoked_by,"
+    " expires_at, disabled_at, disabled_by, description, owner_id, tags)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 class User(NamedTuple):
@@ -144,6 +251,51 @@ class KeyRow(NamedTuple):
     revoked_at: int | None
     revoked_by_id: str | None
     revoked_by_name: str | None
+    expires_at: int | None
+    disabled_at: int | None
+    disabled_by_id: str | None
+    disabled_by_name: str | None
+    description: str
+    owner_id: str | None
+    owner_name: str | None
+    tags: str  # JSON array
+    exposure_reported_at: int | None
+    exposure_source: str | None
+    exposure_url: str | None
+    version: int
+
+    def status(self, now: int) -> str:
+        """revoked wins, then expired, then disabled; else active."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        if self.disabled_at is not None:
+            return "disabled"
+        return "active"
+
+
+class Organization(NamedTuple):
+    id: str
+    name: str
+    max_lifetime_days: int | None
+    default_lifetime_days: int | None
+    expiry_warning_days: int
+    on_exposure: str
+
+
+class KeyChange(NamedTuple):
+    """What one key's change writes, in the transaction that read the key.
+
+    ``columns`` are set on the key and its version goes up by one; ``insert``
+    adds keys (a rotation's new key); ``claim`` completes an idempotency claim
+    (user id, Idempotency-Key, the key id to replay).
+    """
+
+    columns: Mapping[str, object]
+    events: Sequence[NewEvent] = ()
+    insert: Sequence[NewKey] = ()
+    claim: tuple[str, str, str] | None = None
 
 
 class KeyCredential(NamedTuple):
@@ -182,6 +334,51 @@ class NewKey(NamedTuple):
     last_used_user_agent: str | None = None
     revoked_at: int | None = None
     revoked_by: str | None = None
+    expires_at: int | None = None
+    disabled_at: int | None = None
+    disabled_by: str | None = None
+    description: str = ""
+    owner_id: str | None = None
+    tags: str = "[]"  # JSON, see tags_json()
+
+
+class AuditRow(NamedTuple):
+    seq: int
+    id: str
+    at: int
+    action: str
+    actor_kind: str
+    actor_id: str
+    actor_name: str
+    ip: str | None
+    summary: str
+    target_kind: str | None
+    target_id: str | None
+    target_name: str | None
+
+
+class NewAudit(NamedTuple):
+    """An audit event that is about no key (the key policy, a session)."""
+
+    id: str
+    at: int
+    action: str
+    actor_kind: str
+    actor_id: str
+    actor_name: str
+    ip: str | None
+    summary: str
+    target_kind: str | None
+    target_id: str | None
+    target_name: str | None
+
+
+class AuditFilter(NamedTuple):
+    actor_id: str | None = None
+    api_key_id: str | None = None
+    action: str | None = None
+    since: int | None = None  # inclusive
+    until: int | None = None  # exclusive
 
 
 class NewEvent(NamedTuple):
@@ -217,6 +414,10 @@ def _create_private(path: str) -> None:
     os.close(fd)
 
 
+def tags_json(tags: Iterable[str]) -> str:
+    return json.dumps(list(tags))
+
+
 class Store:
     """The sandbox's database. Thread-safe; every method is one transaction."""
 
@@ -234,6 +435,7 @@ class Store:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 5000")
             self.is_new = self._create_schema_if_missing()
+            self._migrate()
             # A claim left 'in_progress' belongs to a process that died mid-create.
             self._conn.execute("DELETE FROM idempotency WHERE state = 'in_progress'")
 
@@ -257,6 +459,11 @@ class Store:
         # One lock for reads too: the connection is shared, and a read inside a
         # consistent snapshot needs its statements to run back to back.
         with self._lock:
+            if self._conn.in_transaction:
+                # A read inside a change's transaction (``change_keys``'s
+                # ``decide`` looking up a user or the policy) joins it.
+                yield self._conn
+                return
             self._conn.execute("BEGIN")
             try:
                 yield self._conn
@@ -273,8 +480,32 @@ class Store:
             # Never add our tables to somebody else's database.
             raise ValueError("this SQLite file is not a sandbox database")
         # executescript commits any open transaction first, so it brings its own.
-        self._conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")
+        self._conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA_V1}PRAGMA user_version = 1;COMMIT;")
         return True
+
+    def _migrate(self) -> None:
+        """Bring a database of an earlier version up to date, in place.
+
+        Version 1 predates ``PRAGMA user_version`` (it reads 0 there); each
+        step runs in its own transaction with the version it reaches, so an
+        interrupted upgrade resumes where it stopped and loses nothing.
+        """
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0]) or 1
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"this database was made by a newer sandbox (schema {version}; "
+                f"this one knows up to {SCHEMA_VERSION})"
+            )
+        for step in range(version, SCHEMA_VERSION):
+            script = _MIGRATIONS[step - 1]
+            self._conn.executescript(
+                f"BEGIN IMMEDIATE;{script}PRAGMA user_version = {step + 1};COMMIT;"
+            )
+
+    @property
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
     # -- meta -----------------------------------------------------------------
 
@@ -317,8 +548,17 @@ class Store:
             )
             conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
 
-    def add_session(self, digest: str, user_id: str, created_at: float, expires_at: float) -> None:
+    def add_session(
+        self,
+        digest: str,
+        user_id: str,
+        created_at: float,
+        expires_at: float,
+        audit: NewAudit | None = None,
+    ) -> None:
         with self._write() as conn:
+            if audit is not None:
+                _insert_audit(conn, [audit])
             # Sign-in is rare, so it is a fine moment to forget expired sessions.
             conn.execute("DELETE FROM sessions WHERE expires_at <= ?", (created_at,))
             conn.execute(
@@ -338,22 +578,68 @@ class Store:
             ).fetchone()
         return None if row is None else User(*row)
 
-    def delete_session(self, digest: str) -> None:
+    def delete_session(self, digest: str, audit: NewAudit | None = None) -> None:
         with self._write() as conn:
-            conn.execute("DELETE FROM sessions WHERE digest = ?", (digest,))
+            deleted = conn.execute("DELETE FROM sessions WHERE digest = ?", (digest,)).rowcount
+            if deleted and audit is not None:
+                _insert_audit(conn, [audit])
+
+    def list_audit(
+        self, where: AuditFilter, limit: int, after: tuple[int, int] | None
+    ) -> list[AuditRow]:
+        """Audit events newest first, (at, seq) descending, after the cursor."""
+        clauses: list[str] = []
+        params: list[object] = []
+        for column, value in (
+            ("actor_id", where.actor_id),
+            ("target_id", where.api_key_id),
+            ("action", where.action),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if where.api_key_id is not None:
+            clauses.append("target_kind = 'api_key'")
+        if where.since is not None:
+            clauses.append("at >= ?")
+            params.append(where.since)
+        if where.until is not None:
+            clauses.append("at < ?")
+            params.append(where.until)
+        if after is not None:
+            clauses.append("(at, seq) < (?, ?)")
+            params.extend(after)
+        params.append(limit)
+        # Column names are this function's constants; values are parameters.
+        sql = (
+            "SELECT seq, id, at, action, actor_kind, actor_id, actor_name, ip, summary,"  # noqa: S608
+            " target_kind, target_id, target_name FROM audit_events"
+            f" WHERE {' AND '.join(clauses) or '1'} ORDER BY at DESC, seq DESC LIMIT ?"
+        )
+        with self._read() as conn:
+            return [AuditRow._make(row) for row in conn.execute(sql, params)]
 
     # -- keys -----------------------------------------------------------------
 
     def add_keys(self, keys: Iterable[NewKey], events: Iterable[NewEvent]) -> None:
-        """Bulk insert (the seeds); one transaction, ``executemany`` throughout."""
+        """Bulk insert (the seeds); one transaction, ``executemany`` throughout.
+
+        The secondary indexes of the three tables (not their unique
+        constraints) are dropped for the insert and built again after it, in
+        the same transaction: one sorted build is cheaper than 100,000 updates.
+        """
+        keys = list(keys)
         with self._write() as conn:
-            conn.executemany(
-                "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at,"
-                " created_by, last_used_at, last_used_ip, last_used_user_agent, revoked_at,"
-                " revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                keys,
-            )
-            _insert_events(conn, events)
+            indexes = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                " AND tbl_name IN ('api_keys', 'events', 'audit_events')"
+            ).fetchall()
+            for name, _sql in indexes:
+                conn.execute(f'DROP INDEX "{name}"')
+            conn.executemany(_INSERT_KEY, keys)
+            _insert_events(conn, events, {key.id: key.name for key in keys})
+            for _name, sql in indexes:
+                conn.execute(sql)
 
     def key(self, key_id: str) -> KeyRow | None:
         with self._read() as conn:
@@ -367,38 +653,44 @@ class Store:
             ).fetchone()
         return None if row is None else KeyRow._make(row)
 
-    def active_key_credential(self, digest: str) -> KeyCredential | None:
-        """The unrevoked key whose secret has this digest, or None."""
+    def active_key_credential(self, digest: str, now: int) -> KeyCredential | None:
+        """The usable key (not revoked, disabled or expired) with this digest, or None."""
         with self._read() as conn:
             row = conn.execute(
                 "SELECT id, name, permissions, last_used_at FROM api_keys"
-                " WHERE digest = ? AND revoked_at IS NULL",
-                (digest,),
+                " WHERE digest = ? AND revoked_at IS NULL AND disabled_at IS NULL"
+                " AND (expires_at IS NULL OR expires_at > ?)",
+                (digest, now),
             ).fetchone()
         if row is None:
             return None
         return KeyCredential(row[0], row[1], tuple(json.loads(row[2])), row[3])
 
     def list_keys(
-        self, status: Status, limit: int, after: tuple[int, str] | None
+        self,
+        status: Status | Literal["unrevoked"],
+        limit: int,
+        after: tuple[int, str] | None,
+        now: int | None = None,
     ) -> tuple[list[KeyRow], int]:
-        """Up to ``limit`` keys after the cursor position, and the status's total."""
+        """Up to ``limit`` keys after the cursor position, and the status's total
+        (disabled and expired are judged at ``now``, default the clock's now)."""
+        now = int(time.time()) if now is None else now
         where = _STATUS_FILTER[status]
-        params: list[object] = []
+        params: dict[str, object] = {"now": now, "limit": limit}
         if after is not None:
-            where += " AND (k.created_at, k.id) < (?, ?)"
-            params.extend(after)
-        params.append(limit)
+            where += " AND (k.created_at, k.id) < (:after_at, :after_id)"
+            params["after_at"], params["after_id"] = after
         sql = (
             f"SELECT {_KEY_COLUMNS} {_KEY_FROM} WHERE {where}"
-            " ORDER BY k.created_at DESC, k.id DESC LIMIT ?"
+            " ORDER BY k.created_at DESC, k.id DESC LIMIT :limit"
         )
         # Every piece of SQL built here is one of this module's constants;
         # values always travel as parameters.
         count_sql = f"SELECT count(*) FROM api_keys AS k WHERE {_STATUS_FILTER[status]}"  # noqa: S608
         with self._read() as conn:
             rows = [KeyRow._make(row) for row in conn.execute(sql, params)]
-            total = conn.execute(count_sql).fetchone()[0]
+            total = conn.execute(count_sql, {"now": now}).fetchone()[0]
         return rows, int(total)
 
     def create_key(
@@ -408,12 +700,7 @@ class Store:
         (user id, Idempotency-Key) in the same transaction, so a crash can never
         leave a created key behind a claim that a retry would not replay."""
         with self._write() as conn:
-            conn.execute(
-                "INSERT INTO api_keys (id, name, permissions, digest, hint, created_at,"
-                " created_by, last_used_at, last_used_ip, last_used_user_agent, revoked_at,"
-                " revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key,
-            )
+            conn.execute(_INSERT_KEY, key)
             _insert_events(conn, [event])
             if idempotency is not None:
                 conn.execute(
@@ -434,7 +721,7 @@ class Store:
             to_record = []
             for key_id, event in zip(key_ids, events, strict=True):
                 changed = conn.execute(
-                    "UPDATE api_keys SET revoked_at = ?, revoked_by = ?"
+                    "UPDATE api_keys SET revoked_at = ?, revoked_by = ?, version = version + 1"
                     " WHERE id = ? AND revoked_at IS NULL",
                     (at, revoked_by, key_id),
                 ).rowcount
@@ -447,6 +734,99 @@ class Store:
                     outcomes.append("not_found")
             _insert_events(conn, to_record)
         return outcomes
+
+    def change_keys(
+        self, key_ids: Sequence[str], decide: Callable[[KeyRow | None], KeyChange | None]
+    ) -> list[KeyRow | None]:
+        """Read each key, let ``decide`` judge it, apply its change; one transaction.
+
+        ``decide`` gets the key as it is inside the transaction (None for an
+        unknown id) and returns the change, or None to change nothing. It may
+        raise to refuse: then nothing of the whole call is written. Returns
+        each key as it is afterwards (None for an unknown id), in order.
+        """
+        result: list[KeyRow | None] = []
+        with self._write() as conn:
+            for key_id in key_ids:
+                row = _fetch_key(conn, key_id)
+                change = decide(row)
+                if change is not None and row is not None:
+                    self._apply(conn, row.id, change)
+                    row = _fetch_key(conn, key_id)
+                result.append(row)
+        return result
+
+    @staticmethod
+    def _apply(conn: sqlite3.Connection, key_id: str, change: KeyChange) -> None:
+        unknown = set(change.columns) - _CHANGEABLE
+        if unknown:
+            raise ValueError(f"not a changeable key column: {sorted(unknown)}")
+        if change.insert:
+            conn.executemany(_INSERT_KEY, change.insert)
+        if change.columns:
+            # Column names come from _CHANGEABLE only; values are parameters.
+            assignments = ", ".join(f"{column} = :{column}" for column in change.columns)
+            conn.execute(
+                f"UPDATE api_keys SET {assignments}, version = version + 1 WHERE id = :key_id",  # noqa: S608
+                {**change.columns, "key_id": key_id},
+            )
+        _insert_events(conn, change.events)
+        if change.claim is not None:
+            user_id, idempotency_key, api_key_id = change.claim
+            conn.execute(
+                "UPDATE idempotency SET state = 'done', api_key_id = ?"
+                " WHERE user_id = ? AND key = ?",
+                (api_key_id, user_id, idempotency_key),
+            )
+
+    def user(self, user_id: str) -> User | None:
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT id, name, email, role FROM users WHERE id = ?", (user_id,)
+            ).fetchone()
+        return None if row is None else User(*row)
+
+    def list_users(self, limit: int, after: str | None) -> list[User]:
+        """Users ordered by id, after the cursor's id."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, name, email, role FROM users WHERE id > ? ORDER BY id LIMIT ?",
+                (after or "", limit),
+            ).fetchall()
+        return [User(*row) for row in rows]
+
+    # -- the organization ---------------------------------------------------------
+
+    def organization(self) -> Organization:
+        with self._read() as conn:
+            return _fetch_organization(conn)
+
+    def update_key_policy(
+        self,
+        decide: Callable[[Organization], Mapping[str, object]],
+        audit: Callable[[Organization, Organization], NewAudit] | None = None,
+    ) -> tuple[Organization, Organization]:
+        """Change the key policy with what ``decide`` returns for the current one
+        (it may raise to refuse). Returns the policy before and after; a real
+        change is recorded with ``audit(before, after)``."""
+        allowed = {
+            "max_lifetime_days",
+            "default_lifetime_days",
+            "expiry_warning_days",
+            "on_exposure",
+        }
+        with self._write() as conn:
+            before = _fetch_organization(conn)
+            changes = dict(decide(before))
+            if set(changes) - allowed:
+                raise ValueError(f"not a key policy column: {sorted(set(changes) - allowed)}")
+            if changes:
+                assignments = ", ".join(f"{column} = :{column}" for column in changes)
+                conn.execute(f"UPDATE organization SET {assignments}", changes)  # noqa: S608
+            after = _fetch_organization(conn)
+            if changes and audit is not None:
+                _insert_audit(conn, [audit(before, after)])
+        return before, after
 
     def touch_key(
         self, key_id: str, at: int, ip: str | None, user_agent: str | None, cutoff: int
@@ -555,9 +935,76 @@ def _fetch_key(conn: sqlite3.Connection, key_id: str) -> KeyRow | None:
     return None if row is None else KeyRow._make(row)
 
 
-def _insert_events(conn: sqlite3.Connection, events: Iterable[NewEvent]) -> None:
+def _fetch_organization(conn: sqlite3.Connection) -> Organization:
+    row = conn.execute(
+        "SELECT id, name, max_lifetime_days, default_lifetime_days, expiry_warning_days,"
+        " on_exposure FROM organization LIMIT 1"
+    ).fetchone()
+    return Organization._make(row)
+
+
+def _insert_events(
+    conn: sqlite3.Connection,
+    events: Iterable[NewEvent],
+    key_names: Mapping[str, str] | None = None,
+) -> None:
+    """A key's events; what a person did to it goes to the audit log as well,
+    with the key (its name as it is now) as the target. ``key_names``, when the
+    caller has them (a seed), saves looking each name up."""
+    events = list(events)
     conn.executemany(
         "INSERT INTO events (id, key_id, at, action, actor_kind, actor_id, actor_name, ip,"
         " summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events,
+    )
+    if key_names is not None:
+        _insert_audit(
+            conn,
+            (
+                NewAudit(
+                    e.id,
+                    e.at,
+                    e.action,
+                    e.actor_kind,
+                    e.actor_id,
+                    e.actor_name,
+                    e.ip,
+                    e.summary,
+                    "api_key",
+                    e.key_id,
+                    key_names[e.key_id],
+                )
+                for e in events
+                if e.actor_kind == "user"
+            ),
+        )
+        return
+    conn.executemany(
+        "INSERT INTO audit_events (id, at, action, actor_kind, actor_id, actor_name, ip,"
+        " summary, target_kind, target_id, target_name)"
+        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'api_key', k.id, k.name FROM api_keys AS k"
+        " WHERE k.id = ?",
+        [
+            (
+                e.id,
+                e.at,
+                e.action,
+                e.actor_kind,
+                e.actor_id,
+                e.actor_name,
+                e.ip,
+                e.summary,
+                e.key_id,
+            )
+            for e in events
+            if e.actor_kind == "user"
+        ],
+    )
+
+
+def _insert_audit(conn: sqlite3.Connection, events: Iterable[NewAudit]) -> None:
+    conn.executemany(
+        "INSERT INTO audit_events (id, at, action, actor_kind, actor_id, actor_name, ip,"
+        " summary, target_kind, target_id, target_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         events,
     )

@@ -16,14 +16,19 @@ from rakerone_desktop.api.errors import ProtocolError
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
+    AuditEventPage,
+    BulkDisableResults,
     BulkRevokeResults,
     CreatedKey,
     EventPage,
     KeyPrincipal,
     Me,
+    Organization,
     PermissionCatalog,
+    RotatedKey,
     Session,
     User,
+    UserPage,
 )
 from rakerone_desktop.domain import keyformat
 from tests.api import apidocs as d
@@ -399,3 +404,159 @@ def test_request_id_is_carried() -> None:
         decode(ApiKey, b"{}", request_id="req-42")
     assert info.value.request_id == "req-42"
     assert "req-42" in str(info.value)
+
+
+# --- part 2: the key lifecycle -----------------------------------------------------
+
+PART2_KEY = {
+    "status": "disabled",
+    "expires_at": "2027-01-01T00:00:00Z",
+    "disabled_at": "2026-11-27T10:00:00Z",
+    "disabled_by": {"id": "usr_1", "name": "Ada Admin"},
+    "description": "Feeds the CRM.\nAsk the data team.",
+    "owner": {"id": "usr_2", "name": "Sam Rivera"},
+    "tags": ["prod", "team:data"],
+    "exposure": {"reported_at": "2026-11-28T09:00:00Z", "source": "github", "url": None},
+    "version": 4,
+}
+
+
+def test_a_part_1_key_decodes_with_part_2_defaults() -> None:
+    key = decode(ApiKey, msgspec.json.encode(d.api_key_doc()))
+    assert key.status is None and key.version is None and key.if_match is None
+    assert (key.expires_at, key.disabled_at, key.disabled_by, key.owner, key.exposure) == (
+        None, None, None, None, None,
+    )  # fmt: skip
+    assert key.description == "" and key.tags == ()
+    assert key.lifecycle_status == "active" and key.is_usable
+    revoked = decode(ApiKey, msgspec.json.encode(d.api_key_doc(revoked_at=d.T0, revoked_by=None)))
+    assert revoked.lifecycle_status == "revoked" and not revoked.is_usable
+    # A part-1 page and create decode too.
+    page = decode(ApiKeyPage, msgspec.json.encode(d.page_doc([d.api_key_doc()])))
+    assert page.items[0].version is None
+
+
+def test_a_part_2_key_decodes_every_field() -> None:
+    key = decode(ApiKey, msgspec.json.encode(d.api_key_doc(**PART2_KEY)))
+    assert key.status == key.lifecycle_status == "disabled" and not key.is_usable
+    assert key.expires_at == datetime(2027, 1, 1, tzinfo=UTC)
+    assert key.disabled_by is not None and key.disabled_by.name == "Ada Admin"
+    assert key.owner is not None and key.owner.name == "Sam Rivera"
+    assert key.tags == ("prod", "team:data")
+    assert key.exposure is not None and key.exposure.source == "github"
+    assert key.version == 4 and key.if_match == '"4"'
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("status", "paused"),
+        ("status", None),
+        ("tags", None),
+        ("tags", [1]),
+        ("version", "4"),
+        ("expires_at", "2027-01-01T00:00:00"),
+        ("owner", {"id": "usr_2"}),
+        ("description", None),
+        ("exposure", {"source": "github"}),
+    ],
+)
+def test_part_2_contract_breaks(field: str, value: Any) -> None:
+    doc = d.api_key_doc(**{**PART2_KEY, field: value})
+    if field == "status" and value is None:
+        # null is how an absent status decodes: allowed, it means "part 1".
+        assert decode(ApiKey, msgspec.json.encode(doc)).status is None
+        return
+    with pytest.raises(ProtocolError, match=field):
+        decode(ApiKey, msgspec.json.encode(doc))
+
+
+def test_organization_and_users() -> None:
+    org = decode(
+        Organization,
+        msgspec.json.encode(
+            {
+                "id": "org_1",
+                "name": "Example",
+                "features": ["key_expiry", "key_rotate", "something_new"],
+                "key_policy": {
+                    "max_lifetime_days": None,
+                    "default_lifetime_days": 365,
+                    "expiry_warning_days": 14,
+                    "on_exposure": "disable",
+                },
+            }
+        ),
+    )
+    assert org.has("key_rotate") and not org.has("key_disable")
+    assert org.key_policy.default_lifetime_days == 365
+    bare = decode(Organization, b'{"id": "org_1", "name": "Example"}')
+    assert bare.features == () and bare.key_policy.expiry_warning_days == 14
+    with pytest.raises(ProtocolError, match="on_exposure"):
+        decode(
+            Organization,
+            b'{"id": "o", "name": "n", "key_policy": {"on_exposure": "explode"}}',
+        )
+    users = decode(
+        UserPage,
+        msgspec.json.encode({"items": [d.user_doc()], "next_cursor": None}),
+    )
+    assert users.items[0].is_admin in (True, False)
+
+
+def test_rotation_and_bulk_disable() -> None:
+    secret = keyformat.generate_key()
+    rotated = decode(
+        RotatedKey,
+        msgspec.json.encode(
+            {
+                "api_key": d.api_key_doc("key_new", **PART2_KEY),
+                "secret": secret,
+                "old_api_key": d.api_key_doc("key_old", **PART2_KEY),
+                "replayed": False,
+            }
+        ),
+    )
+    assert rotated.api_key.id == "key_new" and rotated.old_api_key.id == "key_old"
+    assert secret not in repr(rotated)
+    results = decode(
+        BulkDisableResults,
+        b'{"results": [{"id": "k1", "outcome": "disabled"}, {"id": "k2", "outcome": "inactive"}]}',
+    )
+    assert [r.outcome for r in results.results] == ["disabled", "inactive"]
+    with pytest.raises(ProtocolError):
+        decode(BulkDisableResults, b'{"results": [{"id": "k", "outcome": "revoked"}]}')
+
+
+def test_audit_events_accept_new_actor_and_target_kinds() -> None:
+    page = decode(
+        AuditEventPage,
+        msgspec.json.encode(
+            {
+                "items": [
+                    {
+                        "id": "evt_1",
+                        "at": d.T0,
+                        "action": "api_key.exposed",
+                        "actor": {"kind": "scanner", "id": "gh", "name": "GitHub"},
+                        "ip": None,
+                        "summary": "Reported exposed",
+                        "target": {"kind": "api_key", "id": "key_1", "name": "K"},
+                    },
+                    {
+                        "id": "evt_2",
+                        "at": d.T0,
+                        "action": "something.new",
+                        "actor": {"kind": "user", "id": "usr_1", "name": "Ada"},
+                        "ip": "192.0.2.1",
+                        "summary": "",
+                        "target": None,
+                    },
+                ],
+                "next_cursor": None,
+            }
+        ),
+    )
+    assert page.items[0].actor.kind == "scanner" and page.items[1].target is None
+    with pytest.raises(ProtocolError, match="missing required field"):
+        decode(AuditEventPage, b'{"items": [{"id": "e", "at": "' + d.T0.encode() + b'"}]}')

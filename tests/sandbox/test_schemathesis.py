@@ -158,11 +158,23 @@ def admin_token(fuzzed_sandbox: SandboxProcess) -> str:
 
 # Rules JSON Schema cannot state: a cursor must be one the server issued; a
 # name's rules apply after trimming (length, Unicode categories Cc and Cf); an
-# Idempotency-Key already used with another body is a mismatch. A schema-valid
-# request may break them, and the documented 422 is then the right answer.
-# Every other schema-valid request must be accepted.
-UNSTATABLE_FIELDS = {"cursor", "name"}
+# Idempotency-Key already used with another body is a mismatch. Part 2 adds
+# rules that depend on the clock, the policy or the key as it is: an expiry at
+# least an hour ahead and within the maximum (and only earlier on an edit), an
+# owner that exists, tags equal after lowercasing, a description's characters,
+# permissions that may only be narrowed, a default lifetime within the maximum.
+# A schema-valid request may break them, and the documented 422 is then the
+# right answer; so are a stale If-Match (412) and a key that is no longer
+# active (409 key-inactive). Every other schema-valid request must be accepted.
+UNSTATABLE_FIELDS = {
+    "cursor", "name", "expires_at", "owner_id", "tags", "description", "permissions",
+    "default_lifetime_days", "max_lifetime_days",
+}  # fmt: skip
 MISMATCH = "https://rakerone.example/problems/idempotency-mismatch"
+STATE_DEPENDENT = {
+    "https://rakerone.example/problems/precondition-failed",
+    "https://rakerone.example/problems/key-inactive",
+}
 
 
 def positive_data_accepted(
@@ -175,6 +187,9 @@ def positive_data_accepted(
         fields = {row["field"] for row in problem.get("errors") or []}
         if problem["type"] == MISMATCH or (fields and fields <= UNSTATABLE_FIELDS):
             return None
+    state_dependent = response.status_code in {409, 412}
+    if state_dependent and json.loads(response.content).get("type") in STATE_DEPENDENT:
+        return None
     result: bool | None = positive_data_acceptance(ctx, response, case)
     return result
 
@@ -182,8 +197,15 @@ def positive_data_accepted(
 def text_that_is_not_unicode_is_refused(
     ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
 ) -> bool | None:
-    """A body holding a lone surrogate is refused: 422, or 401 before validation."""
-    if _not_unicode(case.body) and response.status_code not in {401, 403, 422}:
+    """A body holding a lone surrogate is refused: 422, or 401 before validation.
+
+    An edit in place checks that the key exists before it reads the body (the
+    contract's order: 404, 412, 409, then 422), so there a 404, 412 or 409 comes first.
+    """
+    allowed = {401, 403, 422}
+    if case.method.upper() == "PATCH" and case.path.startswith("/api/v1/api-keys/"):
+        allowed |= {404, 409, 412}
+    if _not_unicode(case.body) and response.status_code not in allowed:
         raise AssertionError(f"a body that is not Unicode text got {response.status_code}, not 422")
     return None
 

@@ -36,7 +36,12 @@ def _names(model):
 def test_table_matches_the_api(keys_window, admin_api):
     _controller, window = keys_window
     model = window.keys_page.model
-    server_active = [k for p in admin_api.iter_key_pages(status="active") for k in p.items]
+    # The table lists every key that is not revoked. Against a server of part 2
+    # that includes disabled and expired keys, which this table does not tell
+    # apart yet; the server's own "active" filter leaves them out.
+    server_active = [
+        k for p in admin_api.iter_key_pages(status="all") for k in p.items if not k.is_revoked
+    ]
     assert sorted(_names(model)) == sorted(k.name for k in server_active)
     # Default order is the server's: newest first.
     created = [model.index(r, Column.CREATED).data(Role.SORT) for r in range(model.rowCount())]

@@ -11,17 +11,22 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from starlette.convertors import Convertor, register_url_convertor
 
+from rakerone_desktop.sandbox import clock
 from rakerone_desktop.sandbox.auth import AdminDep, SandboxDep, caller_of
 from rakerone_desktop.sandbox.openapi_docs import problems
+from rakerone_desktop.sandbox.problems import Problem, validation_problem
 from rakerone_desktop.sandbox.render import (
     api_key_json,
     decode_event_cursor,
     decode_key_cursor,
     encode_cursor,
+    etag,
     event_json,
     json_response,
+    one_key_response,
 )
 from rakerone_desktop.sandbox.schemas import (
+    CREATE_PART2_FIELDS,
     IDEMPOTENCY_KEY_PATTERN,
     ApiKeyOut,
     ApiKeyPage,
@@ -34,6 +39,7 @@ from rakerone_desktop.sandbox.schemas import (
     KeyListQuery,
     Lookup,
 )
+from rakerone_desktop.sandbox.service import KeyFields
 from rakerone_desktop.sandbox.strings import SafeStr
 
 
@@ -56,7 +62,14 @@ register_url_convertor("key_id", _KeyIdConvertor())
 router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 
 _NOT_FOUND_KEY = {404: "`not-found`: no API key has this id."}
-
+# Part 2: answers that carry one key say its version (absent from a part-1 server).
+ETAG_HEADER = {
+    "ETag": {
+        "description": 'The key\'s `version`, quoted: `"3"` (part 2). Send it back in `If-Match`.',
+        "schema": {"type": "string"},
+    }
+}
+_ONE_KEY: dict[int | str, Any] = {200: {"description": "The key.", "headers": ETAG_HEADER}}
 
 # The convertor above already guarantees the shape; the pattern documents it.
 # Given as a default rather than inside Annotated: pydantic keeps a pattern in
@@ -74,10 +87,17 @@ def list_keys(
     shifts or repeats a row. `total` counts every key of that status.
     """
     after = decode_key_cursor(query.cursor) if query.cursor is not None else None
-    page, last, total = sandbox.list_keys(query.status, query.limit, after)
+    status = query.status
+    if sandbox.part < 2:
+        if status in {"disabled", "expired"}:
+            raise Problem.validation("status", "Must be one of 'active', 'revoked' or 'all'.")
+        # Part 1's "active" is "not revoked".
+        status = "unrevoked" if status == "active" else status  # type: ignore[assignment]
+    now = clock.now()
+    page, last, total = sandbox.list_keys(status, query.limit, after)
     return json_response(
         {
-            "items": [api_key_json(row) for row in page],
+            "items": [api_key_json(row, now, sandbox.part) for row in page],
             "next_cursor": None if last is None else encode_cursor(last.created_at, last.id),
             "total": total,
         }
@@ -95,7 +115,9 @@ def list_keys(
                 "A replay: the same admin sent the same Idempotency-Key with the same body "
                 "within 24 hours. The key as it is now, `secret` null, `replayed` true."
             ),
+            "headers": ETAG_HEADER,
         },
+        201: {"description": "The new key and its secret.", "headers": ETAG_HEADER},
         **problems(401, 403, 409, 422),
     },
 )
@@ -125,25 +147,44 @@ def create_key(
 
     `replayed` is false here and true on a replay (status 200). The server keeps
     only the key's SHA-256 and its hint. The creation is recorded as an
-    `api_key.created` event.
+    `api_key.created` event. The answer's `ETag` is the key's version.
+
+    Check order: the body's own rules (422), then the Idempotency-Key (a replay
+    answers before anything else is looked at), then `owner_id` and `expires_at`
+    against the organization (422).
     """
+    sent = body.model_fields_set
+    if sandbox.part < 2:
+        unknown = [f for f in CREATE_PART2_FIELDS if f in sent]
+        if unknown:
+            raise validation_problem([{"field": f, "message": "Unknown field."} for f in unknown])
     # The model holds the name as sent (so a replay compares the body as sent);
-    # trimming is part of creating.
+    # trimming is part of creating. Only the fields sent are compared, so an
+    # omitted expires_at (the policy's default) and null (never) differ.
     created = sandbox.create_key(
         admin,
         body.name.strip(),
         body.permissions,
         idempotency_key or None,
-        body.model_dump(),
+        body.model_dump(exclude_unset=True),
         caller_of(request),
+        KeyFields(
+            expires_at=body.expires_at,
+            expires_at_set="expires_at" in sent,
+            description=body.description,
+            owner_id=body.owner_id,
+            tags=tuple(body.tags),
+        ),
     )
+    headers = {"ETag": etag(created.key)} if sandbox.part >= 2 else None
     return json_response(
         {
-            "api_key": api_key_json(created.key),
+            "api_key": api_key_json(created.key, clock.now(), sandbox.part),
             "secret": created.secret,
             "replayed": created.replayed,
         },
         status_code=200 if created.replayed else 201,
+        headers=headers,
     )
 
 
@@ -165,7 +206,8 @@ def revoke_many(
 @router.post(
     "/lookup",
     response_model=ApiKeyOut,
-    responses=problems(
+    responses=_ONE_KEY
+    | problems(
         401,
         403,
         404,
@@ -180,23 +222,23 @@ def lookup(body: Lookup, _admin: AdminDep, sandbox: SandboxDep) -> Response:
 
     The client hashes the value locally, so the raw value never leaves the workstation.
     """
-    return json_response(api_key_json(sandbox.lookup(body.sha256)))
+    return one_key_response(sandbox.lookup(body.sha256), clock.now(), sandbox.part)
 
 
 @router.get(
     "/{key_id:key_id}",
     response_model=ApiKeyOut,
-    responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
+    responses=_ONE_KEY | problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
 )
 def get_key(*, key_id: SafeStr = KEY_ID, _admin: AdminDep, sandbox: SandboxDep) -> Response:
-    """One key, active or revoked."""
-    return json_response(api_key_json(sandbox.get_key(key_id)))
+    """One key, whatever its status. `ETag` is its version (part 2)."""
+    return one_key_response(sandbox.get_key(key_id), clock.now(), sandbox.part)
 
 
 @router.post(
     "/{key_id:key_id}/revoke",
     response_model=ApiKeyOut,
-    responses=problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
+    responses=_ONE_KEY | problems(401, 403, 404, descriptions=_NOT_FOUND_KEY),
 )
 async def revoke_one(
     *, key_id: SafeStr = KEY_ID, request: Request, admin: AdminDep, sandbox: SandboxDep
@@ -205,7 +247,8 @@ async def revoke_one(
 
     Revoking a revoked key answers 200 with the first revocation unchanged.
     """
-    return json_response(api_key_json(sandbox.revoke_one(admin, key_id, caller_of(request))))
+    row = sandbox.revoke_one(admin, key_id, caller_of(request))
+    return one_key_response(row, clock.now(), sandbox.part)
 
 
 @router.get(

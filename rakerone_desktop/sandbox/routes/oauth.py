@@ -19,6 +19,7 @@ from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from rakerone_desktop.sandbox.auth import caller_of
 from rakerone_desktop.sandbox.oauth import (
     BROWSER_COOKIE,
     CLIENT_ID,
@@ -519,7 +520,7 @@ async def token(http: Request) -> Response:
                 "invalid_request", f"The body must be a form ({FORM_MEDIA_TYPE}, UTF-8)."
             )
         authenticated = "authorization" in http.headers
-        exchanged = await run_in_threadpool(oauth.exchange, pairs, authenticated)
+        exchanged = await run_in_threadpool(oauth.exchange, pairs, authenticated, caller_of(http))
     except TokenError as exc:
         headers = dict(_NO_STORE)
         if exc.status == 401:

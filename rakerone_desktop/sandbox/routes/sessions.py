@@ -36,7 +36,7 @@ Identity = Annotated[UserOut | KeyIdentity, Field(discriminator="kind")]
         },
     ),
 )
-def sign_in(body: SignIn, sandbox: SandboxDep) -> Response:
+def sign_in(body: SignIn, request: Request, sandbox: SandboxDep) -> Response:
     """Sign a person in.
 
     After 5 failures for one email (known or not) within a minute, every attempt
@@ -45,7 +45,7 @@ def sign_in(body: SignIn, sandbox: SandboxDep) -> Response:
     `--session-ttl`); the server stores only their SHA-256. `expires_at` is rounded
     down to the second.
     """
-    signed_in = sandbox.sign_in(body.email, body.password)
+    signed_in = sandbox.sign_in(body.email, body.password, caller_of(request))
     return json_response(
         {
             "token": signed_in.token,
@@ -66,9 +66,9 @@ def sign_in(body: SignIn, sandbox: SandboxDep) -> Response:
         descriptions={403: "`forbidden`: the bearer is an API key, which has no session."},
     ),
 )
-def sign_out(principal: PrincipalDep, sandbox: SandboxDep) -> Response:
+def sign_out(request: Request, principal: PrincipalDep, sandbox: SandboxDep) -> Response:
     """End the caller's session: its token stops working at once."""
-    sandbox.sign_out(principal)
+    sandbox.sign_out(principal, caller_of(request))
     return Response(status_code=204)
 
 
