@@ -24,7 +24,19 @@ from rakerone_desktop.api.models import (
 )
 
 if TYPE_CHECKING:
-    from rakerone_desktop.api.models import AuthMethods, TokenGrant
+    from datetime import datetime
+
+    from rakerone_desktop.api.models import (
+        AuditEventPage,
+        AuthMethods,
+        DisableResult,
+        OnExposure,
+        Organization,
+        RotatedKey,
+        TokenGrant,
+        UserPage,
+    )
+    from rakerone_desktop.api.wire import Unset
 
 
 class ApiClient(Protocol):
@@ -94,3 +106,64 @@ class ApiClient(Protocol):
     def key_events(
         self, key_id: str, *, limit: int = ..., cursor: str | None = ...
     ) -> EventPage: ...
+
+    # -- part 2 (offered when ``get_organization`` lists the feature)
+    def get_organization(self) -> Organization | None:
+        """The organization's features and key policy; ``None`` from a part-1 server."""
+        ...
+
+    def update_key_policy(
+        self,
+        *,
+        max_lifetime_days: int | Unset | None = ...,
+        default_lifetime_days: int | Unset | None = ...,
+        expiry_warning_days: int | Unset = ...,
+        on_exposure: OnExposure | Unset = ...,
+    ) -> Organization: ...
+
+    def list_users(self, *, limit: int = ..., cursor: str | None = ...) -> UserPage: ...
+
+    def update_key(
+        self,
+        key_id: str,
+        *,
+        version: int,
+        name: str | Unset = ...,
+        description: str | Unset = ...,
+        owner_id: str | Unset | None = ...,
+        tags: Sequence[str] | Unset = ...,
+        permissions: Sequence[str] | Unset = ...,
+        expires_at: datetime | Unset = ...,
+    ) -> ApiKey:
+        """Edit a key in place, sending ``If-Match`` with ``version``."""
+        ...
+
+    def disable_key(self, key_id: str) -> ApiKey: ...
+
+    def enable_key(self, key_id: str) -> ApiKey: ...
+
+    def disable_keys(self, key_ids: Sequence[str]) -> tuple[DisableResult, ...]: ...
+
+    def rotate_key(
+        self,
+        key_id: str,
+        *,
+        old_key_expires_in: int,
+        name: str | None = ...,
+        expires_at: datetime | Unset | None = ...,
+        idempotency_key: str | None = ...,
+    ) -> RotatedKey:
+        """A new key replacing ``key_id``, which keeps working for the grace period."""
+        ...
+
+    def list_audit_events(
+        self,
+        *,
+        limit: int = ...,
+        cursor: str | None = ...,
+        actor_id: str | None = ...,
+        api_key_id: str | None = ...,
+        action: str | None = ...,
+        since: datetime | None = ...,
+        until: datetime | None = ...,
+    ) -> AuditEventPage: ...

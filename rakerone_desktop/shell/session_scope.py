@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
+from rakerone_desktop.controllers.organization import OrganizationController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
 from rakerone_desktop.flows.reauth import ReauthFlow
 from rakerone_desktop.models.keys_model import ApiKeysModel
@@ -41,6 +42,7 @@ class SessionScope(QObject):
         self.settings = settings
         self.read_only_locked = read_only_locked
         self.keys: KeysController | None = None
+        self.organization: OrganizationController | None = None
         self.actions: KeyActionsController | None = None
         self.flows: KeyFlows | None = None
         self.guard: ReauthFlow | None = None
@@ -58,6 +60,7 @@ class SessionScope(QObject):
         self.reauth.flow = self.guard
         client = signed_in.client
         self.keys = KeysController(client, runner, model, parent=main, guard=self.guard)
+        self.organization = OrganizationController(client, runner, parent=main, guard=self.guard)
         self.actions = KeyActionsController(
             client, runner, model, settings, parent=main, guard=self.guard
         )
@@ -77,8 +80,11 @@ class SessionScope(QObject):
         actions: KeyActionsController,
         flows: KeyFlows,
     ) -> None:
-        # Loading keys and their activity.
+        # Loading keys and their activity; what the server offers beyond part 1.
         main.refreshRequested.connect(keys.refresh)
+        if self.organization is not None:
+            main.refreshRequested.connect(self.organization.load)
+            self.organization.featuresChanged.connect(main.set_server_features)
         main.activityRequested.connect(keys.load_events)
         keys.loadingChanged.connect(main.set_loading)
         keys.loaded.connect(main.show_loaded)
@@ -104,6 +110,8 @@ class SessionScope(QObject):
     def start(self) -> None:
         """Show the window; an admin's keys start loading."""
         self.window.show()
+        if self.organization is not None:
+            self.organization.load()
         if self.keys is not None:
             self.keys.set_auto_refresh(self.settings.get(Options.auto_refresh_seconds))
             self.keys.refresh()

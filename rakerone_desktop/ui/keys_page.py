@@ -31,6 +31,7 @@ from rakerone_desktop.models.keys_model import (
     KeyFilter,
     filter_label,
 )
+from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.accessibility import name_clear_button
 from rakerone_desktop.ui.banner import ErrorBanner
@@ -128,6 +129,7 @@ class KeysPage(QWidget):
     def __init__(self, model: ApiKeysModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.server_features: ServerFeatures = PART_ONE
         self._read_only = False
         self._loading = False
         self._loaded_once = False
@@ -359,6 +361,10 @@ class KeysPage(QWidget):
         if not loading:
             self._loaded_once = True
         self._update_stack()
+
+    def set_server_features(self, features: ServerFeatures) -> None:
+        """What the server offers beyond part 1 (the lifecycle columns, badges, filters)."""
+        self.server_features = features
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

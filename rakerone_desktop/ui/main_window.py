@@ -27,6 +27,7 @@ from rakerone_desktop.models.keys_model import (
     column_title,
     filter_label,
 )
+from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.keys_page import KeysPage
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 780)
         self.model = model
+        self.server_features: ServerFeatures = PART_ONE
         self._settings: Settings | None = None
 
         # Parents first, then children: with the app's style sheet, each move of a
@@ -283,6 +285,11 @@ class MainWindow(QMainWindow):
         act = self.filter_actions.get(name)
         if act is not None:
             act.setChecked(True)
+
+    def set_server_features(self, features: ServerFeatures) -> None:
+        """What the server offers beyond part 1: part-2 controls show only when offered."""
+        self.server_features = features
+        self.keys_page.set_server_features(features)
 
     def set_read_only(self, read_only: bool, *, locked: bool = False) -> None:
         """Hide every action that changes keys; ``locked`` when the command line said so."""

@@ -5,21 +5,29 @@ against :class:`~rakerone_desktop.api.protocol.ApiClient` like the real client."
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from typing import NoReturn
 
 from rakerone_desktop.api.models import (
     ApiKey,
     ApiKeyPage,
+    AuditEventPage,
     AuthMethods,
     CreatedKey,
+    DisableResult,
     EventPage,
     Me,
+    OnExposure,
+    Organization,
     Permission,
     RevokeResult,
+    RotatedKey,
     Session,
     TokenGrant,
+    UserPage,
 )
 from rakerone_desktop.api.protocol import ApiClient
+from rakerone_desktop.api.wire import UNSET, Unset
 
 
 class FakeClient:
@@ -88,6 +96,69 @@ class FakeClient:
 
     def key_events(self, key_id: str, *, limit: int = 50, cursor: str | None = None) -> EventPage:
         self._unexpected("key_events")
+
+    def get_organization(self) -> Organization | None:
+        self._unexpected("get_organization")
+
+    def update_key_policy(
+        self,
+        *,
+        max_lifetime_days: int | Unset | None = UNSET,
+        default_lifetime_days: int | Unset | None = UNSET,
+        expiry_warning_days: int | Unset = UNSET,
+        on_exposure: OnExposure | Unset = UNSET,
+    ) -> Organization:
+        self._unexpected("update_key_policy")
+
+    def list_users(self, *, limit: int = 100, cursor: str | None = None) -> UserPage:
+        self._unexpected("list_users")
+
+    def update_key(
+        self,
+        key_id: str,
+        *,
+        version: int,
+        name: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        owner_id: str | Unset | None = UNSET,
+        tags: Sequence[str] | Unset = UNSET,
+        permissions: Sequence[str] | Unset = UNSET,
+        expires_at: datetime | Unset = UNSET,
+    ) -> ApiKey:
+        self._unexpected("update_key")
+
+    def disable_key(self, key_id: str) -> ApiKey:
+        self._unexpected("disable_key")
+
+    def enable_key(self, key_id: str) -> ApiKey:
+        self._unexpected("enable_key")
+
+    def disable_keys(self, key_ids: Sequence[str]) -> tuple[DisableResult, ...]:
+        self._unexpected("disable_keys")
+
+    def rotate_key(
+        self,
+        key_id: str,
+        *,
+        old_key_expires_in: int,
+        name: str | None = None,
+        expires_at: datetime | Unset | None = UNSET,
+        idempotency_key: str | None = None,
+    ) -> RotatedKey:
+        self._unexpected("rotate_key")
+
+    def list_audit_events(
+        self,
+        *,
+        limit: int = 100,
+        cursor: str | None = None,
+        actor_id: str | None = None,
+        api_key_id: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> AuditEventPage:
+        self._unexpected("list_audit_events")
 
 
 def _conforms(fake: FakeClient) -> ApiClient:

@@ -71,6 +71,16 @@ def demo_sandbox(demo_sandboxes: DemoSandboxes, request: pytest.FixtureRequest) 
     return demo_sandboxes.for_test(request.path)
 
 
+@pytest.fixture(scope="session")
+def part_one_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReadyInfo]:
+    """A sandbox that serves only part 1 of the contract (``--api-part 1``), with demo keys."""
+    db = tmp_path_factory.mktemp("part-one") / "part-one.db"
+    sandbox = SandboxProcess("--seed", "demo", "--api-part", "1", "--db", str(db))
+    sandbox.start()
+    yield sandbox.ready
+    sandbox.stop()
+
+
 @pytest.fixture
 def empty_sandbox(tmp_path: Path) -> Iterator[ReadyInfo]:
     sandbox = SandboxProcess("--seed", "empty", "--db", str(tmp_path / "empty.db"))
