@@ -22,6 +22,7 @@ from rakerone_desktop.api.errors import ApiError, ProtocolError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, Event, RevokeResult
 from rakerone_desktop.controllers.session_guard import SessionGuard
 from rakerone_desktop.domain import csv_export
+from rakerone_desktop.keytable.export import keys_csv
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
@@ -230,7 +231,7 @@ class KeyActionsController(QObject):
 
     def export_keys(self, path: str, keys: Sequence[ApiKey]) -> None:
         labels = {p.id: p.label for p in self.model.catalog.values()}
-        self._write_in_background(path, lambda: (csv_export.keys_csv(keys, labels), len(keys)))
+        self._write_in_background(path, lambda: (keys_csv(keys, labels), len(keys)))
 
     def export_events(self, path: str, key_id: str) -> None:
         def build() -> tuple[str, int]:

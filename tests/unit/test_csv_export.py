@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rakerone_desktop.domain.csv_export import events_csv, iso_utc, keys_csv, safe_cell
+from rakerone_desktop.domain.csv_export import events_csv, iso_utc, safe_cell
+from rakerone_desktop.keytable.export import keys_csv
 from tests.support.factories import make_key
 
 
@@ -42,9 +43,22 @@ def test_times_are_utc_iso_with_z():
 def test_events_csv_columns():
     from rakerone_desktop.api.models import Actor, Event
 
-    event = Event("evt_1", datetime(2026, 1, 1, tzinfo=UTC), "api_key.used",
-                  Actor("api_key", "key_1", "=cmd"), "203.0.113.9", "-called /me")
+    event = Event(
+        "evt_1",
+        datetime(2026, 1, 1, tzinfo=UTC),
+        "api_key.used",
+        Actor("api_key", "key_1", "=cmd"),
+        "203.0.113.9",
+        "-called /me",
+    )
     row = next(csv.DictReader(io.StringIO(events_csv([event]))))
-    assert row == {"id": "evt_1", "at_utc": "2026-01-01T00:00:00Z", "action": "api_key.used",
-                   "actor_kind": "api_key", "actor_id": "key_1", "actor_name": "'=cmd",
-                   "ip": "203.0.113.9", "summary": "'-called /me"}
+    assert row == {
+        "id": "evt_1",
+        "at_utc": "2026-01-01T00:00:00Z",
+        "action": "api_key.used",
+        "actor_kind": "api_key",
+        "actor_id": "key_1",
+        "actor_name": "'=cmd",
+        "ip": "203.0.113.9",
+        "summary": "'-called /me",
+    }
