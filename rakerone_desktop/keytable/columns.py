@@ -29,7 +29,8 @@ from rakerone_desktop.keytable.store import NEVER, TAIL, PreparedKeys
 if TYPE_CHECKING:
     from rakerone_desktop.keytable.permissions import PermissionSet
 
-#: The translation context of every text here (the model's, as it has always been).
+# The translation context of every text here (the model's, as it has always been;
+# written out in each QT_TRANSLATE_NOOP too, where the translation tools look for it).
 CONTEXT = "ApiKeysModel"
 
 
@@ -87,9 +88,9 @@ class Cells(Protocol):
 Text = Callable[[Cells, int], str]
 Tip = Callable[[Cells, int], str | None]
 SortValue = Callable[[Cells, int], Any]
-#: Every row's sort key at once, in steps: (rows, permission-set ranks, step) → keys.
+# Every row's sort key at once, in steps: (rows, permission-set ranks, step) → keys.
 SortKeys = Callable[[PreparedKeys, "dict[Any, int] | None", int], Steps[Sequence[Any]]]
-#: What a search looks in: (key, its permission set) → text (casefolded by the search).
+# What a search looks in: (key, its permission set) → text (casefolded by the search).
 SearchText = Callable[[ApiKey, "PermissionSet"], str]
 CsvValue = Callable[[ApiKey, Mapping[str, str]], object]
 
@@ -108,14 +109,15 @@ class KeyColumn:
     display: Text
     tooltip: Tip
     csv: tuple[CsvField, ...]
-    #: The plain sort key of one row (``Role.SORT``); None: the column doesn't sort.
+    # The plain sort key of one row (``Role.SORT``); None: the column doesn't sort.
     sort_value: SortValue | None = None
-    #: Every row's sort key, in the same order as ``sort_value`` (the fast path).
+    # Every row's sort key, in the same order as ``sort_value`` (the fast path).
     sort_keys: SortKeys | None = None
     search: SearchText | None = None
     optional: bool = False  # hidden until a person shows it (audit views)
     paint: Paint = Paint.TEXT
-    width_em: int | None = None  # the initial width, in widths of "M"
+    # The initial width, in widths of "M"; None: it stretches into the room left.
+    width_em: int | None = None
     needs_catalog: bool = False  # sorting depends on the permission catalog
 
     @property
@@ -134,14 +136,15 @@ _NONE_AS_EMPTY: dict[Any, str] = {None: ""}
 
 
 def _perm_text(c: Cells, i: int) -> str:
-    return c.perm_set(i).text or c.texts.tr(QT_TRANSLATE_NOOP(CONTEXT, "No permissions"))
+    return c.perm_set(i).text or c.texts.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "No permissions"))
 
 
 def _name_tip(c: Cells, i: int) -> str:
     key = c.rows.keys[i]
     if key.id in c.rotations:
         note = QT_TRANSLATE_NOOP(
-            CONTEXT, "Rotation in progress: revoke this key once your integration uses the new one."
+            "ApiKeysModel",
+            "Rotation in progress: revoke this key once your integration uses the new one.",
         )
         return key.name + "\n" + c.texts.tr(note)
     return key.name
@@ -155,12 +158,14 @@ def _last_used_text(c: Cells, i: int) -> str:
 def _last_used_tip(c: Cells, i: int) -> str:
     key, t = c.rows.keys[i], c.texts
     if key.last_used_at is None:
-        return t.tr(QT_TRANSLATE_NOOP(CONTEXT, "This key hasn't been used yet."))
+        return t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "This key hasn't been used yet."))
     lines = [t.local_time(key.last_used_at), t.utc_time(key.last_used_at)]
     if key.last_used_ip:
-        lines.append(t.tr(QT_TRANSLATE_NOOP(CONTEXT, "IP: %1")).replace("%1", key.last_used_ip))
+        lines.append(
+            t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "IP: %1")).replace("%1", key.last_used_ip)
+        )
     if key.last_used_user_agent:
-        agent = t.tr(QT_TRANSLATE_NOOP(CONTEXT, "User agent: %1"))
+        agent = t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "User agent: %1"))
         lines.append(agent.replace("%1", key.last_used_user_agent))
     return "\n".join(lines)
 
@@ -168,7 +173,7 @@ def _last_used_tip(c: Cells, i: int) -> str:
 def _created_tip(c: Cells, i: int) -> str:
     key, t = c.rows.keys[i], c.texts
     return (
-        t.tr(QT_TRANSLATE_NOOP(CONTEXT, "Created %1 by %2"))
+        t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Created %1 by %2"))
         .replace("%1", t.local_time(key.created_at))
         .replace("%2", key.created_by.name)
         + "\n"
@@ -178,8 +183,8 @@ def _created_tip(c: Cells, i: int) -> str:
 
 def _revoke_text(c: Cells, i: int) -> str:
     if c.rows.revoked[i]:
-        return c.texts.tr(QT_TRANSLATE_NOOP(CONTEXT, "Revoked"))
-    return c.texts.tr(QT_TRANSLATE_NOOP(CONTEXT, "Revoke"))
+        return c.texts.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Revoked"))
+    return c.texts.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Revoke"))
 
 
 def _revoke_tip(c: Cells, i: int) -> str:
@@ -187,11 +192,11 @@ def _revoke_tip(c: Cells, i: int) -> str:
     if key.revoked_at is not None:
         by = key.revoked_by.name if key.revoked_by else "?"
         return (
-            t.tr(QT_TRANSLATE_NOOP(CONTEXT, "Revoked %1 by %2"))
+            t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Revoked %1 by %2"))
             .replace("%1", t.local_time(key.revoked_at))
             .replace("%2", by)
         )
-    return t.tr(QT_TRANSLATE_NOOP(CONTEXT, "Revoke this key"))
+    return t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Revoke this key"))
 
 
 def _no_tip(_c: Cells, _i: int) -> None:
@@ -260,7 +265,7 @@ def _field(name: str, value: CsvValue, place: int) -> tuple[CsvField, ...]:
 COLUMNS: tuple[KeyColumn, ...] = (
     KeyColumn(
         Column.NAME,
-        QT_TRANSLATE_NOOP(CONTEXT, "Name"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Name"),
         display=lambda c, i: c.rows.keys[i].name,
         tooltip=_name_tip,
         sort_value=lambda c, i: c.rows.keys[i].name.casefold(),
@@ -272,7 +277,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.PERMISSIONS,
-        QT_TRANSLATE_NOOP(CONTEXT, "Permissions"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Permissions"),
         display=_perm_text,
         tooltip=_perm_text,
         sort_value=lambda c, i: c.perm_set(i).sort_key,
@@ -287,7 +292,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.LAST_USED,
-        QT_TRANSLATE_NOOP(CONTEXT, "Last used"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Last used"),
         display=_last_used_text,
         tooltip=_last_used_tip,
         sort_value=lambda c, i: c.rows.last_used[i],
@@ -297,7 +302,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.CREATED,
-        QT_TRANSLATE_NOOP(CONTEXT, "Created"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Created"),
         display=lambda c, i: c.created_text(i),
         tooltip=_created_tip,
         sort_value=lambda c, i: c.rows.created[i],
@@ -307,7 +312,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.HINT,
-        QT_TRANSLATE_NOOP(CONTEXT, "Hint"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Hint"),
         display=lambda c, i: c.rows.keys[i].hint,
         tooltip=_no_tip,
         sort_value=lambda c, i: c.rows.keys[i].hint,
@@ -319,7 +324,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.CREATED_BY,
-        QT_TRANSLATE_NOOP(CONTEXT, "Created by"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Created by"),
         display=lambda c, i: c.rows.keys[i].created_by.name,
         tooltip=_no_tip,
         sort_value=lambda c, i: c.rows.keys[i].created_by.name.casefold(),
@@ -331,7 +336,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.LAST_USED_IP,
-        QT_TRANSLATE_NOOP(CONTEXT, "Last used IP"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Last used IP"),
         display=lambda c, i: c.rows.keys[i].last_used_ip or "",
         tooltip=_no_tip,
         sort_value=lambda c, i: c.rows.keys[i].last_used_ip or "",
@@ -342,7 +347,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.LAST_USED_USER_AGENT,
-        QT_TRANSLATE_NOOP(CONTEXT, "Last used user agent"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Last used user agent"),
         display=lambda c, i: c.rows.keys[i].last_used_user_agent or "",
         tooltip=_no_tip,
         sort_value=lambda c, i: (c.rows.keys[i].last_used_user_agent or "").casefold(),
@@ -353,7 +358,7 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
     KeyColumn(
         Column.REVOKE,
-        QT_TRANSLATE_NOOP(CONTEXT, "Revoke"),
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Revoke"),
         display=_revoke_text,
         tooltip=_revoke_tip,
         csv=(
@@ -366,21 +371,21 @@ COLUMNS: tuple[KeyColumn, ...] = (
     ),
 )
 
-#: The key's id leads every CSV row; it is no column of the table.
+# The key's id leads every CSV row; it is no column of the table.
 ID_FIELD = CsvField("id", lambda k, _l: k.id, 0)
-#: Every field of a keys CSV, in the file's order.
+# Every field of a keys CSV, in the file's order.
 CSV_FIELDS: tuple[CsvField, ...] = tuple(
     sorted((ID_FIELD, *(f for col in COLUMNS for f in col.csv)), key=attrgetter("place"))
 )
 
-#: Columns hidden until a person shows them (audit views).
+# Columns hidden until a person shows them (audit views).
 OPTIONAL_COLUMNS: tuple[Column, ...] = tuple(c.id for c in COLUMNS if c.optional)
 SORTABLE_COLUMNS: tuple[Column, ...] = tuple(c.id for c in COLUMNS if c.sortable)
-#: The order the server lists keys in: newest first (ties by id, descending).
+# The order the server lists keys in: newest first (ties by id, descending).
 SERVER_ORDER = (Column.CREATED, True)
-#: Sorted in the background after a load (ascending; descending then takes one
-#: fast pass): every sortable column but the server's order and those that need
-#: the catalog (which sort fast anyway: their keys are small numbers).
+# Sorted in the background after a load (ascending; descending then takes one
+# fast pass): every sortable column but the server's order and those that need
+# the catalog (which sort fast anyway: their keys are small numbers).
 PRESORTED: tuple[Column, ...] = tuple(
     c.id for c in COLUMNS if c.sortable and not c.needs_catalog and c.id != SERVER_ORDER[0]
 )

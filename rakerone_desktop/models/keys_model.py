@@ -31,7 +31,6 @@ from PySide6.QtCore import (
 from rakerone_desktop.api.models import ApiKey, Permission
 from rakerone_desktop.keytable.columns import (
     COLUMNS,
-    CONTEXT,
     OPTIONAL_COLUMNS,
     QT_TRANSLATE_NOOP,
     Column,
@@ -57,11 +56,11 @@ class Role(IntEnum):
 
 
 _FILTER_LABELS = {
-    KeyFilter.ALL: QT_TRANSLATE_NOOP(CONTEXT, "All"),
-    KeyFilter.NEVER_USED: QT_TRANSLATE_NOOP(CONTEXT, "Never used"),
-    KeyFilter.UNUSED: QT_TRANSLATE_NOOP(CONTEXT, "Not used in %1 days"),
-    KeyFilter.IMPERSONATE: QT_TRANSLATE_NOOP(CONTEXT, "Can impersonate"),
-    KeyFilter.REVOKED: QT_TRANSLATE_NOOP(CONTEXT, "Revoked"),
+    KeyFilter.ALL: QT_TRANSLATE_NOOP("ApiKeysModel", "All"),
+    KeyFilter.NEVER_USED: QT_TRANSLATE_NOOP("ApiKeysModel", "Never used"),
+    KeyFilter.UNUSED: QT_TRANSLATE_NOOP("ApiKeysModel", "Not used in %1 days"),
+    KeyFilter.IMPERSONATE: QT_TRANSLATE_NOOP("ApiKeysModel", "Can impersonate"),
+    KeyFilter.REVOKED: QT_TRANSLATE_NOOP("ApiKeysModel", "Revoked"),
 }
 
 
