@@ -17,6 +17,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
+from functools import partial
+from time import perf_counter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -73,6 +75,42 @@ def column_title(column: Column) -> str:
     return translate(COLUMNS[column].header)
 
 
+class _Clock:
+    # An attribute of a plain object: setting one on a QObject costs several
+    # times more, and data() sets this on every call it serves.
+    __slots__ = ("at",)
+
+    def __init__(self) -> None:
+        self.at = 0.0
+
+
+#: Per role, per column: the cell's value from its row number in the table.
+_Cells = tuple[Callable[[int], Any], ...]
+
+
+def _role_handlers(t: KeyTable) -> dict[int, _Cells]:
+    """Each role the model serves, answered from the column table and the engine."""
+
+    def same(fn: Callable[[int], Any]) -> _Cells:
+        return (fn,) * len(COLUMNS)
+
+    def no_sort(_c: object, _i: int) -> int:
+        return 0
+
+    display = tuple(partial(c.display, t) for c in COLUMNS)
+    return {
+        int(Qt.ItemDataRole.DisplayRole): display,
+        int(Qt.ItemDataRole.AccessibleTextRole): display,
+        int(Qt.ItemDataRole.ToolTipRole): tuple(partial(c.tooltip, t) for c in COLUMNS),
+        int(Role.SORT): tuple(partial(c.sort_value or no_sort, t) for c in COLUMNS),
+        int(Role.KEY): same(lambda i: t.rows.keys[i]),
+        int(Role.KEY_ID): same(lambda i: t.rows.keys[i].id),
+        int(Role.BADGES): same(lambda i: t.perm_set(i).badges),
+        int(Role.REVOKED): same(lambda i: bool(t.rows.revoked[i])),
+        int(Role.ROTATING): same(lambda i: t.rotations.get(t.rows.keys[i].id)),
+    }
+
+
 class ApiKeysModel(QAbstractTableModel):
     """All loaded keys; shows those that pass the filter and search, in order."""
 
@@ -82,29 +120,14 @@ class ApiKeysModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._table = t = KeyTable(QtTexts())
-        #: When ``data()`` last served a cell (``time.perf_counter()``): work in the
-        #: background waits while the table is being painted (see ``presort``).
-        self.painted_at = 0.0
+        self._clock = _Clock()  # when data() last served a cell (see painted_at)
         # Rows replaced by a refresh are freed a slice per event-loop turn.
         self._trash = Trash()
         self._trash_timer = QTimer(self)
         self._trash_timer.setInterval(0)
         self._trash_timer.timeout.connect(self._empty_trash)
         self._columns = len(COLUMNS)
-        displays = tuple(c.display for c in COLUMNS)
-        tips = tuple(c.tooltip for c in COLUMNS)
-        sorts = tuple(c.sort_value or (lambda _c, _i: 0) for c in COLUMNS)
-        self._roles: dict[int, Callable[[int, int], Any]] = {
-            int(Qt.ItemDataRole.DisplayRole): lambda i, col: displays[col](t, i),
-            int(Qt.ItemDataRole.AccessibleTextRole): lambda i, col: displays[col](t, i),
-            int(Qt.ItemDataRole.ToolTipRole): lambda i, col: tips[col](t, i),
-            int(Role.KEY): lambda i, _col: t.rows.keys[i],
-            int(Role.KEY_ID): lambda i, _col: t.rows.keys[i].id,
-            int(Role.BADGES): lambda i, _col: t.perm_set(i).badges,
-            int(Role.REVOKED): lambda i, _col: bool(t.rows.revoked[i]),
-            int(Role.ROTATING): lambda i, _col: t.rotations.get(t.rows.keys[i].id),
-            int(Role.SORT): lambda i, col: sorts[col](t, i),
-        }
+        self._roles = _role_handlers(t)
 
     @property
     def table(self) -> KeyTable:
@@ -139,12 +162,22 @@ class ApiKeysModel(QAbstractTableModel):
         serve = self._roles.get(role)
         if serve is None:
             return None
-        self.painted_at = time.perf_counter()
+        self._clock.at = perf_counter()
         row_no = index.row()  # -1 for an invalid index
         view = self._table.view
         if not 0 <= row_no < len(view):
             return None
-        return serve(view[row_no], index.column())
+        return serve[index.column()](view[row_no])
+
+    @property
+    def painted_at(self) -> float:
+        """When ``data()`` last served a cell (``time.perf_counter()``): work in the
+        background waits while the table is being painted (see ``presort``)."""
+        return self._clock.at
+
+    @painted_at.setter
+    def painted_at(self, value: float) -> None:
+        self._clock.at = value
 
     def sort(self, column: int, order: Qt.SortOrder = _ASC) -> None:
         if not 0 <= column < self._columns or not COLUMNS[column].sortable:
