@@ -293,19 +293,6 @@ class KeyTable:
 
     # -- queries ----------------------------------------------------------------------
 
-    def positions(self, rows: Iterable[int]) -> dict[int, int]:
-        """Where each of ``rows`` is in the view (rows not shown are left out)."""
-        wanted = set(rows)
-        wanted.discard(-1)
-        view = self.view
-        if len(wanted) > 16:  # one pass over the view beats many searches of it
-            return {row: n for n, row in enumerate(view) if row in wanted}
-        position = {}
-        for row in wanted:  # the usual few (the current row, a selection's corners)
-            with contextlib.suppress(ValueError):
-                position[row] = view.index(row)
-        return position
-
     def key_at(self, pos: int) -> ApiKey | None:
         if 0 <= pos < len(self.view):
             return self.rows.keys[self.view[pos]]
@@ -336,6 +323,19 @@ class KeyTable:
 
     def names_in_use(self) -> set[str]:
         return set(map(str.casefold, compress(map(_NAME, self.rows.keys), active(self.rows))))
+
+
+def positions(view: Order, rows: Iterable[int]) -> dict[int, int]:
+    """Where each of ``rows`` is in ``view`` (rows not in it are left out)."""
+    wanted = set(rows)
+    wanted.discard(-1)
+    if len(wanted) > 16:  # one pass over the view beats many searches of it
+        return {row: n for n, row in enumerate(view) if row in wanted}
+    position = {}
+    for row in wanted:  # the usual few (the current row, a selection's corners)
+        with contextlib.suppress(ValueError):
+            position[row] = view.index(row)
+    return position
 
 
 def select(order: Order, mask: bytes) -> Order:

@@ -37,7 +37,7 @@ from rakerone_desktop.keytable.columns import (
     QT_TRANSLATE_NOOP,
     Column,
 )
-from rakerone_desktop.keytable.engine import KeyTable
+from rakerone_desktop.keytable.engine import KeyTable, positions
 from rakerone_desktop.keytable.filters import KeyFilter
 from rakerone_desktop.keytable.sort import SortWork
 from rakerone_desktop.keytable.store import PreparedKeys, Trash
@@ -189,7 +189,7 @@ class ApiKeysModel(QAbstractTableModel):
         old_rows = [view[p.row()] if 0 <= p.row() < len(view) else -1 for p in persistent]
         t.view = t.sorted_view((Column(column), order == _DESC))
         if persistent:
-            where = t.positions(old_rows)
+            where = positions(t.view, old_rows)
             new = [
                 self.index(where[row], p.column()) if row in where else QModelIndex()
                 for p, row in zip(persistent, old_rows, strict=True)
