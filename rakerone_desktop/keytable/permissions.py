@@ -70,7 +70,3 @@ class PermissionSets:
         for ids, s in sorted(self.sets.items(), key=lambda item: item[1].sort_key):
             ranks[ids] = place.setdefault(s.sort_key, len(place))
         return ranks
-
-    def labels(self) -> dict[str, str]:
-        """Permission id → label, for exports."""
-        return {p.id: p.label for p in self.catalog.values()}
