@@ -69,8 +69,9 @@ def sort_fields(key: ApiKey) -> tuple[Any, ...]:
 
 
 def finish(rows: PreparedKeys, sort: OrderKey | None, step: int | None = None) -> None:
-    """Index the ids and sort by ``sort``, in steps with a rest after each (this
-    runs in a background job while the GUI thread paints)."""
+    """Index the ids and sort by ``sort`` and ascending by every column a click
+    sorts by, in steps with a rest after each (this runs in a background job
+    while the GUI thread paints)."""
     run_paced(_finish(rows, sort, SORT_STEP if step is None else step))
 
 
@@ -86,6 +87,10 @@ def _finish(rows: PreparedKeys, sort: OrderKey | None, step: int) -> Steps[None]
     if sort is not None and not COLUMNS[sort[0]].needs_catalog:
         column, descending = sort
         rows.orders[sort] = yield from column_order(rows, base, column, descending, None, step)
+    for column in PRESORTED:  # and ascending by every column a click sorts by
+        if (column, False) not in rows.orders:
+            order = yield from column_order(rows, base, column, False, None, step)
+            rows.orders[(column, False)] = order
     rows.distinct_perms = set(rows.perms)
     rows.freeze()
 

@@ -164,8 +164,8 @@ class PreparedKeys:
         self.creators = tuple(self.creators)
 
     def finish(self, sort: OrderKey | None = None, *, step: int | None = None) -> PreparedKeys:
-        """Index the ids and sort by ``sort`` now, off the GUI thread, for a swap
-        (the other columns are sorted later, in the background: see ``sort.SortWork``)."""
+        """Index the ids and sort now, off the GUI thread, for a swap: by ``sort``
+        (the table's order), and ascending by every column a click sorts by."""
         from rakerone_desktop.keytable.sort import finish  # sort builds on this module
 
         finish(self, sort, step)

@@ -1,7 +1,9 @@
 """Sorting the keys by every column ahead of time, in the background, one step per job.
 
-After a load the model's rows are sorted by each column off the GUI thread
-(``KeyTable.sort_work``), so a click on a header is a lookup. The work is a
+After a first load (pages inserted as they came) the model's rows are sorted
+by each column off the GUI thread (``KeyTable.sort_work``), so a click on a
+header is a lookup; a refresh sorts in its own load job before the swap
+(``PreparedKeys.finish``). The work is a
 series of short steps; each runs as its own background job and hands its
 result back through the task runner's signal, and the next step starts only
 when the GUI thread has taken that answer: painting and input always come
