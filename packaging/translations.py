@@ -11,7 +11,7 @@ every translation whose context and source text are unchanged. Two things
 lupdate cannot know are settled here, so the catalogs match what the code
 asks for at run time:
 
-- A module-level ``tr()`` helper (``models/keys_model.py``, ``models/timefmt.py``)
+- A module-level ``tr()`` helper (``models/timefmt.py``)
   translates in a fixed context, e.g. ``QCoreApplication.translate("Time", ...)``;
   lupdate files such calls under the empty context, so they are moved to the
   context the module's helper names.

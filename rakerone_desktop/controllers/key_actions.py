@@ -25,6 +25,7 @@ from rakerone_desktop.api.models import ApiKey, CreatedKey, Event, RevokeResult
 from rakerone_desktop.controllers.call import Call, Guard
 from rakerone_desktop.controllers.rotations import PendingRotations
 from rakerone_desktop.domain import csv_export
+from rakerone_desktop.keytable.export import keys_csv
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Settings
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
@@ -204,9 +205,7 @@ class KeyActionsController(QObject):
 
     def export_keys(self, path: str, keys: Sequence[ApiKey]) -> Task:
         labels = {p.id: p.label for p in self.model.catalog.values()}
-        return self._write_in_background(
-            path, lambda: (csv_export.keys_csv(keys, labels), len(keys))
-        )
+        return self._write_in_background(path, lambda: (keys_csv(keys, labels), len(keys)))
 
     def export_events(self, path: str, key_id: str) -> Task:
         def build() -> tuple[str, int]:

@@ -24,7 +24,9 @@ from rakerone_desktop.api.errors import ApiError, as_api_error
 from rakerone_desktop.api.models import EventPage, Permission
 from rakerone_desktop.controllers.call import Guard
 from rakerone_desktop.controllers.prefetch import Prefetch
-from rakerone_desktop.models.keys_model import ApiKeysModel, Column, PreparedKeys
+from rakerone_desktop.keytable.store import OrderKey
+from rakerone_desktop.models.keys_model import ApiKeysModel, PreparedKeys
+from rakerone_desktop.models.presort import BackgroundSorter
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -79,6 +81,7 @@ class KeysController(QObject):
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(COALESCE_MS)
         self._coalesce.timeout.connect(self._flush_pages)
+        self._sorter = BackgroundSorter(model, runner, self)
 
     def _tick(self) -> None:
         self.model.set_now()
@@ -112,7 +115,7 @@ class KeysController(QObject):
         if streaming:
             self.model.clear()
         self._set_loading(True)
-        sort = (self.model.sort_column, self.model.sort_order)
+        sort = (self.model.sort_column, self.model.sort_order == Qt.SortOrder.DescendingOrder)
         task = self._runner.submit("load-keys", self._load_job, streaming, sort, with_task=True)
         self._task = task
         # Bound slots (not lambdas): if this controller is gone when the task
@@ -123,9 +126,7 @@ class KeysController(QObject):
         if not self.model.catalog:
             self.load_catalog()
 
-    def _load_job(
-        self, task: Task, streaming: bool, sort: tuple[Column, Qt.SortOrder]
-    ) -> PreparedKeys | None:
+    def _load_job(self, task: Task, streaming: bool, sort: OrderKey) -> PreparedKeys | None:
         """Every page, the next one fetched while this one's rows are prepared here.
 
         The first load hands each page to the model as it comes; a later one
@@ -185,10 +186,7 @@ class KeysController(QObject):
 
     def _presort(self) -> None:
         """Sort by every column in the background, so a click on a header is a lookup."""
-        work = self.model.sort_work()
-        if work is not None:
-            task = self._runner.submit("sort-keys", work.run)
-            task.succeeded.connect(self.model.adopt_sorted)
+        self._sorter.start()
 
     def _on_failed(self, error: object) -> None:
         self._task = None
@@ -238,6 +236,7 @@ class KeysController(QObject):
 
     def shutdown(self) -> None:
         self._drop_pages()
+        self._sorter.stop()
         self._auto.stop()
         self._clock.stop()
         if self._task is not None:

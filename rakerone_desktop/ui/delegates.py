@@ -2,7 +2,8 @@
 
 Nothing here is a widget per row (that would be O(rows)); the delegate paints
 from the model's roles and turns a click on the painted button into a
-signal. It reads roles only, never the model's internals.
+signal. It reads roles only, never the model's internals; which cells get
+badges or a button is the column table's ``paint`` (``keytable/columns.py``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from rakerone_desktop.models.keys_model import Column, Role
+from rakerone_desktop.keytable.columns import COLUMNS, Paint
+from rakerone_desktop.models.keys_model import Role
 from rakerone_desktop.ui.theme import is_dark
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +37,12 @@ _Index = QModelIndex | QPersistentModelIndex
 _BADGE_H_PAD = 6
 _BADGE_GAP = 4
 _BADGE_RADIUS = 4
+
+
+def _paint_of(index: _Index) -> Paint:
+    """How the column table says this cell is painted."""
+    col = index.column()
+    return COLUMNS[col].paint if 0 <= col < len(COLUMNS) else Paint.TEXT
 
 
 def _badge_colors(palette: QPalette, warning: bool, empty: bool) -> tuple[QColor, QColor]:
@@ -69,16 +77,16 @@ class KeysTableDelegate(QStyledItemDelegate):
     # -- painting -------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        col = index.column()
-        if col == Column.NAME and index.data(Role.ROTATING):
+        how = _paint_of(index)
+        if how is Paint.KEY_NAME and index.data(Role.ROTATING):
             self._paint_background(painter, option, index)
             self._paint_rotating_name(painter, option, index)
             return
-        if col == Column.PERMISSIONS:
+        if how is Paint.BADGES:
             self._paint_background(painter, option, index)
             self._paint_badges(painter, option, index)
             return
-        if col == Column.REVOKE:
+        if how is Paint.BUTTON:
             self._paint_background(painter, option, index)
             self._paint_revoke(painter, option, index)
             return
@@ -212,7 +220,7 @@ class KeysTableDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: _Index,
     ) -> bool:
-        if index.column() != Column.REVOKE or index.data(Role.REVOKED):
+        if _paint_of(index) is not Paint.BUTTON or index.data(Role.REVOKED):
             return super().editorEvent(event, model, option, index)
         etype = event.type()
         if etype in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):

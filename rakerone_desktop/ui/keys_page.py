@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rakerone_desktop.keytable.columns import COLUMNS
 from rakerone_desktop.models.keys_model import (
-    OPTIONAL_COLUMNS,
     ApiKeysModel,
     Column,
     KeyFilter,
@@ -262,25 +262,18 @@ class KeysPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.PERMISSIONS, QHeaderView.ResizeMode.Stretch)
+        for spec in COLUMNS:
+            if spec.width_em is None:  # it takes the room the others leave
+                header.setSectionResizeMode(spec.id, QHeaderView.ResizeMode.Stretch)
         # The indicator first: enabling sorting sorts by whatever it shows.
         header.setSortIndicator(model.sort_column, model.sort_order)
         header.setSortIndicatorShown(True)
         table.setSortingEnabled(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for col, width in (
-            (Column.NAME, 18),
-            (Column.LAST_USED, 10),
-            (Column.CREATED, 8),
-            (Column.HINT, 8),
-            (Column.CREATED_BY, 10),
-            (Column.LAST_USED_IP, 9),
-            (Column.LAST_USED_USER_AGENT, 16),
-            (Column.REVOKE, 7),
-        ):
-            header.resizeSection(col, width * em)
-        for col in OPTIONAL_COLUMNS:
-            table.setColumnHidden(col, True)
+        for spec in COLUMNS:
+            if spec.width_em is not None:
+                header.resizeSection(spec.id, spec.width_em * em)
+            table.setColumnHidden(spec.id, spec.optional)
         return table
 
     def _connect_signals(self) -> None:

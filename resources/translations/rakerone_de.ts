@@ -113,9 +113,99 @@
 <context>
     <name>ApiKeysModel</name>
     <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>No permissions</source>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Rotation in progress: revoke this key once your integration uses the new one.</source>
+        <translation>Rotation läuft: Widerrufen Sie diesen Schlüssel, sobald Ihre Integration den neuen verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>This key hasn&apos;t been used yet.</source>
+        <translation>Dieser Schlüssel wurde noch nicht verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>IP: %1</source>
+        <translation>IP: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>User agent: %1</source>
+        <translation>User-Agent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Created %1 by %2</source>
+        <translation>Erstellt am %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Revoked %1 by %2</source>
+        <translation>Widerrufen am %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Revoke this key</source>
+        <translation>Diesen Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Last used IP</source>
+        <translation>IP der letzten Verwendung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Last used user agent</source>
+        <translation>User-Agent der letzten Verwendung</translation>
+    </message>
+    <message>
         <location filename="../../rakerone_desktop/models/keys_model.py"/>
         <source>All</source>
-        <extracomment>Columns hidden until a person shows them (audit views).</extracomment>
         <translation>Alle</translation>
     </message>
     <message>
@@ -132,97 +222,6 @@
         <location filename="../../rakerone_desktop/models/keys_model.py"/>
         <source>Can impersonate</source>
         <translation>Kann als Benutzer handeln</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Permissions</source>
-        <translation>Berechtigungen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Last used</source>
-        <translation>Zuletzt verwendet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Hint</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Created by</source>
-        <translation>Erstellt von</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Last used IP</source>
-        <translation>IP der letzten Verwendung</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Last used user agent</source>
-        <translation>User-Agent der letzten Verwendung</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Revoke</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>No permissions</source>
-        <extracomment>Every hint is this prefix and the key&apos;s last 4 characters (``ApiKey`` checks it). Row numbers in some order. Tuples, not lists: a tuple of numbers drops out of the cycle collector&apos;s sight the first time it looks, so a dozen orders of 100,000 rows don&apos;t lengthen every collection. Work off the GUI thread (sorting, indexing) runs in steps this long, with a pause after each. A thread that keeps the interpreter busy makes every Python call of the GUI thread wait for its turn, and painting the table makes hundreds of them (each cell calls ``data()``); ``list.sort`` never lets go of the interpreter while it runs. Short steps and pauses keep painting smooth while 100,000 rows are sorted in the background. And while the GUI thread is painting (it called ``data()`` this recently), the work waits: a click or a scroll always comes before sorting ahead of time. The casefolded name, NUL, the casefolded last 4 characters of the hint. The rows are as the server lists keys: newest first, ties by id descending. Sorted in the background after a load (ascending; descending then takes one fast pass). Not Created (the server&apos;s order) nor Permissions (it needs the catalog, and sorts fast: its keys are small numbers). Emitted after the visible rows changed (filter, search, data).</extracomment>
-        <translation>Keine Berechtigungen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>This key hasn&apos;t been used yet.</source>
-        <translation>Dieser Schlüssel wurde noch nicht verwendet.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>IP: %1</source>
-        <translation>IP: %1</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>User agent: %1</source>
-        <translation>User-Agent: %1</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Created %1 by %2</source>
-        <translation>Erstellt am %1 von %2</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Rotation in progress: revoke this key once your integration uses the new one.</source>
-        <translation>Rotation läuft: Widerrufen Sie diesen Schlüssel, sobald Ihre Integration den neuen verwendet.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Revoked %1 by %2</source>
-        <translation>Widerrufen am %1 von %2</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/models/keys_model.py"/>
-        <source>Revoke this key</source>
-        <translation>Diesen Schlüssel widerrufen</translation>
     </message>
 </context>
 <context>
@@ -870,11 +869,6 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>&amp;Show:</source>
-        <translation>&amp;Anzeigen:</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
@@ -887,6 +881,11 @@
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
         <source>The threshold of the “Not used in … days” filter</source>
         <translation>Die Schwelle des Filters „Seit … Tagen nicht verwendet“</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
     </message>
 </context>
 <context>

@@ -11,11 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from rakerone_desktop.models.keys_model import Column, column_title
+from rakerone_desktop.keytable.columns import SORTABLE_COLUMNS, Column
+from rakerone_desktop.models.keys_model import column_title
 from tests.benchmarks.load import WindowSession
 from tests.benchmarks.qtutil import wait_for
 
-SORTABLE = [c for c in Column if c != Column.REVOKE]
+SORTABLE = SORTABLE_COLUMNS
 ASC = Qt.SortOrder.AscendingOrder
 DESC = Qt.SortOrder.DescendingOrder
 

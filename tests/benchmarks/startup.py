@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 CHILD = Path(__file__).with_name("child_window.py")
+#: The checkout the benchmark runs from: the child imports the app from here, not
+#: from wherever the interpreter's environment has it installed.
+ROOT = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT_S = 300.0
 
 
@@ -24,7 +27,7 @@ def _env(token: str | None) -> dict[str, str]:
     if token is not None:
         env["RAKERONE_BENCH_TOKEN"] = token  # not on the command line, where ps shows it
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env.pop("PYTHONPATH", None)
+    env["PYTHONPATH"] = str(ROOT)
     return env
 
 

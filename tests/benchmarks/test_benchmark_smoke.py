@@ -80,3 +80,21 @@ def test_benchmark_runs_at_1000_keys_and_reports_every_figure(tmp_path: Path) ->
     assert any(i == "P7" and "create p99" in m for i, m in measures)
     assert any(i == "P7" and "revoke p99" in m for i, m in measures)
     assert data["settings"]["sizes"] == [1000]
+
+
+def test_the_start_up_children_measure_this_checkout():
+    """P5 and P6 run the app in child processes: they must import it from the
+    checkout being measured, not from another copy installed in the environment."""
+    from tests.benchmarks import startup
+
+    code = "import rakerone_desktop; print(rakerone_desktop.__file__)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=startup._env(None),
+        cwd=Path(startup.CHILD).parent,  # as the child runs: a script in tests/benchmarks
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert Path(out.stdout.strip()).resolve().parent == ROOT / "rakerone_desktop"

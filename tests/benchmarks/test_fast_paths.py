@@ -192,7 +192,8 @@ def load(model: ApiKeysModel, keys: list[ApiKey], how: str, page: int) -> None:
         rows = PreparedKeys()
         for start in range(0, len(keys), page):
             rows.extend(ApiKeysModel.prepare(keys[start : start + page]))
-        model.replace_prepared(rows.finish((model.sort_column, model.sort_order)))
+        descending = model.sort_order == Qt.SortOrder.DescendingOrder
+        model.replace_prepared(rows.finish((model.sort_column, descending), step=STEP))
     elif how == "swap":
         model.replace_all(keys)
     else:
@@ -206,18 +207,16 @@ def presort(model: ApiKeysModel) -> None:
         model.adopt_sorted(work.run())
 
 
+STEP = 3  # rows per step of work done in steps
 fast = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@pytest.fixture(autouse=True)
-def _small_presort(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Presort and stepwise sorting on lists this small, so those paths run too.
-    import rakerone_desktop.models.keys_model as km
-
-    monkeypatch.setattr(km, "_PRESORT_MIN_ROWS", 0)
-    monkeypatch.setattr(km, "_SORT_STEP", 3)
-    monkeypatch.setattr(km, "_STEP_PAUSE_S", 0.0)
-    monkeypatch.setattr(km, "_GUI_QUIET_S", 0.0)
+def new_model() -> ApiKeysModel:
+    """A model that sorts ahead and in steps on lists this small, so those paths run too."""
+    model = ApiKeysModel()
+    model.table.presort_min_rows = 0
+    model.table.sort_step = STEP
+    return model
 
 
 @fast
@@ -242,7 +241,7 @@ def test_shown_keys_and_order_match_the_definitions(
     catalog_first: bool,
     steps: list[tuple[str, int]],
 ) -> None:
-    model = ApiKeysModel()
+    model = new_model()
     model.set_now(NOW.timestamp())
     catalog: dict[str, Permission] = {}
     if catalog_first:
@@ -317,7 +316,7 @@ def test_presorted_orders_equal_orders_sorted_on_a_click(
     qapp: Any, keys: list[ApiKey], column: Column, descending: bool
 ) -> None:
     order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-    clicked, presorted = ApiKeysModel(), ApiKeysModel()
+    clicked, presorted = new_model(), new_model()
     for model in (clicked, presorted):
         model.set_catalog(CATALOG)
         model.replace_all(keys)
@@ -348,7 +347,7 @@ def test_a_stale_presort_is_refused(qapp: Any) -> None:
         )
         for n, name in enumerate(["b", "c", "a"])
     ]
-    model = ApiKeysModel()
+    model = new_model()
     model.replace_all(keys)
     work = model.sort_work()
     assert work is not None
@@ -377,7 +376,7 @@ def test_revoking_keys_one_by_one_moves_only_their_rows(
 ) -> None:
     order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
     catalog = {p.id: p for p in CATALOG}
-    model = ApiKeysModel()
+    model = new_model()
     model.set_now(NOW.timestamp())
     model.set_catalog(CATALOG)
     model.replace_all(keys)

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rakerone_desktop.domain.csv_export import events_csv, iso_utc, keys_csv, safe_cell
+from rakerone_desktop.domain.csv_export import events_csv, iso_utc, safe_cell
+from rakerone_desktop.keytable.export import keys_csv
 from tests.support.factories import make_key
 
 

@@ -139,3 +139,27 @@ def test_counts(model):
 def test_no_children_and_no_data_for_invalid(model):
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_headers_and_cells_come_from_the_column_table(model):
+    from rakerone_desktop.keytable.columns import COLUMNS
+
+    assert model.columnCount() == len(COLUMNS)
+    for col in COLUMNS:
+        header = model.headerData(col.id, Qt.Orientation.Horizontal)
+        assert header == col.header  # no translator installed: the source text
+        for row in range(model.rowCount()):
+            assert model.index(row, col.id).data() == col.display(
+                model.table, model.table.view[row]
+            )
+    assert model.headerData(len(COLUMNS), Qt.Orientation.Horizontal) is None
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_roles_it_does_not_serve_answer_nothing(model):
+    index = model.index(0, Column.NAME)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert index.data(Qt.ItemDataRole.EditRole) is None
+    assert model.index(0, Column.REVOKE).data(Role.SORT) == 0  # Revoke doesn't sort
+    model.sort(Column.REVOKE, Qt.SortOrder.AscendingOrder)  # ignored
+    assert model.sort_column == Column.CREATED
