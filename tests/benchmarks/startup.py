@@ -20,6 +20,11 @@ CHILD = Path(__file__).with_name("child_window.py")
 #: from wherever the interpreter's environment has it installed.
 ROOT = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT_S = 300.0
+#: Where the children keep their bytecode. An installed app has its modules
+#: compiled (pip writes the .pyc files at install time); a child that compiled
+#: every module from source on each start would measure the compiler, not the
+#: start-up. The warm-up run fills this folder, outside the checkout.
+PYCACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "rakerone-bench-pycache"
 
 
 def _env(token: str | None) -> dict[str, str]:
@@ -28,6 +33,8 @@ def _env(token: str | None) -> dict[str, str]:
         env["RAKERONE_BENCH_TOKEN"] = token  # not on the command line, where ps shows it
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONPATH"] = str(ROOT)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     return env
 
 
