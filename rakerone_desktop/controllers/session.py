@@ -6,9 +6,11 @@ blocking call goes through the task runner and comes back as a signal.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -42,10 +44,26 @@ class SignedIn:
     client: ApiClient
     user: User
     remembered: bool
+    # When the session ends, when known (the sign-in answer, the token grant, or what
+    # was kept beside a remembered session).
+    expires_at: datetime | None = None
+    via_browser: bool = False
 
     @property
     def server(self) -> str:
         return self.client.base_url
+
+
+def expiry_key(server: str, email: str) -> str:
+    return f"{server}#{email}"
+
+
+def add_profile(
+    profiles: list[dict[str, str]], server: str, email: str, ca_bundle: str
+) -> list[dict[str, str]]:
+    """The remembered servers with this one first (one row per server address)."""
+    rest = [p for p in profiles if p.get("server") != server]
+    return [{"server": server, "email": email, "ca_bundle": ca_bundle}, *rest][:20]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +153,51 @@ class SessionController(QObject):
         stored_safely = True
         if remember and session.token:
             store = self._token_store()
-            stored_safely = store.save(client.base_url, session.token)
-        return SignedIn(client, session.user, remember), stored_safely
+            stored_safely = store.save(client.base_url, session.token, session.user.email)
+        return SignedIn(client, session.user, remember, session.expires_at), stored_safely
+
+    # -- sign in with a token from the browser -------------------------------------------------
+
+    def auth_methods(self, server: str, ca_bundle: str | None) -> Task:
+        """Ask ``server`` how one signs in to it (``GET /auth/methods``), in the background."""
+        return self._runner.submit("auth-methods", self._methods_job, server, ca_bundle)
+
+    def _methods_job(self, server: str, ca_bundle: str | None) -> object:
+        client = self._client_factory(base_url=server, ca_bundle=ca_bundle)
+        try:
+            return client.get_auth_methods()
+        finally:
+            with contextlib.suppress(Exception):
+                client.close()
+
+    def new_client(self, server: str, ca_bundle: str | None) -> ApiClient:
+        """A client without a session, for a browser sign-in to ``server``."""
+        return self._client_factory(base_url=server, ca_bundle=ca_bundle)
+
+    def sign_in_with_token(self, client: ApiClient, expires_in: int, remember: bool) -> Task | None:
+        """Continue as after a password sign-in, with the session ``client`` already holds
+        (a browser sign-in's token): ``GET /me``, the keyring, then ``signedIn``."""
+        if self._busy:
+            return None
+        self._busy = True
+        remember = remember and self._remember_allowed
+        task = self._runner.submit("sign-in-token", self._token_job, client, expires_in, remember)
+        task.succeeded.connect(self._on_signed_in)
+        task.failed.connect(self._on_sign_in_failed)
+        return task
+
+    def _token_job(
+        self, client: ApiClient, expires_in: int, remember: bool
+    ) -> tuple[SignedIn, bool]:
+        me = client.me()
+        if not isinstance(me, User):
+            raise UnauthenticatedError("The server did not accept the new session.")
+        token = getattr(client, "token", None)
+        expires_at = datetime.now(UTC) + timedelta(seconds=expires_in) if expires_in else None
+        stored_safely = True
+        if remember and token:
+            stored_safely = self._token_store().save(client.base_url, token, me.email)
+        return SignedIn(client, me, remember, expires_at, via_browser=True), stored_safely
 
     def _on_signed_in(self, result: tuple[SignedIn, bool]) -> None:
         self._busy = False
@@ -145,11 +206,34 @@ class SessionController(QObject):
         if self._remember_allowed:  # a sandbox's server and admin are never remembered
             self._settings.set(Options.last_server, signed_in.server)
             self._settings.set(Options.last_email, signed_in.user.email)
+            profiles = add_profile(
+                self._settings.get(Options.server_profiles),
+                signed_in.server,
+                signed_in.user.email,
+                self.ca_bundle_for(signed_in.server) or "",
+            )
+            self._settings.set(Options.server_profiles, profiles)
         if signed_in.remembered:
             self._settings.set(Options.remembered_server, signed_in.server)
+            self._settings.set(Options.remembered_email, signed_in.user.email)
+            expiries = self._settings.get(Options.session_expiry)
+            key = expiry_key(signed_in.server, signed_in.user.email)
+            if signed_in.expires_at is not None:
+                expiries[key] = signed_in.expires_at.astimezone(UTC).isoformat()
+            else:
+                expiries.pop(key, None)
+            self._settings.set(Options.session_expiry, expiries)
             if not stored_safely:
                 self._notice_once()
         self.signedIn.emit(signed_in)
+
+    def keyring_backend(self) -> Task:
+        """The keyring backend's name, or "" when sessions are kept for this run only."""
+        return self._runner.submit("keyring-backend", self._backend_job)
+
+    def _backend_job(self) -> str:
+        store = self._token_store()
+        return store.backend_name if store.persistent else ""
 
     def _on_sign_in_failed(self, error: object) -> None:
         self._busy = False
@@ -178,7 +262,17 @@ class SessionController(QObject):
         except ApiError:
             ca_bundle = None  # settings are read here, on the GUI thread, not in the job
         self._restoring_server = server
-        task = self._runner.submit("restore-session", self._restore_job, server, ca_bundle)
+        email = self._settings.get(Options.remembered_email)
+        expiry: datetime | None = None
+        try:
+            base = normalize_base_url(server)
+            kept = self._settings.get(Options.session_expiry).get(expiry_key(base, email))
+            expiry = datetime.fromisoformat(kept) if kept else None
+        except (ApiError, ValueError):
+            expiry = None
+        task = self._runner.submit(
+            "restore-session", self._restore_job, server, ca_bundle, email, expiry
+        )
         task.succeeded.connect(self._on_restored)
         task.failed.connect(self._on_restore_failed)
         return task
@@ -189,28 +283,35 @@ class SessionController(QObject):
         self.current = None
         self.restoreFailed.emit(self._restoring_server, as_api_error(error))
 
-    def _restore_job(self, server: str, ca_bundle: str | None) -> SignedIn | None:
+    def _restore_job(
+        self, server: str, ca_bundle: str | None, email: str, expiry: datetime | None
+    ) -> SignedIn | None:
         try:
             base = normalize_base_url(server)
         except ApiError:
             return None
         store = self._token_store()
-        token = store.load(base)
+        token = store.load(base, email)
         if not token:
             return None
         client = self._client_factory(base_url=base, token=token, ca_bundle=ca_bundle)
         try:
             me = client.me()
         except UnauthenticatedError:
-            store.delete(base)
+            store.delete(base, email)
             return None
         if not isinstance(me, User):
             return None
-        return SignedIn(client, me, True)
+        if email != me.email:  # an entry of the older naming: move it to its account
+            store.save(base, token, me.email)
+            store.delete(base)
+        return SignedIn(client, me, True, expiry)
 
     def _on_restored(self, result: SignedIn | None) -> None:
         if result is None:
             self._settings.remove(Options.remembered_server)
+        else:
+            self._settings.set(Options.remembered_email, result.user.email)
         self.current = result
         self.restoreFinished.emit(result)
 
@@ -233,11 +334,18 @@ class SessionController(QObject):
     def _reauth_job(self, current: SignedIn, password: str) -> bool:
         session = current.client.sign_in(current.user.email, password)
         if current.remembered and session.token:
-            return self._token_store().save(current.server, session.token)
+            return self._token_store().save(current.server, session.token, current.user.email)
         return True
 
     def _on_reauth_finished(self) -> None:
         self._busy = False
+
+    # -- switch server, sign out -----------------------------------------------------
+
+    def leave(self) -> None:
+        """Stop using the current session without ending it: its remembered token stays
+        in the keyring (it is per server and account), for coming back to that server."""
+        self.current = None
 
     # -- sign out ----------------------------------------------------------------
 
@@ -245,6 +353,7 @@ class SessionController(QObject):
         current = self.current
         self.current = None
         self._settings.remove(Options.remembered_server)
+        self._settings.remove(Options.remembered_email)
         if current is None:
             self.signedOut.emit()
             return
@@ -255,7 +364,7 @@ class SessionController(QObject):
 
     def _sign_out_job(self, current: SignedIn) -> None:
         if current.remembered:
-            self._token_store().delete(current.server)
+            self._token_store().delete(current.server, current.user.email)
         try:
             current.client.sign_out()
         except ApiError as exc:

@@ -79,7 +79,11 @@ class Application(QObject):
         self.errors = diagnostics.ErrorHistory()
         self.runner.taskFailed.connect(self.errors.record)
         self.sign_in = SignInScreen(
-            self.session, self.settings, allow_remember=not args.sandbox, parent=self
+            self.session,
+            self.settings,
+            allow_remember=not args.sandbox,
+            runner=self.runner,
+            parent=self,
         )
         self.sign_in.shown.connect(self.signInShown)
         self.sign_in.cancelled.connect(self._on_sign_in_cancelled)
@@ -207,6 +211,8 @@ class Application(QObject):
             main.aboutRequested.connect(self.show_about)
             main.copyDiagnosticsRequested.connect(self.copy_diagnostics)
         scope.start()
+        window.raise_()  # back in front of the browser after signing in there
+        window.activateWindow()
         self.mainWindowShown.emit(window)
         self._flush_notice()  # a notice from signing in
 

@@ -1,0 +1,266 @@
+"""Sign in with your browser, in the real app, against a sandbox without password sign-in.
+
+The opener stands in for the system browser: on a worker thread it opens the
+sandbox's sign-in page with ``requests``, fills in the form and follows the
+redirect to the app's loopback listener.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+import requests
+from PySide6.QtCore import QUrl
+
+from rakerone_desktop.runtime.settings import Options, Settings
+from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
+from rakerone_desktop.ui.main_window import MainWindow
+from tests.support.memkeyring import MemoryKeyring
+from tests.support.oauth_browser import sign_in_in_browser
+
+pytestmark = pytest.mark.integration
+
+WAIT_MS = 30_000
+TIMEOUT = 30
+
+
+@pytest.fixture(scope="module")
+def browser_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReadyInfo]:
+    """A sandbox whose people sign in only through the browser."""
+    db = tmp_path_factory.mktemp("browser-only") / "sandbox.db"
+    process = SandboxProcess("--seed", "demo", "--no-password-sign-in", "--db", str(db))
+    process.start()
+    yield process.ready
+    process.stop()
+
+
+@pytest.fixture
+def pool() -> Iterator[ThreadPoolExecutor]:
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        yield executor
+
+
+class Browser:
+    """An opener: records the URL and runs ``act(url)`` on a worker thread."""
+
+    def __init__(
+        self, pool: ThreadPoolExecutor, act: Callable[[str], None] | None, opens: bool = True
+    ) -> None:
+        self.pool = pool
+        self.act = act
+        self.opens = opens
+        self.urls: list[str] = []
+        self.done: list[Future[None]] = []
+
+    def __call__(self, url: QUrl) -> bool:
+        text = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        self.urls.append(text)
+        if self.opens and self.act is not None:
+            self.done.append(self.pool.submit(self.act, text))
+        return self.opens
+
+    @property
+    def redirect_uri(self) -> str:
+        return parse_qs(urlsplit(self.urls[0]).query)["redirect_uri"][0]
+
+    def finished(self) -> bool:
+        return all(f.done() for f in self.done)
+
+
+def person(ready: ReadyInfo) -> Callable[[str], None]:
+    def act(url: str) -> None:
+        location = sign_in_in_browser(url, ready.admin_email, ready.admin_password or "")
+        requests.get(location, timeout=TIMEOUT)
+
+    return act
+
+
+def nothing_listens_at(redirect_uri: str) -> bool:
+    port = urlsplit(redirect_uri).port or 1
+    with socket.socket() as probe:
+        probe.settimeout(TIMEOUT)
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def open_dialog(qtbot, start_app, ready: ReadyInfo, browser: Browser, timeout_ms: int = 0):
+    controller = start_app("--server", ready.url)
+    controller.sign_in.opener = browser
+    if timeout_ms:
+        controller.sign_in.browser_timeout_ms = timeout_ms
+    dialog = controller.sign_in_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.browser_button.isVisible(), timeout=WAIT_MS)
+    return controller, dialog
+
+
+def test_browser_sign_in_ends_signed_in_and_remembered(qtbot, start_app, browser_only, pool):
+    browser = Browser(pool, person(browser_only))
+    controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    assert dialog.browser_button.objectName() == "signInWithBrowserButton"
+    # The server offers no password sign-in: no password form.
+    assert not dialog.password_field.isVisible()
+    assert not dialog.sign_in_button.isVisible()
+    dialog.remember_checkbox.setChecked(True)
+    with qtbot.waitSignal(controller.mainWindowShown, timeout=WAIT_MS) as blocker:
+        dialog.browser_button.click()
+        assert dialog.browser_status.text() == "Waiting for your browser…"
+        assert dialog.browser_cancel_button.isVisible()
+    window = blocker.args[0]
+    assert isinstance(window, MainWindow)
+    signed_in = controller.session.current
+    assert signed_in is not None and signed_in.via_browser
+    assert signed_in.user.email == browser_only.admin_email
+    assert signed_in.expires_at is not None
+    # Remembered in the keyring under this server and account.
+    key = ("RakerOne Desktop", f"session:{browser_only.url}#{browser_only.admin_email}")
+    assert MemoryKeyring.store.get(key) == signed_in.client.token
+    settings = Settings()
+    assert settings.get(Options.remembered_server) == browser_only.url
+    assert [p["server"] for p in settings.get(Options.server_profiles)] == [browser_only.url]
+    qtbot.waitUntil(browser.finished, timeout=WAIT_MS)
+    for future in browser.done:
+        future.result()
+    assert nothing_listens_at(browser.redirect_uri)
+
+
+def test_password_server_shows_both(qtbot, start_app, demo_sandbox, pool):
+    _controller, dialog = open_dialog(qtbot, start_app, demo_sandbox, Browser(pool, None))
+    assert dialog.password_field.isVisible()
+    assert dialog.sign_in_button.isVisible()
+
+
+def test_a_server_without_browser_sign_in_hides_the_button(qtbot, start_app):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = start_app("--server", f"http://127.0.0.1:{port}")
+    dialog = controller.sign_in_dialog
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+    assert not dialog.browser_button.isVisible()
+    assert dialog.password_field.isVisible()
+
+
+def _fails_with(qtbot, dialog, browser: Browser) -> str:
+    dialog.browser_button.click()
+    qtbot.waitUntil(lambda: dialog.browser_error.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(browser.finished, timeout=WAIT_MS)
+    assert not dialog.browser_status.isVisible()
+    assert dialog.browser_button.isEnabled()
+    assert nothing_listens_at(browser.redirect_uri)
+    return str(dialog.browser_error.text())
+
+
+def test_wrong_state_is_refused(qtbot, start_app, browser_only, pool):
+    def act(url: str) -> None:
+        location = sign_in_in_browser(url, browser_only.admin_email, browser_only.admin_password)
+        parts = urlsplit(location)
+        code = parse_qs(parts.query)["code"][0]
+        query = urlencode({"code": code, "state": "forged"})
+        requests.get(f"{parts.scheme}://{parts.netloc}{parts.path}?{query}", timeout=TIMEOUT)
+
+    browser = Browser(pool, act)
+    controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    assert "state" in _fails_with(qtbot, dialog, browser)
+    assert controller.session.current is None
+
+
+def test_access_denied_is_said(qtbot, start_app, browser_only, pool):
+    def act(url: str) -> None:
+        query = parse_qs(urlsplit(url).query)
+        target = (
+            query["redirect_uri"][0]
+            + "?"
+            + urlencode({"error": "access_denied", "state": query["state"][0]})
+        )
+        requests.get(target, timeout=TIMEOUT)
+
+    browser = Browser(pool, act)
+    _controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    assert _fails_with(qtbot, dialog, browser) == "Sign-in was declined in the browser."
+
+
+def test_failing_token_endpoint_is_said(qtbot, start_app, browser_only, pool):
+    def act(url: str) -> None:
+        location = sign_in_in_browser(url, browser_only.admin_email, browser_only.admin_password)
+        code = parse_qs(urlsplit(location).query)["code"][0]
+        redirect_uri = parse_qs(urlsplit(url).query)["redirect_uri"][0]
+        # Someone else presents the code with a wrong verifier: it is used up.
+        answer = requests.post(
+            browser_only.url + "/oauth/token",
+            data={
+                "grant_type": "authorization_code",
+                "code": code,
+                "redirect_uri": redirect_uri,
+                "client_id": "rakerone-desktop",
+                "code_verifier": "x" * 64,
+            },
+            timeout=TIMEOUT,
+        )
+        assert answer.status_code == 400
+        requests.get(location, timeout=TIMEOUT)
+
+    browser = Browser(pool, act)
+    controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    assert _fails_with(qtbot, dialog, browser)
+    assert controller.session.current is None
+    assert controller.sign_in_dialog is dialog
+
+
+def test_browser_that_cannot_be_opened_shows_the_url_and_cancel_stops(
+    qtbot, start_app, browser_only, pool
+):
+    browser = Browser(pool, None, opens=False)
+    _controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    dialog.browser_button.click()
+    qtbot.waitUntil(lambda: dialog.browser_url_field.isVisible(), timeout=WAIT_MS)
+    assert dialog.browser_url_field.text() == browser.urls[0]
+    assert not nothing_listens_at(browser.redirect_uri)
+    dialog.browser_cancel_button.click()
+    assert not dialog.browser_url_field.isVisible()
+    assert not dialog.browser_error.isVisible()
+    assert dialog.browser_button.isEnabled()
+    assert nothing_listens_at(browser.redirect_uri)
+
+
+def test_timeout_says_so_and_stops_listening(qtbot, start_app, browser_only, pool):
+    browser = Browser(pool, None)
+    _controller, dialog = open_dialog(qtbot, start_app, browser_only, browser, timeout_ms=300)
+    text = _fails_with(qtbot, dialog, browser)
+    assert text.startswith("No answer came from the browser within")
+
+
+def test_forgetting_a_remembered_server(qtbot, start_app, browser_only, demo_sandbox, pool):
+    settings = Settings()
+    settings.set(
+        Options.server_profiles,
+        [
+            {"server": demo_sandbox.url, "email": demo_sandbox.admin_email, "ca_bundle": ""},
+            {
+                "server": browser_only.url,
+                "email": "x@example.com",
+                "ca_bundle": str(Path("ca.pem")),
+            },
+        ],
+    )
+    settings.sync()
+    controller = start_app("--server", demo_sandbox.url)
+    dialog = controller.sign_in_dialog
+    field = dialog.profile_field
+    assert field.objectName() == "serverProfileField"
+    assert field.count() == 2 and field.currentIndex() == 0
+    field.setCurrentIndex(1)
+    field.activated.emit(1)
+    assert dialog.server_field.text() == browser_only.url
+    assert dialog.email_field.text() == "x@example.com"
+    assert dialog.ca_bundle == str(Path("ca.pem"))
+    qtbot.waitUntil(lambda: dialog.browser_button.isVisible(), timeout=WAIT_MS)
+    assert not dialog.password_field.isVisible()
+    dialog.forget_button.click()
+    assert field.count() == 1
+    assert [p["server"] for p in Settings().get(Options.server_profiles)] == [demo_sandbox.url]
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
