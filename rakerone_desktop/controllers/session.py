@@ -232,7 +232,11 @@ class SessionController(QObject):
         return self._runner.submit("keyring-backend", self._backend_job)
 
     def _backend_job(self) -> str:
-        store = self._token_store()
+        try:
+            store = self._token_store()
+        except Exception:  # no keyring at all: nothing is kept past this run
+            log.exception("finding the keyring failed")
+            return ""
         return store.backend_name if store.persistent else ""
 
     def _on_sign_in_failed(self, error: object) -> None:

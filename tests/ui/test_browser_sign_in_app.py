@@ -8,83 +8,22 @@ redirect to the app's loopback listener.
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import requests
-from PySide6.QtCore import QUrl
 
 from rakerone_desktop.runtime.settings import Options, Settings
-from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
+from rakerone_desktop.sandbox.launcher import ReadyInfo
 from rakerone_desktop.ui.main_window import MainWindow
 from tests.support.memkeyring import MemoryKeyring
-from tests.support.oauth_browser import sign_in_in_browser
+from tests.support.oauth_browser import Browser, nothing_listens_at, person, sign_in_in_browser
 
 pytestmark = pytest.mark.integration
 
 WAIT_MS = 30_000
 TIMEOUT = 30
-
-
-@pytest.fixture(scope="module")
-def browser_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReadyInfo]:
-    """A sandbox whose people sign in only through the browser."""
-    db = tmp_path_factory.mktemp("browser-only") / "sandbox.db"
-    process = SandboxProcess("--seed", "demo", "--no-password-sign-in", "--db", str(db))
-    process.start()
-    yield process.ready
-    process.stop()
-
-
-@pytest.fixture
-def pool() -> Iterator[ThreadPoolExecutor]:
-    with ThreadPoolExecutor(max_workers=2) as executor:
-        yield executor
-
-
-class Browser:
-    """An opener: records the URL and runs ``act(url)`` on a worker thread."""
-
-    def __init__(
-        self, pool: ThreadPoolExecutor, act: Callable[[str], None] | None, opens: bool = True
-    ) -> None:
-        self.pool = pool
-        self.act = act
-        self.opens = opens
-        self.urls: list[str] = []
-        self.done: list[Future[None]] = []
-
-    def __call__(self, url: QUrl) -> bool:
-        text = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
-        self.urls.append(text)
-        if self.opens and self.act is not None:
-            self.done.append(self.pool.submit(self.act, text))
-        return self.opens
-
-    @property
-    def redirect_uri(self) -> str:
-        return parse_qs(urlsplit(self.urls[0]).query)["redirect_uri"][0]
-
-    def finished(self) -> bool:
-        return all(f.done() for f in self.done)
-
-
-def person(ready: ReadyInfo) -> Callable[[str], None]:
-    def act(url: str) -> None:
-        location = sign_in_in_browser(url, ready.admin_email, ready.admin_password or "")
-        requests.get(location, timeout=TIMEOUT)
-
-    return act
-
-
-def nothing_listens_at(redirect_uri: str) -> bool:
-    port = urlsplit(redirect_uri).port or 1
-    with socket.socket() as probe:
-        probe.settimeout(TIMEOUT)
-        return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 def open_dialog(qtbot, start_app, ready: ReadyInfo, browser: Browser, timeout_ms: int = 0):

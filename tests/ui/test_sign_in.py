@@ -20,7 +20,8 @@ def test_good_sign_in_opens_the_keys_page(qtbot, start_app, demo_sandbox):
     window = sign_in(qtbot, controller, demo_sandbox)
     assert isinstance(window, MainWindow)
     assert window.objectName() == "mainWindow"
-    assert window.windowTitle() == "RakerOne — API keys (127.0.0.1)"
+    port = demo_sandbox.url.rsplit(":", 1)[1]
+    assert window.windowTitle() == f"RakerOne — API keys (127.0.0.1:{port})"
     wait_loaded(qtbot, controller)
     assert window.keys_page.model.rowCount() > 0
     assert controller.sign_in_dialog is None
