@@ -321,6 +321,20 @@ class SessionController(QObject):
 
     # -- signing in again after the session ended ---------------------------------
 
+    def remember_new_token(self) -> Task | None:
+        """The current client holds a new session (signed in again with the browser):
+        keep it in the keyring when the session is remembered."""
+        current = self.current
+        if current is None or not current.remembered:
+            return None
+        return self._runner.submit("remember-token", self._remember_job, current)
+
+    def _remember_job(self, current: SignedIn) -> bool:
+        token = getattr(current.client, "token", None)
+        if not token:
+            return False
+        return self._token_store().save(current.server, token, current.user.email)
+
     def reauthenticate(self, password: str) -> Task | None:
         """Sign the current person in again on the same client (its token is renewed).
 

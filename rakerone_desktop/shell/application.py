@@ -199,6 +199,8 @@ class Application(QObject):
             clipboard=self.clipboard,
             read_only_locked=self.read_only,
             expiry_warning_seconds=self.expiry_warning_seconds,
+            browser_opener=self.sign_in.opener,
+            browser_timeout_ms=self.sign_in.browser_timeout_ms,
         )
         self.current = scope
         scope.signOutRequested.connect(self.sign_out)

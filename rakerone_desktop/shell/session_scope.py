@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QWidget
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
+from rakerone_desktop.flows.browser_sign_in import Opener
 from rakerone_desktop.flows.reauth import ReauthFlow
 from rakerone_desktop.models.keys_model import ApiKeysModel
+from rakerone_desktop.runtime.loopback import DEFAULT_TIMEOUT_MS
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
 from rakerone_desktop.shell.sign_in import ReauthPrompt
@@ -45,6 +47,8 @@ class SessionScope(QObject):
         clipboard: SecretClipboard,
         read_only_locked: bool,
         expiry_warning_seconds: int = EXPIRY_WARNING_SECONDS,
+        browser_opener: Opener | None = None,
+        browser_timeout_ms: int = DEFAULT_TIMEOUT_MS,
     ) -> None:
         super().__init__()
         self.signed_in = signed_in
@@ -71,7 +75,14 @@ class SessionScope(QObject):
         model.set_filter(settings.get(Options.key_filter), settings.get(Options.unused_days))
         main = MainWindow(model, signed_in.server, user.name)
         self.window = main
-        self.reauth = ReauthPrompt(signed_in, main)
+        self.reauth = ReauthPrompt(
+            signed_in,
+            main,
+            session=session,
+            runner=runner,
+            opener=browser_opener,
+            browser_timeout_ms=browser_timeout_ms,
+        )
         self.guard = ReauthFlow(session, self.reauth, main)
         self.reauth.flow = self.guard
         client = signed_in.client

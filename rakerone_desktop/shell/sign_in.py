@@ -219,16 +219,31 @@ class SignInScreen(QObject):
 
 
 class ReauthPrompt(QObject):
-    """The view of one session's :class:`ReauthFlow`: a sign-in dialog for the password."""
+    """The view of one session's :class:`ReauthFlow`: a sign-in dialog for the password,
+    or for the browser when the server offers it."""
 
     shown = Signal(object)  # SignInDialog
 
-    def __init__(self, signed_in: SignedIn, window: QWidget) -> None:
+    def __init__(
+        self,
+        signed_in: SignedIn,
+        window: QWidget,
+        *,
+        session: SessionController | None = None,
+        runner: TaskRunner | None = None,
+        opener: Opener | None = None,
+        browser_timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    ) -> None:
         super().__init__(window)
         self._signed_in = signed_in
         self._window = window
+        self._session = session
+        self._runner = runner
+        self._opener = opener
+        self._browser_timeout_ms = browser_timeout_ms
         self._dialog: OneDialog[SignInDialog] = OneDialog(self._on_closed)
         self.flow: ReauthFlow | None = None
+        self.browser: BrowserSignInView | None = None
 
     @property
     def dialog(self) -> SignInDialog | None:
@@ -250,8 +265,50 @@ class ReauthPrompt(QObject):
             )
         )
         dialog.signInRequested.connect(self._on_requested)
+        dialog.browserSignInRequested.connect(self._on_browser_requested)
         self._dialog.open(dialog)
+        self._ask_methods()
         self.shown.emit(dialog)
+
+    def _ask_methods(self) -> None:
+        if self._session is None or self._runner is None:
+            return
+        server = self._signed_in.server
+        task = self._session.auth_methods(server, self._session.ca_bundle_for(server))
+        task.succeeded.connect(self._on_methods)
+
+    def _on_methods(self, methods: object) -> None:
+        dialog = self.dialog
+        if dialog is not None and isinstance(methods, AuthMethods):
+            dialog.set_sign_in_methods(methods.password, methods.oauth is not None)
+
+    def _on_browser_requested(self, _server: str, _remember: bool, _ca: str) -> None:
+        dialog = self.dialog
+        if dialog is None or self._runner is None or self.browser is not None:
+            return
+        client = self._signed_in.client  # the same client gets the new session
+        flow = BrowserSignIn(
+            client,
+            self._runner,
+            opener=self._opener,
+            timeout_ms=self._browser_timeout_ms,
+            parent=self,
+        )
+        view = BrowserSignInView(dialog, flow, client, self)
+        view.signedIn.connect(self._on_browser_signed_in)
+        view.ended.connect(self._on_browser_ended)
+        self.browser = view
+        view.start()
+
+    def _on_browser_signed_in(self, _client: object, _expires_in: int) -> None:
+        self.browser = None
+        if self._session is not None:
+            self._session.remember_new_token()
+        if self.flow is not None:
+            self.flow.signed_in_elsewhere()
+
+    def _on_browser_ended(self) -> None:
+        self.browser = None
 
     def reauth_failed(self, error: ApiError) -> None:
         if self.dialog is not None:

@@ -203,3 +203,53 @@ def test_forgetting_a_remembered_server(qtbot, start_app, browser_only, demo_san
     assert field.count() == 1
     assert [p["server"] for p in Settings().get(Options.server_profiles)] == [demo_sandbox.url]
     qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+
+
+def test_signing_in_again_with_the_browser_when_the_session_ends(
+    qtbot, start_app, browser_only, pool
+):
+    from rakerone_desktop.api.client import RakerOneClient
+    from tests.support.app_driver import wait_loaded
+
+    browser = Browser(pool, person(browser_only))
+    controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    dialog.remember_checkbox.setChecked(True)
+    with qtbot.waitSignal(controller.mainWindowShown, timeout=WAIT_MS) as blocker:
+        dialog.browser_button.click()
+    window = blocker.args[0]
+    wait_loaded(qtbot, controller)
+    client = controller.session.current.client
+    old_token = client.token
+    RakerOneClient(base_url=client.base_url, token=old_token).sign_out()  # as an expiry would
+
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: controller.reauth_dialog is not None, timeout=WAIT_MS)
+    again = controller.reauth_dialog
+    qtbot.waitUntil(lambda: again.browser_button.isVisible(), timeout=WAIT_MS)
+    assert not again.password_field.isVisible()
+    again.browser_button.click()
+    qtbot.waitUntil(lambda: controller.reauth_dialog is None, timeout=WAIT_MS)
+    assert client.token != old_token
+    key = ("RakerOne Desktop", f"session:{browser_only.url}#{browser_only.admin_email}")
+    qtbot.waitUntil(lambda: MemoryKeyring.store.get(key) == client.token, timeout=WAIT_MS)
+    wait_loaded(qtbot, controller)
+    qtbot.waitUntil(browser.finished, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+
+
+def test_the_expiry_of_a_remembered_session_is_kept_beside_it(qtbot, start_app, browser_only, pool):
+    browser = Browser(pool, person(browser_only))
+    controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    dialog.remember_checkbox.setChecked(True)
+    with qtbot.waitSignal(controller.mainWindowShown, timeout=WAIT_MS):
+        dialog.browser_button.click()
+    expires_at = controller.session.current.expires_at
+    qtbot.waitUntil(browser.finished, timeout=WAIT_MS)
+    controller.quit()
+    stored = Settings().get(Options.session_expiry)
+    assert list(stored) == [f"{browser_only.url}#{browser_only.admin_email}"]
+    second = start_app()
+    with qtbot.waitSignal(second.mainWindowShown, timeout=WAIT_MS):
+        pass
+    assert second.session.current.expires_at == expires_at
+    qtbot.waitUntil(lambda: second.runner.active_count == 0, timeout=WAIT_MS)
