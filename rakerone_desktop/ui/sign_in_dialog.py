@@ -232,6 +232,8 @@ class SignInDialog(QDialog):
             server = normalize_base_url(self.server_field.text())
         except e.ApiError:
             return
+        self.profile_field.setCurrentIndex(self._index_of(server))
+        self.forget_button.setEnabled(self.profile_field.currentIndex() >= 0)
         self.caBundleLookup.emit(server)
         self.serverEntered.emit(server)
 
@@ -323,7 +325,8 @@ class SignInDialog(QDialog):
         )
         self.browser_url_field.setText(url)
         self.browser_url_field.show()
-        self.browser_url_field.selectAll()
+        # All selected, ready to copy, showing its beginning.
+        self.browser_url_field.setSelection(len(url), -len(url))
         self.browser_url_field.setFocus()
 
     def end_browser_wait(self, error: str = "") -> None:

@@ -253,3 +253,25 @@ def test_the_expiry_of_a_remembered_session_is_kept_beside_it(qtbot, start_app, 
         pass
     assert second.session.current.expires_at == expires_at
     qtbot.waitUntil(lambda: second.runner.active_count == 0, timeout=WAIT_MS)
+
+
+def test_typing_a_remembered_address_selects_it_in_the_list(qtbot, start_app, demo_sandbox):
+    settings = Settings()
+    profiles = [
+        {"server": "https://rakerone.example.com", "email": "a@example.com", "ca_bundle": ""},
+        {"server": demo_sandbox.url, "email": demo_sandbox.admin_email, "ca_bundle": ""},
+    ]
+    settings.set(Options.server_profiles, profiles)
+    settings.sync()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"  # nothing is sent outside
+    controller = start_app("--server", closed)
+    dialog = controller.sign_in_dialog
+    assert dialog.profile_field.currentIndex() == -1
+    assert not dialog.forget_button.isEnabled()
+    dialog.server_field.setText(demo_sandbox.url)
+    dialog.server_field.editingFinished.emit()
+    assert dialog.profile_field.currentIndex() == 1
+    assert dialog.forget_button.isEnabled()
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
