@@ -82,6 +82,7 @@ class SignInRequest:
 class SessionController(QObject):
     signedIn = Signal(object)  # SignedIn
     signInFailed = Signal(object)  # ApiError
+    rememberedMissing = Signal()  # open_remembered found no session to open
     restoreFailed = Signal(str, object)  # server, ApiError (the session is kept)
     restoreFinished = Signal(object)  # SignedIn | None
     signedOut = Signal()
@@ -280,6 +281,47 @@ class SessionController(QObject):
         task.succeeded.connect(self._on_restored)
         task.failed.connect(self._on_restore_failed)
         return task
+
+    def has_remembered(self, server: str, email: str) -> bool:
+        """Whether a session for this server and account may be in the keyring."""
+        if not self._remember_allowed:
+            return False
+        if expiry_key(server, email) in self._settings.get(Options.session_expiry):
+            return True
+        return self._settings.get(Options.remembered_server) == server
+
+    def open_remembered(self, server: str, email: str) -> Task | None:
+        """Open the session remembered for this server and account (picked from the
+        remembered servers); it answers ``(SignedIn, True)`` or None when there is none
+        (or it has ended), and ``signedIn`` follows as after signing in."""
+        if self._busy or not self._remember_allowed:
+            return None
+        self._busy = True
+        kept = self._settings.get(Options.session_expiry).get(expiry_key(server, email))
+        try:
+            expiry = datetime.fromisoformat(kept) if kept else None
+        except ValueError:
+            expiry = None
+        ca_bundle = self.ca_bundle_for(server)
+        task = self._runner.submit(
+            "open-remembered", self._open_remembered_job, server, ca_bundle, email, expiry
+        )
+        task.succeeded.connect(self._on_opened_remembered)
+        task.failed.connect(self._on_sign_in_failed)
+        return task
+
+    def _open_remembered_job(
+        self, server: str, ca_bundle: str | None, email: str, expiry: datetime | None
+    ) -> tuple[SignedIn, bool] | None:
+        signed_in = self._restore_job(server, ca_bundle, email, expiry)
+        return (signed_in, True) if signed_in is not None else None
+
+    def _on_opened_remembered(self, result: tuple[SignedIn, bool] | None) -> None:
+        if result is None:
+            self._busy = False
+            self.rememberedMissing.emit()
+            return
+        self._on_signed_in(result)
 
     def _on_restore_failed(self, error: object) -> None:
         # The server couldn't be asked (offline, say): the remembered session is

@@ -108,7 +108,7 @@ class Application(QObject):
         self._preferences: OneDialog[PreferencesDialog] = OneDialog()
         self._pending_notice: str | None = None
         self._stopped = False
-        #: How long before a session ends the window warns (tests shorten the wait).
+        # How long before a session ends the window warns (tests shorten the wait).
         self.expiry_warning_seconds = EXPIRY_WARNING_SECONDS
 
     # -- what tests, scripts and the single-instance hand-over look at --------------------------

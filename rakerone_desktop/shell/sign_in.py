@@ -84,13 +84,14 @@ class SignInScreen(QObject):
         self._allow_remember = allow_remember
         self._runner = runner
         self._dialog: OneDialog[SignInDialog] = OneDialog(self._on_closed)
-        #: Opens the sign-in page (the system browser unless replaced, in tests).
+        # Opens the sign-in page (the system browser unless replaced, in tests).
         self.opener: Opener | None = None
         self.browser_timeout_ms = DEFAULT_TIMEOUT_MS
         self.browser: BrowserSignInView | None = None
         self._browser_remember = False
         self.methods_asked = 0  # answers to older questions are ignored
         self.methods: AuthMethods | None = None
+        session.rememberedMissing.connect(self._on_remembered_missing)
 
     @property
     def dialog(self) -> SignInDialog | None:
@@ -111,6 +112,7 @@ class SignInScreen(QObject):
         dialog.serverEntered.connect(self.ask_methods)
         dialog.browserSignInRequested.connect(self._on_browser_requested)
         dialog.profileForgotten.connect(self._on_forget_profile)
+        dialog.profileChosen.connect(self._on_profile_chosen)
         server_url = dialog.server
         if server_url:
             dialog.set_ca_bundle(self._session.ca_bundle_for(server_url) or "")
@@ -186,6 +188,18 @@ class SignInScreen(QObject):
 
     def _on_browser_ended(self) -> None:
         self.browser = None
+
+    def _on_profile_chosen(self, server: str, email: str) -> None:
+        """A remembered server picked: its remembered session, if any, opens at once."""
+        dialog = self.dialog
+        if dialog is None or not server or not self._session.has_remembered(server, email):
+            return
+        if self._session.open_remembered(server, email) is not None:
+            dialog.set_busy(True, self.tr("Opening your remembered session…"))
+
+    def _on_remembered_missing(self) -> None:
+        if self.dialog is not None:
+            self.dialog.set_busy(False)
 
     def _on_forget_profile(self, server: str) -> None:
         profiles = [

@@ -46,6 +46,7 @@ class SignInDialog(QDialog):
     browserSignInRequested = Signal(str, bool, str)
     browserCancelRequested = Signal()
     profileForgotten = Signal(str)  # a remembered server to forget
+    profileChosen = Signal(str, str)  # a remembered server was picked: server, email
 
     def __init__(
         self,
@@ -275,6 +276,7 @@ class SignInDialog(QDialog):
         self.forget_button.setEnabled(True)
         self.password_field.setFocus()
         self.serverEntered.emit(self.server)
+        self.profileChosen.emit(self.server, self.email_field.text().strip())
 
     def _forget_profile(self) -> None:
         index = self.profile_field.currentIndex()

@@ -230,7 +230,6 @@
     <message>
         <location filename="../../rakerone_desktop/shell/application.py"/>
         <source>Opening your remembered session…</source>
-        <extracomment>How long before a session ends the window warns (tests shorten the wait).</extracomment>
         <translation>Ihre gespeicherte Sitzung wird geöffnet…</translation>
     </message>
 </context>
@@ -1303,7 +1302,6 @@
     <message>
         <location filename="../../rakerone_desktop/shell/sign_in.py"/>
         <source>Your session has ended. Sign in again to finish what you were doing; nothing you entered is lost.</source>
-        <extracomment>Opens the sign-in page (the system browser unless replaced, in tests).</extracomment>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; nichts von dem, was Sie eingegeben haben, geht verloren.</translation>
     </message>
 </context>
@@ -1835,6 +1833,14 @@
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
         <source>Can&apos;t reach server: %1</source>
         <translation>Server nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../rakerone_desktop/shell/sign_in.py"/>
+        <source>Opening your remembered session…</source>
+        <translation>Ihre gespeicherte Sitzung wird geöffnet…</translation>
     </message>
 </context>
 <context>

@@ -72,18 +72,37 @@ def test_switching_between_two_servers_without_quitting(
     profiles = [p["server"] for p in Settings().get(Options.server_profiles)]
     assert profiles == [browser_only.url, demo_sandbox.url]
 
-    # And back to the first, picked from the list.
+    # And back to the first, picked from the list: its remembered session opens.
     with qtbot.waitSignal(controller.signInShown, timeout=WAIT_MS) as shown:
         second.switch_action.trigger()
     dialog = shown.args[0]
     dialog.profile_field.setCurrentIndex(1)
-    dialog.profile_field.activated.emit(1)
-    assert dialog.server_field.text() == demo_sandbox.url
-    assert dialog.email_field.text() == demo_sandbox.admin_email
-    qtbot.waitUntil(lambda: dialog.password_field.isVisible(), timeout=WAIT_MS)
-    third = sign_in(qtbot, controller, demo_sandbox)
+    with qtbot.waitSignal(controller.mainWindowShown, timeout=WAIT_MS) as back:
+        dialog.profile_field.activated.emit(1)
+        assert dialog.server_field.text() == demo_sandbox.url
+        assert dialog.email_field.text() == demo_sandbox.admin_email
+    third = back.args[0]
     assert third.windowTitle().endswith(f"(127.0.0.1:{_port(demo_sandbox.url)})")
+    assert controller.session.current.user.email == demo_sandbox.admin_email
     assert not controller.stopped
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+
+
+def test_a_remembered_server_without_a_session_asks_to_sign_in(
+    qtbot, start_app, demo_sandbox: ReadyInfo
+) -> None:
+    controller = start_app("--server", demo_sandbox.url)
+    first = sign_in(qtbot, controller, demo_sandbox, remember=True)
+    with qtbot.waitSignal(controller.signInShown, timeout=WAIT_MS) as shown:
+        first.switch_action.trigger()
+    dialog = shown.args[0]
+    MemoryKeyring.store.clear()  # the keyring lost it
+    dialog.profile_field.setCurrentIndex(0)
+    dialog.profile_field.activated.emit(0)
+    assert dialog.status_label.text() == "Opening your remembered session…"
+    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=WAIT_MS)
+    assert dialog.status_label.text() == ""
+    assert controller.current is None and controller.sign_in_dialog is dialog
     qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
 
 
