@@ -407,6 +407,25 @@ class SessionController(QObject):
         in the keyring (it is per server and account), for coming back to that server."""
         self.current = None
 
+    def forget_server(self, server: str, email: str) -> Task | None:
+        """A remembered server is forgotten: so is its remembered session (the keyring
+        entry is deleted in the background; the server is not told)."""
+        self._forget_expiry(server, email)
+        if self._settings.get(Options.remembered_server) == server:
+            self._settings.remove(Options.remembered_server)
+            self._settings.remove(Options.remembered_email)
+        if not self._remember_allowed:
+            return None
+        return self._runner.submit("forget-server", self._forget_job, server, email)
+
+    def _forget_job(self, server: str, email: str) -> None:
+        self._token_store().delete(server, email)
+
+    def _forget_expiry(self, server: str, email: str) -> None:
+        expiries = self._settings.get(Options.session_expiry)
+        if expiries.pop(expiry_key(server, email), None) is not None:
+            self._settings.set(Options.session_expiry, expiries)
+
     # -- sign out ----------------------------------------------------------------
 
     def sign_out(self) -> None:
@@ -414,6 +433,8 @@ class SessionController(QObject):
         self.current = None
         self._settings.remove(Options.remembered_server)
         self._settings.remove(Options.remembered_email)
+        if current is not None:
+            self._forget_expiry(current.server, current.user.email)
         if current is None:
             self.signedOut.emit()
             return

@@ -202,9 +202,11 @@ class SignInScreen(QObject):
             self.dialog.set_busy(False)
 
     def _on_forget_profile(self, server: str) -> None:
-        profiles = [
-            p for p in self._settings.get(Options.server_profiles) if p.get("server") != server
-        ]
+        kept = self._settings.get(Options.server_profiles)
+        for profile in kept:
+            if profile.get("server") == server:
+                self._session.forget_server(server, profile.get("email", ""))
+        profiles = [p for p in kept if p.get("server") != server]
         self._settings.set(Options.server_profiles, profiles)
         if self.dialog is not None:
             self.dialog.set_profiles(profiles)

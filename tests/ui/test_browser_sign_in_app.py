@@ -199,9 +199,17 @@ def test_forgetting_a_remembered_server(qtbot, start_app, browser_only, demo_san
     assert dialog.ca_bundle == str(Path("ca.pem"))
     qtbot.waitUntil(lambda: dialog.browser_button.isVisible(), timeout=WAIT_MS)
     assert not dialog.password_field.isVisible()
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+    # A session remembered for it (kept since it was picked above).
+    settings.set(Options.session_expiry, {f"{browser_only.url}#x@example.com": "2030-01-01"})
+    entry = ("RakerOne Desktop", f"session:{browser_only.url}#x@example.com")
+    MemoryKeyring.store[entry] = "sess_remembered"
     dialog.forget_button.click()
     assert field.count() == 1
     assert [p["server"] for p in Settings().get(Options.server_profiles)] == [demo_sandbox.url]
+    # Its remembered session is forgotten with it.
+    qtbot.waitUntil(lambda: entry not in MemoryKeyring.store, timeout=WAIT_MS)
+    assert Settings().get(Options.session_expiry) == {}
     qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
 
 
