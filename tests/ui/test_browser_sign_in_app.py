@@ -283,3 +283,21 @@ def test_typing_a_remembered_address_selects_it_in_the_list(qtbot, start_app, de
     assert dialog.profile_field.currentIndex() == 1
     assert dialog.forget_button.isEnabled()
     qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+
+
+def test_a_member_signing_in_with_the_browser_sees_the_admin_only_page(
+    qtbot, start_app, browser_only, pool
+):
+    from rakerone_desktop.ui.main_window import AdminOnlyWindow
+
+    def act(url: str) -> None:
+        location = sign_in_in_browser(url, browser_only.member_email, browser_only.member_password)
+        requests.get(location, timeout=TIMEOUT)
+
+    browser = Browser(pool, act)
+    controller, dialog = open_dialog(qtbot, start_app, browser_only, browser)
+    with qtbot.waitSignal(controller.mainWindowShown, timeout=WAIT_MS) as blocker:
+        dialog.browser_button.click()
+    assert isinstance(blocker.args[0], AdminOnlyWindow)
+    assert not MemoryKeyring.store  # "Remember me" was not ticked
+    qtbot.waitUntil(browser.finished, timeout=WAIT_MS)
