@@ -7,6 +7,7 @@ blocking call goes through the task runner and comes back as a signal.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ class SessionController(QObject):
     signedIn = Signal(object)  # SignedIn
     signInFailed = Signal(object)  # ApiError
     rememberedMissing = Signal()  # open_remembered found no session to open
+    sessionRenewed = Signal(object)  # SignedIn: signed in again, a new expiry
     restoreFailed = Signal(str, object)  # server, ApiError (the session is kept)
     restoreFinished = Signal(object)  # SignedIn | None
     signedOut = Signal()
@@ -363,14 +365,6 @@ class SessionController(QObject):
 
     # -- signing in again after the session ended ---------------------------------
 
-    def remember_new_token(self) -> Task | None:
-        """The current client holds a new session (signed in again with the browser):
-        keep it in the keyring when the session is remembered."""
-        current = self.current
-        if current is None or not current.remembered:
-            return None
-        return self._runner.submit("remember-token", self._remember_job, current)
-
     def _remember_job(self, current: SignedIn) -> bool:
         token = getattr(current.client, "token", None)
         if not token:
@@ -380,8 +374,9 @@ class SessionController(QObject):
     def reauthenticate(self, password: str) -> Task | None:
         """Sign the current person in again on the same client (its token is renewed).
 
-        None (nothing sent) when nobody is signed in or a sign-in is running;
-        the task answers whether a remembered token was stored safely.
+        None (nothing sent) when nobody is signed in or a sign-in is running; the
+        task answers whether a remembered token was stored safely and when the new
+        session ends, and ``sessionRenewed`` follows.
         """
         current = self.current
         if current is None or self._busy:
@@ -389,13 +384,46 @@ class SessionController(QObject):
         self._busy = True
         task = self._runner.submit("re-sign-in", self._reauth_job, current, password)
         task.finished.connect(self._on_reauth_finished)
+        task.succeeded.connect(self._on_reauthed)
         return task
 
-    def _reauth_job(self, current: SignedIn, password: str) -> bool:
+    def _reauth_job(self, current: SignedIn, password: str) -> tuple[bool, datetime | None]:
         session = current.client.sign_in(current.user.email, password)
+        stored_safely = True
         if current.remembered and session.token:
-            return self._token_store().save(current.server, session.token, current.user.email)
-        return True
+            stored_safely = self._token_store().save(
+                current.server, session.token, current.user.email
+            )
+        return stored_safely, session.expires_at
+
+    def _on_reauthed(self, result: tuple[bool, datetime | None]) -> None:
+        self._renewed(result[1])
+
+    def renewed_by_browser(self, expires_in: int) -> Task | None:
+        """The current client holds a new session (signed in again with the browser):
+        note when it ends, and keep it in the keyring when the session is remembered."""
+        expires_at = datetime.now(UTC) + timedelta(seconds=expires_in) if expires_in else None
+        self._renewed(expires_at)
+        current = self.current
+        if current is None or not current.remembered:
+            return None
+        return self._runner.submit("remember-token", self._remember_job, current)
+
+    def _renewed(self, expires_at: datetime | None) -> None:
+        current = self.current
+        if current is None:
+            return
+        renewed = dataclasses.replace(current, expires_at=expires_at)
+        self.current = renewed
+        if renewed.remembered:
+            expiries = self._settings.get(Options.session_expiry)
+            key = expiry_key(renewed.server, renewed.user.email)
+            if expires_at is not None:
+                expiries[key] = expires_at.astimezone(UTC).isoformat()
+            else:
+                expiries.pop(key, None)
+            self._settings.set(Options.session_expiry, expiries)
+        self.sessionRenewed.emit(renewed)
 
     def _on_reauth_finished(self) -> None:
         self._busy = False

@@ -60,6 +60,7 @@ class SessionScope(QObject):
         self._expiry_timer.setSingleShot(True)
         self._expiry_timer.timeout.connect(self._warn_expiry)
         self.expiry_warned = False
+        session.sessionRenewed.connect(self._on_renewed)
         self.settings = settings
         self.read_only_locked = read_only_locked
         self.keys: KeysController | None = None
@@ -189,6 +190,21 @@ class SessionScope(QObject):
             task = self._session.keyring_backend()
             task.succeeded.connect(dialog.set_keyring)
         return self._panel.open(dialog, modeless=True)
+
+    def _on_renewed(self, signed_in: SignedIn) -> None:
+        """Signed in again: the session ends later, the warning waits for that."""
+        if signed_in.client is not self.signed_in.client:
+            return
+        self.signed_in = signed_in
+        main = self.main_window
+        if self.expiry_warned and main is not None:
+            main.keys_page.notice.hide()  # the warning was about the old session
+        self.expiry_warned = False
+        self._expiry_timer.stop()
+        self._schedule_expiry_warning()
+        panel = self._panel.dialog
+        if panel is not None:
+            panel.set_expires_at(signed_in.expires_at)
 
     def _schedule_expiry_warning(self) -> None:
         expires_at = self.signed_in.expires_at

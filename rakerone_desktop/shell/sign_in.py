@@ -316,10 +316,10 @@ class ReauthPrompt(QObject):
         self.browser = view
         view.start()
 
-    def _on_browser_signed_in(self, _client: object, _expires_in: int) -> None:
+    def _on_browser_signed_in(self, _client: object, expires_in: int) -> None:
         self.browser = None
         if self._session is not None:
-            self._session.remember_new_token()
+            self._session.renewed_by_browser(expires_in)
         if self.flow is not None:
             self.flow.signed_in_elsewhere()
 

@@ -90,6 +90,10 @@ class SessionPanel(QDialog):
         layout.addWidget(buttons)
         self.refresh()
 
+    def set_expires_at(self, expires_at: datetime | None) -> None:
+        self._expires_at = expires_at
+        self.refresh()
+
     def this_run_only(self) -> str:
         return self.tr("This run only (not saved on this computer)")
 

@@ -143,3 +143,33 @@ def test_a_session_not_remembered_is_kept_this_run_only(
     assert panel.keyring_label.text() == "This run only (not saved on this computer)"
     assert "in 12 hours" in panel.expires_label.text()
     assert not controller.current.expiry_warned
+
+
+def test_signing_in_again_renews_the_expiry(qtbot, start_app, short_sessions: ReadyInfo) -> None:
+    from rakerone_desktop.api.client import RakerOneClient
+    from tests.support.app_driver import wait_loaded
+
+    controller = start_app("--server", short_sessions.url)
+    controller.expiry_warning_seconds = 88
+    window = sign_in(qtbot, controller, short_sessions, remember=True)
+    wait_loaded(qtbot, controller)
+    scope = controller.current
+    qtbot.waitUntil(lambda: scope.expiry_warned, timeout=WAIT_MS)
+    old = scope.signed_in.expires_at
+    window.session_action.trigger()
+    client = scope.signed_in.client
+    RakerOneClient(base_url=client.base_url, token=client.token).sign_out()
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: controller.reauth_dialog is not None, timeout=WAIT_MS)
+    again = controller.reauth_dialog
+    again.password_field.setText(short_sessions.admin_password or "")
+    again.sign_in_button.click()
+    qtbot.waitUntil(lambda: controller.reauth_dialog is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: scope.signed_in.expires_at != old, timeout=WAIT_MS)
+    assert scope.signed_in.expires_at > old
+    assert controller.session.current.expires_at == scope.signed_in.expires_at
+    kept = Settings().get(Options.session_expiry)
+    key = f"{short_sessions.url}#{short_sessions.admin_email}"
+    assert kept[key] == scope.signed_in.expires_at.isoformat()
+    wait_loaded(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
