@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from rakerone_desktop.api.errors import ApiError, as_api_error
+from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import AuthMethods
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
 from rakerone_desktop.flows.browser_sign_in import BrowserSignIn, Opener
@@ -183,8 +183,12 @@ class SignInScreen(QObject):
     def _on_browser_signed_in(self, client: object, expires_in: int) -> None:
         session_client = cast("ApiClient", client)
         task = self._session.sign_in_with_token(session_client, expires_in, self._browser_remember)
-        if task is None:
-            self.show_error(as_api_error(RuntimeError("Another sign-in is running.")))
+        if task is None and self.dialog is not None:
+            self.browser = None
+            self.dialog.set_busy(False)
+            self.dialog.end_browser_wait(
+                self.tr("Another sign-in is running. Try again when it has finished.")
+            )
 
     def _on_browser_ended(self) -> None:
         self.browser = None

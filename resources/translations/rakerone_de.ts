@@ -1839,6 +1839,11 @@
     <name>SignInScreen</name>
     <message>
         <location filename="../../rakerone_desktop/shell/sign_in.py"/>
+        <source>Another sign-in is running. Try again when it has finished.</source>
+        <translation>Eine andere Anmeldung läuft. Versuchen Sie es erneut, wenn sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/shell/sign_in.py"/>
         <source>Opening your remembered session…</source>
         <translation>Ihre gespeicherte Sitzung wird geöffnet…</translation>
     </message>
