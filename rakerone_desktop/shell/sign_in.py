@@ -127,7 +127,7 @@ class SignInScreen(QObject):
         if self.dialog is None:
             return False
         if self.browser is not None:  # the browser's session failed at GET /me
-            self.browser = None
+            self._drop_browser()
             self.dialog.set_busy(False)
             self.dialog.end_browser_wait(error.message)
             return True
@@ -184,14 +184,20 @@ class SignInScreen(QObject):
         session_client = cast("ApiClient", client)
         task = self._session.sign_in_with_token(session_client, expires_in, self._browser_remember)
         if task is None and self.dialog is not None:
-            self.browser = None
+            self._drop_browser()
             self.dialog.set_busy(False)
             self.dialog.end_browser_wait(
                 self.tr("Another sign-in is running. Try again when it has finished.")
             )
 
     def _on_browser_ended(self) -> None:
-        self.browser = None
+        self._drop_browser()
+
+    def _drop_browser(self) -> None:
+        view, self.browser = self.browser, None
+        if view is not None:  # its listener is closed; the flow and view go
+            view.flow.deleteLater()
+            view.deleteLater()
 
     def _on_profile_chosen(self, server: str, email: str) -> None:
         """A remembered server picked: its remembered session, if any, opens at once."""
@@ -218,7 +224,7 @@ class SignInScreen(QObject):
     def close(self) -> None:
         """Signed in: the dialog closes, and its password is forgotten."""
         dialog = self.dialog
-        self.browser = None
+        self._drop_browser()
         if dialog is not None:
             self._dialog.forget()
             dialog.password_field.clear()
