@@ -4,7 +4,8 @@
 
 Starts the app offscreen with ``--sandbox`` (demo data), once in the light and
 once in the dark scheme, and saves the main window, the create-key wizard's
-pages, the copy-once dialog and the revoke confirmation as PNG files.
+pages, the copy-once dialog, the revoke confirmation, the session panel and the
+sign-in dialog (remembered servers, browser sign-in, waiting) as PNG files.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
@@ -137,8 +139,54 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
         incident.reject()
         page.set_filter("all")
         del Column
+        shoot_sign_in(app, ctl, out)
     ctl.quit()
     settle(app, 0.3)
+
+
+def shoot_sign_in(app: QApplication, ctl: Any, out: Path) -> None:
+    """The session panel, then the sign-in dialog with remembered servers and the
+    browser button, and waiting for the browser (once with the address to copy)."""
+    current = ctl.current
+    window = current.window
+    window.session_action.trigger()
+    panel = current.session_panel
+    spin(app, panel.isVisible)
+    settle(app)
+    save(panel, out, "session-panel")
+    panel.reject()
+
+    server = current.signed_in.server
+    dialog = ctl.switch_server()
+    dialog.set_profiles(
+        [
+            {"server": server, "email": "admin@example.com", "ca_bundle": ""},
+            {"server": "https://rakerone.example.com", "email": "ops@example.com"},
+            {"server": "https://staging.rakerone.example.com", "email": "ops@example.com"},
+        ]
+    )
+    dialog.server_field.setText(server)
+    dialog.email_field.setText("admin@example.com")
+    dialog.server_field.editingFinished.emit()
+    spin(app, dialog.browser_button.isVisible)
+    settle(app)
+    save(dialog, out, "sign-in-browser")
+
+    ctl.sign_in.opener = lambda _url: True  # a browser that opens and is never answered
+    dialog.browser_button.click()
+    spin(app, dialog.browser_status.isVisible)
+    settle(app)
+    save(dialog, out, "sign-in-waiting")
+    dialog.browser_cancel_button.click()
+    spin(app, lambda: ctl.sign_in.browser is None)
+
+    ctl.sign_in.opener = lambda _url: False  # no browser could be opened
+    dialog.browser_button.click()
+    spin(app, dialog.browser_url_field.isVisible)
+    settle(app)
+    save(dialog, out, "sign-in-browser-url")
+    dialog.browser_cancel_button.click()
+    spin(app, lambda: ctl.sign_in.browser is None)
 
 
 def main() -> int:

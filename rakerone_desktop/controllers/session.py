@@ -6,9 +6,12 @@ blocking call goes through the task runner and comes back as a signal.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -42,10 +45,26 @@ class SignedIn:
     client: ApiClient
     user: User
     remembered: bool
+    # When the session ends, when known (the sign-in answer, the token grant, or what
+    # was kept beside a remembered session).
+    expires_at: datetime | None = None
+    via_browser: bool = False
 
     @property
     def server(self) -> str:
         return self.client.base_url
+
+
+def expiry_key(server: str, email: str) -> str:
+    return f"{server}#{email}"
+
+
+def add_profile(
+    profiles: list[dict[str, str]], server: str, email: str, ca_bundle: str
+) -> list[dict[str, str]]:
+    """The remembered servers with this one first (one row per server address)."""
+    rest = [p for p in profiles if p.get("server") != server]
+    return [{"server": server, "email": email, "ca_bundle": ca_bundle}, *rest][:20]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +83,8 @@ class SignInRequest:
 class SessionController(QObject):
     signedIn = Signal(object)  # SignedIn
     signInFailed = Signal(object)  # ApiError
+    rememberedMissing = Signal()  # open_remembered found no session to open
+    sessionRenewed = Signal(object)  # SignedIn: signed in again, a new expiry
     restoreFailed = Signal(str, object)  # server, ApiError (the session is kept)
     restoreFinished = Signal(object)  # SignedIn | None
     signedOut = Signal()
@@ -135,8 +156,51 @@ class SessionController(QObject):
         stored_safely = True
         if remember and session.token:
             store = self._token_store()
-            stored_safely = store.save(client.base_url, session.token)
-        return SignedIn(client, session.user, remember), stored_safely
+            stored_safely = store.save(client.base_url, session.token, session.user.email)
+        return SignedIn(client, session.user, remember, session.expires_at), stored_safely
+
+    # -- sign in with a token from the browser -------------------------------------------------
+
+    def auth_methods(self, server: str, ca_bundle: str | None) -> Task:
+        """Ask ``server`` how one signs in to it (``GET /auth/methods``), in the background."""
+        return self._runner.submit("auth-methods", self._methods_job, server, ca_bundle)
+
+    def _methods_job(self, server: str, ca_bundle: str | None) -> object:
+        client = self._client_factory(base_url=server, ca_bundle=ca_bundle)
+        try:
+            return client.get_auth_methods()
+        finally:
+            with contextlib.suppress(Exception):
+                client.close()
+
+    def new_client(self, server: str, ca_bundle: str | None) -> ApiClient:
+        """A client without a session, for a browser sign-in to ``server``."""
+        return self._client_factory(base_url=server, ca_bundle=ca_bundle)
+
+    def sign_in_with_token(self, client: ApiClient, expires_in: int, remember: bool) -> Task | None:
+        """Continue as after a password sign-in, with the session ``client`` already holds
+        (a browser sign-in's token): ``GET /me``, the keyring, then ``signedIn``."""
+        if self._busy:
+            return None
+        self._busy = True
+        remember = remember and self._remember_allowed
+        task = self._runner.submit("sign-in-token", self._token_job, client, expires_in, remember)
+        task.succeeded.connect(self._on_signed_in)
+        task.failed.connect(self._on_sign_in_failed)
+        return task
+
+    def _token_job(
+        self, client: ApiClient, expires_in: int, remember: bool
+    ) -> tuple[SignedIn, bool]:
+        me = client.me()
+        if not isinstance(me, User):
+            raise UnauthenticatedError("The server did not accept the new session.")
+        token = getattr(client, "token", None)
+        expires_at = datetime.now(UTC) + timedelta(seconds=expires_in) if expires_in else None
+        stored_safely = True
+        if remember and token:
+            stored_safely = self._token_store().save(client.base_url, token, me.email)
+        return SignedIn(client, me, remember, expires_at, via_browser=True), stored_safely
 
     def _on_signed_in(self, result: tuple[SignedIn, bool]) -> None:
         self._busy = False
@@ -145,11 +209,38 @@ class SessionController(QObject):
         if self._remember_allowed:  # a sandbox's server and admin are never remembered
             self._settings.set(Options.last_server, signed_in.server)
             self._settings.set(Options.last_email, signed_in.user.email)
+            profiles = add_profile(
+                self._settings.get(Options.server_profiles),
+                signed_in.server,
+                signed_in.user.email,
+                self.ca_bundle_for(signed_in.server) or "",
+            )
+            self._settings.set(Options.server_profiles, profiles)
         if signed_in.remembered:
             self._settings.set(Options.remembered_server, signed_in.server)
+            self._settings.set(Options.remembered_email, signed_in.user.email)
+            expiries = self._settings.get(Options.session_expiry)
+            key = expiry_key(signed_in.server, signed_in.user.email)
+            if signed_in.expires_at is not None:
+                expiries[key] = signed_in.expires_at.astimezone(UTC).isoformat()
+            else:
+                expiries.pop(key, None)
+            self._settings.set(Options.session_expiry, expiries)
             if not stored_safely:
                 self._notice_once()
         self.signedIn.emit(signed_in)
+
+    def keyring_backend(self) -> Task:
+        """The keyring backend's name, or "" when sessions are kept for this run only."""
+        return self._runner.submit("keyring-backend", self._backend_job)
+
+    def _backend_job(self) -> str:
+        try:
+            store = self._token_store()
+        except Exception:  # no keyring at all: nothing is kept past this run
+            log.exception("finding the keyring failed")
+            return ""
+        return store.backend_name if store.persistent else ""
 
     def _on_sign_in_failed(self, error: object) -> None:
         self._busy = False
@@ -178,10 +269,61 @@ class SessionController(QObject):
         except ApiError:
             ca_bundle = None  # settings are read here, on the GUI thread, not in the job
         self._restoring_server = server
-        task = self._runner.submit("restore-session", self._restore_job, server, ca_bundle)
+        email = self._settings.get(Options.remembered_email)
+        expiry: datetime | None = None
+        try:
+            base = normalize_base_url(server)
+            kept = self._settings.get(Options.session_expiry).get(expiry_key(base, email))
+            expiry = datetime.fromisoformat(kept) if kept else None
+        except (ApiError, ValueError):
+            expiry = None
+        task = self._runner.submit(
+            "restore-session", self._restore_job, server, ca_bundle, email, expiry
+        )
         task.succeeded.connect(self._on_restored)
         task.failed.connect(self._on_restore_failed)
         return task
+
+    def has_remembered(self, server: str, email: str) -> bool:
+        """Whether a session for this server and account may be in the keyring."""
+        if not self._remember_allowed:
+            return False
+        if expiry_key(server, email) in self._settings.get(Options.session_expiry):
+            return True
+        return self._settings.get(Options.remembered_server) == server
+
+    def open_remembered(self, server: str, email: str) -> Task | None:
+        """Open the session remembered for this server and account (picked from the
+        remembered servers); it answers ``(SignedIn, True)`` or None when there is none
+        (or it has ended), and ``signedIn`` follows as after signing in."""
+        if self._busy or not self._remember_allowed:
+            return None
+        self._busy = True
+        kept = self._settings.get(Options.session_expiry).get(expiry_key(server, email))
+        try:
+            expiry = datetime.fromisoformat(kept) if kept else None
+        except ValueError:
+            expiry = None
+        ca_bundle = self.ca_bundle_for(server)
+        task = self._runner.submit(
+            "open-remembered", self._open_remembered_job, server, ca_bundle, email, expiry
+        )
+        task.succeeded.connect(self._on_opened_remembered)
+        task.failed.connect(self._on_sign_in_failed)
+        return task
+
+    def _open_remembered_job(
+        self, server: str, ca_bundle: str | None, email: str, expiry: datetime | None
+    ) -> tuple[SignedIn, bool] | None:
+        signed_in = self._restore_job(server, ca_bundle, email, expiry)
+        return (signed_in, True) if signed_in is not None else None
+
+    def _on_opened_remembered(self, result: tuple[SignedIn, bool] | None) -> None:
+        if result is None:
+            self._busy = False
+            self.rememberedMissing.emit()
+            return
+        self._on_signed_in(result)
 
     def _on_restore_failed(self, error: object) -> None:
         # The server couldn't be asked (offline, say): the remembered session is
@@ -189,38 +331,52 @@ class SessionController(QObject):
         self.current = None
         self.restoreFailed.emit(self._restoring_server, as_api_error(error))
 
-    def _restore_job(self, server: str, ca_bundle: str | None) -> SignedIn | None:
+    def _restore_job(
+        self, server: str, ca_bundle: str | None, email: str, expiry: datetime | None
+    ) -> SignedIn | None:
         try:
             base = normalize_base_url(server)
         except ApiError:
             return None
         store = self._token_store()
-        token = store.load(base)
+        token = store.load(base, email)
         if not token:
             return None
         client = self._client_factory(base_url=base, token=token, ca_bundle=ca_bundle)
         try:
             me = client.me()
         except UnauthenticatedError:
-            store.delete(base)
+            store.delete(base, email)
             return None
         if not isinstance(me, User):
             return None
-        return SignedIn(client, me, True)
+        if email != me.email:  # an entry of the older naming: move it to its account
+            store.save(base, token, me.email)
+            store.delete(base)
+        return SignedIn(client, me, True, expiry)
 
     def _on_restored(self, result: SignedIn | None) -> None:
         if result is None:
             self._settings.remove(Options.remembered_server)
+        else:
+            self._settings.set(Options.remembered_email, result.user.email)
         self.current = result
         self.restoreFinished.emit(result)
 
     # -- signing in again after the session ended ---------------------------------
 
+    def _remember_job(self, current: SignedIn) -> bool:
+        token = getattr(current.client, "token", None)
+        if not token:
+            return False
+        return self._token_store().save(current.server, token, current.user.email)
+
     def reauthenticate(self, password: str) -> Task | None:
         """Sign the current person in again on the same client (its token is renewed).
 
-        None (nothing sent) when nobody is signed in or a sign-in is running;
-        the task answers whether a remembered token was stored safely.
+        None (nothing sent) when nobody is signed in or a sign-in is running; the
+        task answers whether a remembered token was stored safely and when the new
+        session ends, and ``sessionRenewed`` follows.
         """
         current = self.current
         if current is None or self._busy:
@@ -228,16 +384,75 @@ class SessionController(QObject):
         self._busy = True
         task = self._runner.submit("re-sign-in", self._reauth_job, current, password)
         task.finished.connect(self._on_reauth_finished)
+        task.succeeded.connect(self._on_reauthed)
         return task
 
-    def _reauth_job(self, current: SignedIn, password: str) -> bool:
+    def _reauth_job(self, current: SignedIn, password: str) -> tuple[bool, datetime | None]:
         session = current.client.sign_in(current.user.email, password)
+        stored_safely = True
         if current.remembered and session.token:
-            return self._token_store().save(current.server, session.token)
-        return True
+            stored_safely = self._token_store().save(
+                current.server, session.token, current.user.email
+            )
+        return stored_safely, session.expires_at
+
+    def _on_reauthed(self, result: tuple[bool, datetime | None]) -> None:
+        self._renewed(result[1])
+
+    def renewed_by_browser(self, expires_in: int) -> Task | None:
+        """The current client holds a new session (signed in again with the browser):
+        note when it ends, and keep it in the keyring when the session is remembered."""
+        expires_at = datetime.now(UTC) + timedelta(seconds=expires_in) if expires_in else None
+        self._renewed(expires_at)
+        current = self.current
+        if current is None or not current.remembered:
+            return None
+        return self._runner.submit("remember-token", self._remember_job, current)
+
+    def _renewed(self, expires_at: datetime | None) -> None:
+        current = self.current
+        if current is None:
+            return
+        renewed = dataclasses.replace(current, expires_at=expires_at)
+        self.current = renewed
+        if renewed.remembered:
+            expiries = self._settings.get(Options.session_expiry)
+            key = expiry_key(renewed.server, renewed.user.email)
+            if expires_at is not None:
+                expiries[key] = expires_at.astimezone(UTC).isoformat()
+            else:
+                expiries.pop(key, None)
+            self._settings.set(Options.session_expiry, expiries)
+        self.sessionRenewed.emit(renewed)
 
     def _on_reauth_finished(self) -> None:
         self._busy = False
+
+    # -- switch server, sign out -----------------------------------------------------
+
+    def leave(self) -> None:
+        """Stop using the current session without ending it: its remembered token stays
+        in the keyring (it is per server and account), for coming back to that server."""
+        self.current = None
+
+    def forget_server(self, server: str, email: str) -> Task | None:
+        """A remembered server is forgotten: so is its remembered session (the keyring
+        entry is deleted in the background; the server is not told)."""
+        self._forget_expiry(server, email)
+        if self._settings.get(Options.remembered_server) == server:
+            self._settings.remove(Options.remembered_server)
+            self._settings.remove(Options.remembered_email)
+        if not self._remember_allowed:
+            return None
+        return self._runner.submit("forget-server", self._forget_job, server, email)
+
+    def _forget_job(self, server: str, email: str) -> None:
+        self._token_store().delete(server, email)
+
+    def _forget_expiry(self, server: str, email: str) -> None:
+        expiries = self._settings.get(Options.session_expiry)
+        if expiries.pop(expiry_key(server, email), None) is not None:
+            self._settings.set(Options.session_expiry, expiries)
 
     # -- sign out ----------------------------------------------------------------
 
@@ -245,6 +460,9 @@ class SessionController(QObject):
         current = self.current
         self.current = None
         self._settings.remove(Options.remembered_server)
+        self._settings.remove(Options.remembered_email)
+        if current is not None:
+            self._forget_expiry(current.server, current.user.email)
         if current is None:
             self.signedOut.emit()
             return
@@ -255,7 +473,7 @@ class SessionController(QObject):
 
     def _sign_out_job(self, current: SignedIn) -> None:
         if current.remembered:
-            self._token_store().delete(current.server)
+            self._token_store().delete(current.server, current.user.email)
         try:
             current.client.sign_out()
         except ApiError as exc:

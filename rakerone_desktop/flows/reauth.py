@@ -85,6 +85,14 @@ class ReauthFlow(QObject):
         task.succeeded.connect(self._on_signed_in)
         task.failed.connect(self._on_failed)
 
+    def signed_in_elsewhere(self) -> None:
+        """The person signed in again another way (with their browser): the same
+        client holds a new session, and every waiting call is retried."""
+        if self._state is not ReauthState.ASKING:
+            return
+        self._set(ReauthState.SIGNING_IN)
+        self._on_signed_in(True)
+
     def _on_failed(self, error: object) -> None:
         if self._state is ReauthState.SIGNING_IN:
             self._set(ReauthState.ASKING)

@@ -11,6 +11,7 @@ Nothing is ever written in plain text by this app.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
@@ -41,7 +42,7 @@ def backend_is_safe(backend: KeyringBackend) -> bool:
 
 
 class TokenStore:
-    """Remembers one session token per server."""
+    """Remembers one session token per server and account."""
 
     def __init__(self, backend: KeyringBackend | None = None) -> None:
         self._backend = backend if backend is not None else keyring.get_keyring()
@@ -55,42 +56,66 @@ class TokenStore:
             )
 
     @staticmethod
-    def _account(server: str) -> str:
-        return f"session:{server}"
+    def _account(server: str, email: str = "") -> str:
+        """One entry per server and account; without an email, the older per-server name."""
+        return f"session:{server}#{email}" if email else f"session:{server}"
 
-    def save(self, server: str, token: str) -> bool:
+    @staticmethod
+    def _key(server: str, email: str) -> str:
+        return f"{server}#{email}"
+
+    @property
+    def backend_name(self) -> str:
+        return type(self._backend).__name__
+
+    def save(self, server: str, token: str, email: str = "") -> bool:
         """Store the token; True when it went to the OS keyring."""
         if self.persistent:
             try:
-                self._backend.set_password(SERVICE, self._account(server), token)
+                self._backend.set_password(SERVICE, self._account(server, email), token)
             except keyring.errors.KeyringError as exc:
                 log.warning("The keyring refused the session token: %s", type(exc).__name__)
             else:
                 return True
         with self._lock:
-            self._memory[server] = token
+            self._memory[self._key(server, email)] = token
         return False
 
-    def load(self, server: str) -> str | None:
+    def load(self, server: str, email: str = "") -> str | None:
+        """The token for this server and account.
+
+        An entry kept under the older per-server name (before accounts were part of
+        it) is still read, and moved to the new name, so a remembered session survives.
+        """
         with self._lock:
-            if server in self._memory:
-                return self._memory[server]
+            if self._key(server, email) in self._memory:
+                return self._memory[self._key(server, email)]
         if not self.persistent:
             return None
         try:
-            return self._backend.get_password(SERVICE, self._account(server))
+            token = self._backend.get_password(SERVICE, self._account(server, email))
+            if token or not email:
+                return token
+            token = self._backend.get_password(SERVICE, self._account(server))
+            if token:
+                self._backend.set_password(SERVICE, self._account(server, email), token)
+                with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                    self._backend.delete_password(SERVICE, self._account(server))
+            return token
         except keyring.errors.KeyringError as exc:
             log.warning("The keyring could not be read: %s", type(exc).__name__)
             return None
 
-    def delete(self, server: str) -> None:
+    def delete(self, server: str, email: str = "") -> None:
         with self._lock:
-            self._memory.pop(server, None)
+            self._memory.pop(self._key(server, email), None)
         if not self.persistent:
             return
-        try:
-            self._backend.delete_password(SERVICE, self._account(server))
-        except keyring.errors.PasswordDeleteError:
-            pass  # nothing was stored
-        except keyring.errors.KeyringError as exc:
-            log.warning("The keyring could not forget the token: %s", type(exc).__name__)
+        names = {self._account(server, email), self._account(server)}
+        for name in names:
+            try:
+                self._backend.delete_password(SERVICE, name)
+            except keyring.errors.PasswordDeleteError:
+                pass  # nothing was stored
+            except keyring.errors.KeyringError as exc:
+                log.warning("The keyring could not forget the token: %s", type(exc).__name__)

@@ -30,6 +30,12 @@ class Options:
     last_server = Option("signin/lastServer", "")
     last_email = Option("signin/lastEmail", "")
     remembered_server = Option("signin/rememberedServer", "")
+    remembered_email = Option("signin/rememberedEmail", "")  # whose session is remembered
+    # Remembered servers, most recent first: {"server", "email", "ca_bundle"}; never a secret.
+    server_profiles = Option[list[dict[str, str]]]("signin/serverProfiles", [])
+    # When each remembered session ends ("server#email" -> ISO 8601 UTC); the token is
+    # in the keyring, never here.
+    session_expiry = Option[dict[str, str]]("signin/sessionExpiry", {})
     ca_bundles = Option[dict[str, str]]("tls/caBundles", {})
     clipboard_clear_seconds = Option("clipboard/clearSeconds", 30)  # 0 = never
     auto_refresh_seconds = Option("keys/autoRefreshSeconds", 30)  # 0 = off

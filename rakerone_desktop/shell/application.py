@@ -25,7 +25,7 @@ from rakerone_desktop.sandbox.launcher import SandboxProcess
 from rakerone_desktop.shell.about import AboutAndDiagnostics
 from rakerone_desktop.shell.command_line import client_factory
 from rakerone_desktop.shell.sandbox_start import SandboxStart
-from rakerone_desktop.shell.session_scope import SessionScope
+from rakerone_desktop.shell.session_scope import EXPIRY_WARNING_SECONDS, SessionScope
 from rakerone_desktop.shell.sign_in import SignInScreen
 from rakerone_desktop.ui.about_dialog import AboutDialog
 from rakerone_desktop.ui.clipboard import SecretClipboard
@@ -79,7 +79,11 @@ class Application(QObject):
         self.errors = diagnostics.ErrorHistory()
         self.runner.taskFailed.connect(self.errors.record)
         self.sign_in = SignInScreen(
-            self.session, self.settings, allow_remember=not args.sandbox, parent=self
+            self.session,
+            self.settings,
+            allow_remember=not args.sandbox,
+            runner=self.runner,
+            parent=self,
         )
         self.sign_in.shown.connect(self.signInShown)
         self.sign_in.cancelled.connect(self._on_sign_in_cancelled)
@@ -104,6 +108,8 @@ class Application(QObject):
         self._preferences: OneDialog[PreferencesDialog] = OneDialog()
         self._pending_notice: str | None = None
         self._stopped = False
+        # How long before a session ends the window warns (tests shorten the wait).
+        self.expiry_warning_seconds = EXPIRY_WARNING_SECONDS
 
     # -- what tests, scripts and the single-instance hand-over look at --------------------------
 
@@ -192,8 +198,12 @@ class Application(QObject):
             settings=self.settings,
             clipboard=self.clipboard,
             read_only_locked=self.read_only,
+            expiry_warning_seconds=self.expiry_warning_seconds,
+            browser_opener=self.sign_in.opener,
+            browser_timeout_ms=self.sign_in.browser_timeout_ms,
         )
         self.current = scope
+        scope.signOutRequested.connect(self.sign_out)
         window = scope.window
         window.signOutRequested.connect(self.sign_out)  # type: ignore[attr-defined]
         window.closed.connect(self.quit)  # type: ignore[attr-defined]
@@ -207,6 +217,8 @@ class Application(QObject):
             main.aboutRequested.connect(self.show_about)
             main.copyDiagnosticsRequested.connect(self.copy_diagnostics)
         scope.start()
+        window.raise_()  # back in front of the browser after signing in there
+        window.activateWindow()
         self.mainWindowShown.emit(window)
         self._flush_notice()  # a notice from signing in
 
@@ -283,8 +295,15 @@ class Application(QObject):
         if not self._stopped:
             self.show_sign_in()
 
-    def switch_server(self) -> None:
-        self.sign_out()
+    def switch_server(self) -> SignInDialog:
+        """Close this session's window and pick another server, without quitting.
+
+        Nothing is signed out: a remembered session stays in the keyring (one entry
+        per server and account), for coming back to that server later.
+        """
+        self._leave()
+        self.session.leave()
+        return self.show_sign_in()
 
     def quit(self) -> None:
         if self._stopped:

@@ -45,7 +45,11 @@ SEED_ADMIN_ONLY = (
 
 
 def window_title(server: str) -> str:
-    host = urlsplit(server).hostname or server
+    """The title names the server (its port too when the address gives one)."""
+    parts = urlsplit(server)
+    host = parts.hostname or server
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
     return f"RakerOne — API keys ({host})"
 
 
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
     refreshRequested = Signal()
     activityRequested = Signal(str, object)  # key id, cursor (None for the first page)
     switchServerRequested = Signal()
+    sessionRequested = Signal()  # Help → Session…
     signOutRequested = Signal()
     quitRequested = Signal()
     aboutRequested = Signal()
@@ -213,6 +218,9 @@ class MainWindow(QMainWindow):
             self.tr("Versions, server and recent errors for a support ticket; never a secret")
         )
         help_menu.addAction(self.diagnostics_action)
+        self.session_action = self._action(self.tr("&Session…"))
+        self.session_action.setToolTip(self.tr("Server, account, when the session ends"))
+        help_menu.addAction(self.session_action)
         help_menu.addAction(self.about_action)
 
         self.keys_page.table.addAction(self.revoke_action)
@@ -241,6 +249,7 @@ class MainWindow(QMainWindow):
         # Help menu
         self.about_action.triggered.connect(self.aboutRequested.emit)
         self.diagnostics_action.triggered.connect(self.copyDiagnosticsRequested.emit)
+        self.session_action.triggered.connect(self.sessionRequested.emit)
         # the keys page
         page = self.keys_page
         page.createRequested.connect(self.createKeyRequested.emit)

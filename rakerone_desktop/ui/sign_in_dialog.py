@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -40,6 +41,12 @@ class SignInDialog(QDialog):
     #: server URL (normalised), email, password, remember, CA bundle path or ""
     signInRequested = Signal(str, str, str, bool, str)
     caBundleLookup = Signal(str)  # asks the app for the bundle kept for a server
+    serverEntered = Signal(str)  # a server address was entered or picked (normalised)
+    #: server URL (normalised), remember, CA bundle path or ""
+    browserSignInRequested = Signal(str, bool, str)
+    browserCancelRequested = Signal()
+    profileForgotten = Signal(str)  # a remembered server to forget
+    profileChosen = Signal(str, str)  # a remembered server was picked: server, email
 
     def __init__(
         self,
@@ -58,6 +65,8 @@ class SignInDialog(QDialog):
         self._reauth = False
         self._reauth_message = ""
         self._ca_bundle = ""
+        self._waiting = False
+        self._profiles: list[dict[str, str]] = []
 
         title = QLabel(self.tr("Sign in to RakerOne"))
         title.setProperty("role", "pageTitle")
@@ -102,8 +111,53 @@ class SignInDialog(QDialog):
         ca_row.addWidget(self.ca_button)
         ca_row.addWidget(self.ca_clear)
 
+        self.profile_field = QComboBox()
+        self.profile_field.setObjectName("serverProfileField")
+        self.profile_field.setAccessibleName(self.tr("Remembered servers"))
+        self.forget_button = QPushButton(self.tr("Forget"))
+        self.forget_button.setObjectName("forgetServerButton")
+        self.forget_button.setAccessibleName(self.tr("Forget this server"))
+        self.forget_button.clicked.connect(self._forget_profile)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_field, 1)
+        profile_row.addWidget(self.forget_button)
+        self.profile_field.activated.connect(self._profile_picked)
+
+        self.browser_button = QPushButton(self.tr("Sign in with your browser"))
+        self.browser_button.setObjectName("signInWithBrowserButton")
+        self.browser_button.setIcon(icon("app"))
+        self.browser_button.clicked.connect(self.submit_browser)
+        self.browser_button.hide()
+        self.browser_status = QLabel()
+        self.browser_status.setObjectName("browserSignInStatus")
+        self.browser_status.setProperty("role", "hint")
+        self.browser_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.browser_status.setWordWrap(True)
+        self.browser_status.hide()
+        self.browser_url_field = QLineEdit()
+        self.browser_url_field.setObjectName("browserSignInUrlField")
+        self.browser_url_field.setReadOnly(True)
+        self.browser_url_field.setAccessibleName(self.tr("Sign-in page address"))
+        self.browser_url_field.hide()
+        self.browser_cancel_button = QPushButton(self.tr("Cancel"))
+        self.browser_cancel_button.setObjectName("cancelBrowserSignInButton")
+        self.browser_cancel_button.setAccessibleName(self.tr("Cancel signing in with the browser"))
+        self.browser_cancel_button.clicked.connect(self.browserCancelRequested.emit)
+        self.browser_cancel_button.hide()
+        self.browser_error = _error_label(self.browser_button)
+        self.browser_error.setObjectName("browserSignInError")
+        waiting_row = QHBoxLayout()
+        waiting_row.addWidget(self.browser_status, 1)
+        waiting_row.addWidget(self.browser_cancel_button)
+
         form = QFormLayout()
+        self._form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        profile_label = QLabel(self.tr("Ser&vers"))
+        profile_label.setBuddy(self.profile_field)
+        form.addRow(profile_label, profile_row)
+        self._profile_label = profile_label
+        self._profile_row = profile_row
         server_label = QLabel(self.tr("&Server URL"))
         server_label.setBuddy(self.server_field)
         email_label = QLabel(self.tr("&Email"))
@@ -140,6 +194,11 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
+        layout.addWidget(self.browser_button)
+        layout.addLayout(waiting_row)
+        layout.addWidget(self.browser_url_field)
+        layout.addWidget(self.browser_error)
+        self.set_profiles([])
 
         self.server_field.editingFinished.connect(self._server_changed)
         self.server_field.textEdited.connect(self._clear_server_error)
@@ -158,6 +217,7 @@ class SignInDialog(QDialog):
         self.email_field.setReadOnly(True)
         self.ca_button.setEnabled(False)
         self.remember_checkbox.hide()
+        self._form.setRowVisible(self._profile_label, False)
         self.cancel_button.setText(self.tr("Cancel"))
         self._reauth_message = message
         self.general_error.setText(message)
@@ -173,7 +233,119 @@ class SignInDialog(QDialog):
             server = normalize_base_url(self.server_field.text())
         except e.ApiError:
             return
+        self.profile_field.setCurrentIndex(self._index_of(server))
+        self.forget_button.setEnabled(self.profile_field.currentIndex() >= 0)
         self.caBundleLookup.emit(server)
+        self.serverEntered.emit(server)
+
+    @property
+    def server(self) -> str:
+        """The normalised server address, or "" when what is typed isn't one."""
+        try:
+            return normalize_base_url(self.server_field.text())
+        except e.ApiError:
+            return ""
+
+    # -- remembered servers -----------------------------------------------------------
+
+    def set_profiles(self, profiles: list[dict[str, str]]) -> None:
+        """The remembered servers to pick from (address, email, CA bundle)."""
+        self._profiles = [p for p in profiles if p.get("server")]
+        self.profile_field.clear()
+        for profile in self._profiles:
+            email = profile.get("email", "")
+            text = f"{profile['server']} — {email}" if email else profile["server"]
+            self.profile_field.addItem(text, profile["server"])
+        self.profile_field.setCurrentIndex(self._index_of(self.server))
+        shown = bool(self._profiles) and not self._reauth
+        self._form.setRowVisible(self._profile_label, shown)
+        self.forget_button.setEnabled(self.profile_field.currentIndex() >= 0)
+
+    def _index_of(self, server: str) -> int:
+        return next((i for i, p in enumerate(self._profiles) if p.get("server") == server), -1)
+
+    def _profile_picked(self, index: int) -> None:
+        if not 0 <= index < len(self._profiles):
+            return
+        profile = self._profiles[index]
+        self.server_field.setText(profile.get("server", ""))
+        self.email_field.setText(profile.get("email", ""))
+        self.set_ca_bundle(profile.get("ca_bundle", ""))
+        self.password_field.clear()
+        self._clear_errors()
+        self.forget_button.setEnabled(True)
+        self.password_field.setFocus()
+        self.serverEntered.emit(self.server)
+        self.profileChosen.emit(self.server, self.email_field.text().strip())
+
+    def _forget_profile(self) -> None:
+        index = self.profile_field.currentIndex()
+        if 0 <= index < len(self._profiles):
+            self.profileForgotten.emit(self._profiles[index]["server"])
+
+    # -- sign in with the browser -------------------------------------------------------
+
+    def set_sign_in_methods(self, password: bool, browser: bool) -> None:
+        """What the server offers: the browser button, and the password form or not."""
+        self.browser_button.setVisible(browser)
+        self._form.setRowVisible(self.password_field, password)
+        if not password:
+            self.password_error.hide()
+        self.sign_in_button.setVisible(password)
+        if browser and not password:
+            self.browser_button.setDefault(True)
+
+    def submit_browser(self) -> None:
+        if self._busy or self._waiting:
+            return
+        self._clear_errors()
+        try:
+            server = normalize_base_url(self.server_field.text())
+        except e.ApiError as exc:
+            self._show(self.server_error, exc.message)
+            self.server_field.setFocus()
+            return
+        self.browserSignInRequested.emit(
+            server, self.remember_checkbox.isChecked(), self._ca_bundle
+        )
+
+    def show_browser_waiting(self) -> None:
+        """Waiting for the person to sign in in their browser; Cancel stops it."""
+        self._waiting = True
+        self.browser_error.hide()
+        self.browser_button.setEnabled(False)
+        self.sign_in_button.setEnabled(False)
+        self.browser_status.setText(self.tr("Waiting for your browser…"))
+        self.browser_status.show()
+        self.browser_cancel_button.show()
+        self.browser_url_field.hide()
+
+    def show_browser_url(self, url: str) -> None:
+        """The browser could not be opened: the address to open by hand."""
+        self.browser_status.setText(
+            self.tr("Your browser could not be opened. Copy this address into a browser:")
+        )
+        self.browser_url_field.setText(url)
+        self.browser_url_field.show()
+        # All selected, ready to copy, showing its beginning.
+        self.browser_url_field.setSelection(len(url), -len(url))
+        self.browser_url_field.setFocus()
+
+    def end_browser_wait(self, error: str = "") -> None:
+        """The browser sign-in ended: cancelled, failed (``error``) or signed in."""
+        self._waiting = False
+        self.browser_button.setEnabled(True)
+        self.sign_in_button.setEnabled(not self._busy)
+        self.browser_status.hide()
+        self.browser_cancel_button.hide()
+        self.browser_url_field.hide()
+        self.browser_url_field.clear()
+        if error:
+            self._show(self.browser_error, error)
+
+    @property
+    def waiting_for_browser(self) -> bool:
+        return self._waiting
 
     def set_ca_bundle(self, path: str) -> None:
         self._ca_bundle = path
@@ -271,7 +443,13 @@ class SignInDialog(QDialog):
         label.show()
 
     def _clear_errors(self) -> None:
-        for label in (self.server_error, self.email_error, self.password_error, self.general_error):
+        for label in (
+            self.server_error,
+            self.email_error,
+            self.password_error,
+            self.general_error,
+            self.browser_error,
+        ):
             label.clear()
             label.hide()
 
@@ -295,5 +473,7 @@ class SignInDialog(QDialog):
                 return
 
     def reject(self) -> None:
+        if self._waiting:
+            self.browserCancelRequested.emit()
         self.set_busy(False)
         super().reject()

@@ -1140,6 +1140,16 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>&amp;Session…</source>
+        <translation>&amp;Sitzung…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source>Server, account, when the session ends</source>
+        <translation>Server, Konto, wann die Sitzung endet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source> — read-only</source>
         <translation> – nur lesen</translation>
     </message>
@@ -1509,11 +1519,133 @@
     </message>
 </context>
 <context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Looking…</source>
+        <translation>Wird ermittelt…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Session ends</source>
+        <translation>Sitzung endet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Kept in</source>
+        <translation>Gespeichert in</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>This run only (not saved on this computer)</source>
+        <translation>Nur für diesen Start (nicht auf diesem Computer gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>in %n minute</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>in %n minutes</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>in %n hour</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>in %n hours</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>in %n days</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_panel.py"/>
+        <source>The keyring (%1)</source>
+        <translation>Der Schlüsselbund (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionScope</name>
+    <message>
+        <location filename="../../rakerone_desktop/shell/session_scope.py"/>
+        <source>Your session on this server ends at %1. Save what you are doing; you will be asked to sign in again.</source>
+        <extracomment>How long before a session ends the window warns about it.</extracomment>
+        <translation>Ihre Sitzung auf diesem Server endet um %1. Schließen Sie ab, woran Sie arbeiten; Sie werden gebeten, sich erneut anzumelden.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
         <source>Sign in to RakerOne</source>
-        <extracomment>server URL (normalised), email, password, remember, CA bundle path or &quot;&quot;</extracomment>
+        <extracomment>server URL (normalised), email, password, remember, CA bundle path or &quot;&quot; server URL (normalised), remember, CA bundle path or &quot;&quot;</extracomment>
         <translation>Bei RakerOne anmelden</translation>
     </message>
     <message>
@@ -1573,6 +1705,46 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Remembered servers</source>
+        <translation>Gemerkte Server</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Forget this server</source>
+        <translation>Diesen Server vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Sign in with your browser</source>
+        <translation>Mit dem Browser anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Sign-in page address</source>
+        <translation>Adresse der Anmeldeseite</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Cancel signing in with the browser</source>
+        <translation>Anmeldung mit dem Browser abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Ser&amp;vers</source>
+        <translation>Ser&amp;ver</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
         <source>&amp;Server URL</source>
         <translation>&amp;Server-URL</translation>
     </message>
@@ -1608,8 +1780,13 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <source>Waiting for your browser…</source>
+        <translation>Warte auf Ihren Browser…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <source>Your browser could not be opened. Copy this address into a browser:</source>
+        <translation>Ihr Browser konnte nicht geöffnet werden. Kopieren Sie diese Adresse in einen Browser:</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
@@ -1655,6 +1832,19 @@
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
         <source>Can&apos;t reach server: %1</source>
         <translation>Server nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../rakerone_desktop/shell/sign_in.py"/>
+        <source>Another sign-in is running. Try again when it has finished.</source>
+        <translation>Eine andere Anmeldung läuft. Versuchen Sie es erneut, wenn sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/shell/sign_in.py"/>
+        <source>Opening your remembered session…</source>
+        <translation>Ihre gespeicherte Sitzung wird geöffnet…</translation>
     </message>
 </context>
 <context>

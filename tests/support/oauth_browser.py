@@ -5,11 +5,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+import socket
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urlencode, urljoin
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import requests
+from PySide6.QtCore import QUrl
+
+from rakerone_desktop.sandbox.launcher import ReadyInfo
 
 TIMEOUT = 30
 
@@ -144,3 +150,45 @@ def sign_in_in_browser(url: str, email: str, password: str) -> str:
         answer = submit(session, url, form, email, password)
         assert answer.status_code == 302, (answer.status_code, answer.text)
         return answer.headers["Location"]
+
+
+class Browser:
+    """An opener: records the URL and runs ``act(url)`` on a worker thread."""
+
+    def __init__(
+        self, pool: ThreadPoolExecutor, act: Callable[[str], None] | None, opens: bool = True
+    ) -> None:
+        self.pool = pool
+        self.act = act
+        self.opens = opens
+        self.urls: list[str] = []
+        self.done: list[Future[None]] = []
+
+    def __call__(self, url: QUrl) -> bool:
+        text = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        self.urls.append(text)
+        if self.opens and self.act is not None:
+            self.done.append(self.pool.submit(self.act, text))
+        return self.opens
+
+    @property
+    def redirect_uri(self) -> str:
+        return parse_qs(urlsplit(self.urls[0]).query)["redirect_uri"][0]
+
+    def finished(self) -> bool:
+        return all(f.done() for f in self.done)
+
+
+def person(ready: ReadyInfo) -> Callable[[str], None]:
+    def act(url: str) -> None:
+        location = sign_in_in_browser(url, ready.admin_email, ready.admin_password or "")
+        requests.get(location, timeout=TIMEOUT)
+
+    return act
+
+
+def nothing_listens_at(redirect_uri: str) -> bool:
+    port = urlsplit(redirect_uri).port or 1
+    with socket.socket() as probe:
+        probe.settimeout(TIMEOUT)
+        return probe.connect_ex(("127.0.0.1", port)) != 0

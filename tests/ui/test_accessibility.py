@@ -61,8 +61,18 @@ def unreachable_controls(root: QWidget) -> list[str]:
 
 def test_every_screen_names_its_controls(qtbot, start_app, demo_sandbox):
     controller = start_app("--server", demo_sandbox.url)
-    assert unnamed_controls(controller.sign_in_dialog) == []
-    assert unnamed_accessible(controller.sign_in_dialog) == []
+    dialog = controller.sign_in_dialog
+    assert unnamed_controls(dialog) == []
+    assert unnamed_accessible(dialog) == []
+    # With remembered servers, the browser button, and waiting with an address to copy.
+    dialog.set_profiles([{"server": demo_sandbox.url, "email": "a@example.com", "ca_bundle": ""}])
+    qtbot.waitUntil(dialog.browser_button.isVisible, timeout=20_000)
+    dialog.show_browser_waiting()
+    dialog.show_browser_url(demo_sandbox.url + "/oauth/authorize?state=x")
+    assert dialog.profile_field.isVisible() and dialog.browser_url_field.isVisible()
+    assert unnamed_controls(dialog) == []
+    assert unnamed_accessible(dialog) == []
+    dialog.end_browser_wait()
     window = sign_in(qtbot, controller, demo_sandbox)
     wait_loaded(qtbot, controller)
     page = window.keys_page
@@ -95,6 +105,12 @@ def test_every_screen_names_its_controls(qtbot, start_app, demo_sandbox):
     assert unnamed_controls(find) == []
     assert unnamed_accessible(find) == []
     find.close()
+    window.session_action.trigger()
+    panel = controller.current.session_panel
+    assert panel is not None and panel.isVisible()
+    assert unnamed_controls(panel) == []
+    assert unnamed_accessible(panel) == []
+    panel.reject()
     for dialog in (controller.show_preferences(), controller.show_about()):
         assert unnamed_controls(dialog) == []
         assert unnamed_accessible(dialog) == []

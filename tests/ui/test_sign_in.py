@@ -20,7 +20,8 @@ def test_good_sign_in_opens_the_keys_page(qtbot, start_app, demo_sandbox):
     window = sign_in(qtbot, controller, demo_sandbox)
     assert isinstance(window, MainWindow)
     assert window.objectName() == "mainWindow"
-    assert window.windowTitle() == "RakerOne — API keys (127.0.0.1)"
+    port = demo_sandbox.url.rsplit(":", 1)[1]
+    assert window.windowTitle() == f"RakerOne — API keys (127.0.0.1:{port})"
     wait_loaded(qtbot, controller)
     assert window.keys_page.model.rowCount() > 0
     assert controller.sign_in_dialog is None
@@ -79,6 +80,8 @@ def test_plain_http_to_another_host_is_refused_before_connecting(qtbot, start_ap
 def test_empty_fields_are_flagged_without_a_request(qtbot, start_app, demo_sandbox):
     controller = start_app("--server", demo_sandbox.url)
     dialog = controller.sign_in_dialog
+    # Opening the dialog asks the server how it signs people in; wait for that answer.
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=10_000)
     dialog.email_field.setText("")
     dialog.sign_in_button.click()
     assert dialog.email_error.isVisible()
@@ -151,3 +154,25 @@ def test_sandbox_mode_starts_signs_in_and_stops_the_child(qtbot, start_app):
     assert controller.session.current.remembered is False
     controller.quit()
     assert sandbox.returncode == 0
+
+
+def test_a_session_remembered_under_the_older_keyring_name_still_opens(
+    qtbot, start_app, demo_sandbox
+):
+    controller = start_app("--server", demo_sandbox.url)
+    sign_in(qtbot, controller, demo_sandbox, remember=True)
+    (key,) = [k for k in MemoryKeyring.store if k[1].startswith("session:")]
+    assert key[1] == f"session:{demo_sandbox.url}#{demo_sandbox.admin_email}"
+    controller.quit()
+    # As an earlier version kept it: one entry per server, no account in its name.
+    token = MemoryKeyring.store.pop(key)
+    MemoryKeyring.store[(key[0], f"session:{demo_sandbox.url}")] = token
+    settings = Settings()
+    settings.remove(Options.remembered_email)
+    settings.sync()
+
+    second = start_app()
+    with qtbot.waitSignal(second.mainWindowShown, timeout=20_000):
+        pass
+    assert second.session.current is not None
+    assert [k[1] for k in MemoryKeyring.store] == [key[1]]
