@@ -206,7 +206,7 @@ class SessionScope(QObject):
         self.signed_in = signed_in
         main = self.main_window
         if self.expiry_warned and main is not None:
-            main.keys_page.notice.hide()  # the warning was about the old session
+            main.hide_notice()  # the warning was about the old session
         self.expiry_warned = False
         self._expiry_timer.stop()
         self._schedule_expiry_warning()

@@ -362,6 +362,9 @@ class MainWindow(QMainWindow):
         """A notice, not an error (it stays until dismissed; refreshes don't hide it)."""
         self.keys_page.notice.show_error(text, retry=False)
 
+    def hide_notice(self) -> None:
+        self.keys_page.notice.hide()
+
     def refresh_details(self, _catalog: object = None) -> None:
         self.keys_page.refresh_details()
 

@@ -179,8 +179,10 @@ def test_no_key_value_or_token_is_left_anywhere(
     assert demo_sandbox.url in stored  # the real file, with the remembered server
     assert all(value not in stored for value in secrets.values())
 
-    # The keyring holds the session token under its own entry, and nothing else.
-    assert MemoryKeyring.store == {(SERVICE, f"session:{demo_sandbox.url}"): token}
+    # The keyring holds the session token under its own entry (one per server and
+    # account), and nothing else.
+    entry = f"session:{demo_sandbox.url}#{demo_sandbox.admin_email}"
+    assert MemoryKeyring.store == {(SERVICE, entry): token}
 
     # No file anywhere the app writes holds any of them.
     roots = [
