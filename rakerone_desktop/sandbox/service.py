@@ -427,39 +427,9 @@ class Sandbox:
         def decide(
             row: KeyRow, policy: Organization, url: str, source: str
         ) -> tuple[Mapping[str, object], NewAudit]:
-            columns: dict[str, object] = {
-                "exposure_reported_at": at,
-                "exposure_source": source,
-                "exposure_url": url or None,
-            }
-            status = row.status(at)
-            rule = policy.on_exposure
-            if rule == "revoke" and status in {"active", "disabled"}:
-                columns.update(revoked_at=at, revoked_by_scanner=scanner_id)
-                action = "revoked automatically"
-            elif rule == "disable" and status == "active":
-                columns.update(disabled_at=at, disabled_by=None, disabled_by_scanner=scanner_id)
-                action = "disabled automatically"
-            elif rule == "notify":
-                action = "no change (the policy only notifies)"
-            else:
-                action = f"no change (the key was already {status})"
-            where = f" at {url}" if url else ""
-            audit = NewAudit(
-                id=credentials.new_id("evt_"),
-                at=at,
-                action="api_key.exposed",
-                actor_kind="scanner",
-                actor_id=scanner_id,
-                actor_name=name,
-                ip=caller.ip,
-                summary=f"Reported exposed{where} by {name} (source: {source or 'unknown'});"
-                f" {action}",
-                target_kind="api_key",
-                target_id=row.id,
-                target_name=row.name,
+            return exposure_change(
+                row, policy.on_exposure, at, (scanner_id, name), url, source, caller.ip
             )
-            return columns, audit
 
         known = self.store.report_exposures(
             (scanner_id, name),
@@ -815,6 +785,51 @@ class Sandbox:
             return
         self.store.record_event(_key_event(key, "api_key.denied", caller, summary))
         raise Problem("forbidden", f"This API key does not have the {permission} permission.")
+
+
+def exposure_change(
+    row: KeyRow,
+    rule: str,
+    at: int,
+    scanner: tuple[str, str],
+    url: str,
+    source: str,
+    ip: str | None,
+) -> tuple[dict[str, object], NewAudit]:
+    """What one exposure report of ``row`` does under the policy ``rule``: the
+    columns to set and the ``api_key.exposed`` audit event."""
+    scanner_id, name = scanner
+    columns: dict[str, object] = {
+        "exposure_reported_at": at,
+        "exposure_source": source,
+        "exposure_url": url or None,
+    }
+    status = row.status(at)
+    if rule == "revoke" and status in {"active", "disabled"}:
+        columns.update(revoked_at=at, revoked_by_scanner=scanner_id)
+        action = "revoked automatically"
+    elif rule == "disable" and status == "active":
+        columns.update(disabled_at=at, disabled_by=None, disabled_by_scanner=scanner_id)
+        action = "disabled automatically"
+    elif rule == "notify":
+        action = "no change (the policy only notifies)"
+    else:
+        action = f"no change (the key was already {status})"
+    where = f" at {url}" if url else ""
+    audit = NewAudit(
+        id=credentials.new_id("evt_"),
+        at=at,
+        action="api_key.exposed",
+        actor_kind="scanner",
+        actor_id=scanner_id,
+        actor_name=name,
+        ip=ip,
+        summary=f"Reported exposed{where} by {name} (source: {source or 'unknown'}); {action}",
+        target_kind="api_key",
+        target_id=row.id,
+        target_name=row.name,
+    )
+    return columns, audit
 
 
 def _session_audit(
