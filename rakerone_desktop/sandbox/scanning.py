@@ -14,6 +14,7 @@ import binascii
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,6 +52,16 @@ class ReportItem:
     type: str
     url: str
     source: str
+
+
+# A key or session token inside a report's other fields: its shape, as the
+# logs' masking has it, but not inside a word ("rakerone_api_key" is a type).
+_SECRET_SHAPED = re.compile(r"(?<![A-Za-z0-9])(rone_|sess_)[A-Za-z0-9_\-]{4,}")
+
+
+def mask(text: str) -> str:
+    """``text`` with key- or session-token-shaped values replaced by their prefix + a mask."""
+    return _SECRET_SHAPED.sub(lambda m: m.group(1) + "[masked]", text)
 
 
 def load_public_key(pem: bytes) -> ec.EllipticCurvePublicKey:

@@ -415,8 +415,15 @@ class Sandbox:
                 "The report's signature is missing, malformed, made with an unknown key or "
                 "does not match the body. Nothing was recorded.",
             )
+        # Key-shaped text in the other fields (a URL that holds the key itself)
+        # is masked before it is stored or echoed: only the token's hash is kept.
         items = [
-            item
+            scanning.ReportItem(
+                item.token,
+                scanning.mask(item.type),
+                scanning.mask(item.url),
+                scanning.mask(item.source),
+            )
             for item in scanning.parse_report(body)
             if len(item.token) == keyformat.KEY_LENGTH and keyformat.is_valid_key(item.token)
         ]

@@ -111,7 +111,8 @@ async def report_exposures(request: Request, sandbox: SandboxDep) -> Response:
     `Content-Type` is not checked; the signed bytes are what count. Members
     other than the four named are ignored (the format is the scanner's, and
     may grow). Tokens without the key format or a valid checksum are ignored
-    and get no row.
+    and get no row. Key- or token-shaped text in `type`, `url` and `source`
+    is masked (`rone_[masked]`) before it is stored or echoed.
 
     For each key of this server reported (whatever its status), once per key
     and URL: its `exposure` becomes this report (`url` null when sent empty),
