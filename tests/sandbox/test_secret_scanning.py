@@ -28,32 +28,12 @@ from rakerone_desktop.sandbox import scanning
 from rakerone_desktop.sandbox.launcher import SandboxProcess
 from rakerone_desktop.sandbox.problems import Problem
 from tests.support.sandbox_http import API, Api, StartSandbox, admin_api, assert_problem
+from tests.support.scanner import Scanner
 
 pytestmark = pytest.mark.integration
 
 REPORTS = "/secret-scanning/reports"
 LEAK_URL = "https://github.com/octo-org/octo-repo/blob/main/settings.py"
-
-
-class Scanner:
-    """A scanner's key pair, its identifier and its public key as a PEM file."""
-
-    def __init__(self, folder: Path) -> None:
-        self.private = ec.generate_private_key(ec.SECP256R1())
-        self.id = scanning.key_identifier(self.private.public_key())
-        self.pem = folder / f"{self.id[:8]}.pem"
-        self.pem.write_bytes(scanning.public_pem(self.private.public_key()))
-
-    @property
-    def option(self) -> list[str]:
-        return ["--scanning-public-key", f"{self.id}={self.pem}"]
-
-    def headers(self, body: bytes) -> dict[str, str]:
-        return {
-            scanning.IDENTIFIER_HEADER: self.id,
-            scanning.SIGNATURE_HEADER: scanning.sign(self.private, body),
-            "Content-Type": "application/json",
-        }
 
 
 def _item(token: str, url: str = LEAK_URL, **extra: Any) -> dict[str, Any]:

@@ -82,7 +82,7 @@ _HEADERS = [
 @router.post(
     "/secret-scanning/reports",
     response_model=list[ExposureReportRow],
-    openapi_extra={"requestBody": _REQUEST_BODY, "parameters": _HEADERS},
+    openapi_extra={"requestBody": _REQUEST_BODY, "parameters": _HEADERS, "security": []},
     responses=problems(
         401,
         404,
