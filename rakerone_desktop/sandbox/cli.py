@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Passwords: --admin-password beats --admin-password-file beats "
         f"{PASSWORD_ENV['admin']} (the same for the member, with "
         f"{PASSWORD_ENV['member']}). The database file (--db) is created readable by "
-        "its owner only.",
+        "its owner only. 'rakerone-sandbox report-exposure --help': send a signed "
+        "exposure report to a running sandbox, as GitHub's secret scanning would.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from rakerone_desktop.domain import keyformat
 from rakerone_desktop.sandbox import scanning
+from rakerone_desktop.sandbox.cli import main
 from rakerone_desktop.sandbox.launcher import SandboxProcess
 from rakerone_desktop.sandbox.problems import Problem
 from tests.support.sandbox_http import API, Api, StartSandbox, admin_api, assert_problem
@@ -514,3 +515,11 @@ def test_the_demo_seed_has_an_exposed_key_disabled_by_the_policy(
     assert events[0]["action"] == "api_key.exposed"
     assert events[0]["actor"]["kind"] == "scanner"
     api.close()
+
+
+def test_a_scanning_key_that_is_not_p256_is_a_usage_error(tmp_path: Path) -> None:
+    other = ec.generate_private_key(ec.SECP384R1()).public_key()
+    pem = tmp_path / "p384.pem"
+    pem.write_bytes(scanning.public_pem(other))  # type: ignore[arg-type]
+    assert main(["--scanning-public-key", f"id={pem}"]) == 2
+    assert main(["report-exposure", "--help"]) == 0
