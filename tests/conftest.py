@@ -15,6 +15,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_ISOLATED, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_ISOLATED, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_ISOLATED, "cache")
+os.environ["XDG_STATE_HOME"] = os.path.join(_ISOLATED, "state")
+# The demo scanner's key pair (the app's own sandbox trusts it; report-exposure signs with it).
+os.environ["RAKERONE_SANDBOX_SCANNER_KEY"] = os.path.join(_ISOLATED, "state", "scanner-key.pem")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.memkeyring.MemoryKeyring")
 os.environ.pop("QT_SCALE_FACTOR", None)
 

@@ -21,6 +21,7 @@ from rakerone_desktop.sandbox.routes import (
     lifecycle,
     oauth,
     organization,
+    scanning,
     sessions,
 )
 from rakerone_desktop.sandbox.schemas import UpdateApiKey
@@ -105,6 +106,16 @@ Part 2, the key lifecycle (decisions where the contract is silent):
   refused with 404, 409 or 422 forgets its Idempotency-Key.
 - A lone surrogate (such as U+D800, sent as a JSON escape) in a part-2 field is a 422,
   never a 500.
+- Exposure reports (`POST /secret-scanning/reports`): the scanner public keys are
+  given with `--scanning-public-key ID=PEM_FILE` (ECDSA P-256, PEM
+  SubjectPublicKeyInfo; repeatable). `features` lists `exposure_reports` only when
+  at least one is configured; with none the route is 404. Scanners are recorded
+  under the name "GitHub secret scanning" and the key's identifier. A repeated
+  report (the same key and URL) changes nothing; a new URL for a reported key is a
+  new report (`exposure` shows the latest). `api_key.exposed` is an audit event
+  only: a key's own `/events` keep what was done with and to it by people and
+  itself. Reports are not throttled; the signature is checked before anything
+  else is read.
 """
 
 
@@ -123,7 +134,7 @@ def create_app(sandbox: Sandbox) -> FastAPI:
     app.router.redirect_slashes = False
     modules: list[Any] = [sessions, activity, api_keys]
     if sandbox.settings.api_part >= 2:
-        modules += [organization, lifecycle, audit]
+        modules += [organization, lifecycle, audit, scanning]
     for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
     oauth.install(app, API_PREFIX)

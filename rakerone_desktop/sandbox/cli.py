@@ -22,7 +22,7 @@ from pathlib import Path
 import uvicorn
 
 from rakerone_desktop import __version__
-from rakerone_desktop.sandbox import openapi_export
+from rakerone_desktop.sandbox import openapi_export, report_exposure, scanning
 from rakerone_desktop.sandbox.app import create_app
 from rakerone_desktop.sandbox.config import LOOPBACK_HOSTS, Settings
 from rakerone_desktop.sandbox.limits import host_name
@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Passwords: --admin-password beats --admin-password-file beats "
         f"{PASSWORD_ENV['admin']} (the same for the member, with "
         f"{PASSWORD_ENV['member']}). The database file (--db) is created readable by "
-        "its owner only.",
+        "its owner only. 'rakerone-sandbox report-exposure --help': send a signed "
+        "exposure report to a running sandbox, as GitHub's secret scanning would.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -158,6 +159,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--export-openapi", metavar="PATH", help="write the OpenAPI document to PATH and exit"
     )
+    parser.add_argument(
+        "--scanning-public-key",
+        action="append",
+        default=[],
+        metavar="ID=PEM_FILE",
+        help="trust exposure reports (POST /api/v1/secret-scanning/reports) signed by this "
+        "ECDSA P-256 public key, named ID in the Github-Public-Key-Identifier header "
+        "(repeatable; with none, and no --demo-scanner, the route is a 404)",
+    )
+    parser.add_argument(
+        "--demo-scanner",
+        action="store_true",
+        help="also trust the demo scanner key that 'rakerone-sandbox report-exposure' signs "
+        "with (made on first use, see --scanner-key-file); the ready line then names it",
+    )
+    parser.add_argument(
+        "--scanner-key-file",
+        metavar="PATH",
+        help="the demo scanner's private key (default: $"
+        f"{scanning.KEY_FILE_ENV}, else demo-scanner-key.pem in the user's state folder)",
+    )
     return parser
 
 
@@ -177,6 +199,34 @@ def _password(parser: argparse.ArgumentParser, args: argparse.Namespace, role: s
             parser.error(f"--{role}-password-file {path} holds no password on its first line")
         return line
     return os.environ.get(PASSWORD_ENV[role]) or None
+
+
+def _scanning_keys(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> tuple[tuple[str, bytes], ...]:
+    """(identifier, PEM) of each --scanning-public-key, then of the demo scanner."""
+    keys: dict[str, bytes] = {}
+    for given in args.scanning_public_key:
+        identifier, sep, path = given.partition("=")
+        if not sep or not identifier.strip() or not path:
+            parser.error(f"--scanning-public-key wants ID=PEM_FILE, not {given!r}")
+        try:
+            pem = Path(path).read_bytes()
+            scanning.load_public_key(pem)
+        except (OSError, ValueError, TypeError) as exc:
+            parser.error(f"--scanning-public-key {identifier}: cannot use {path}: {exc}")
+        keys[identifier.strip()] = pem
+    args.demo_scanner_id = None
+    if args.demo_scanner:
+        key_file = Path(args.scanner_key_file or scanning.default_key_file())
+        try:
+            private = scanning.load_or_create_private_key(key_file)
+        except (OSError, ValueError, TypeError) as exc:
+            parser.error(f"--demo-scanner: cannot use {key_file}: {exc}")
+        args.demo_scanner_id = scanning.key_identifier(private.public_key())
+        args.scanner_key_file = str(key_file)
+        keys[args.demo_scanner_id] = scanning.public_pem(private.public_key())
+    return tuple(keys.items())
 
 
 def _check_tls(parser: argparse.ArgumentParser, cert: str | None, key: str | None) -> None:
@@ -200,9 +250,12 @@ def _traffic_tls(cert: str | None) -> ssl.SSLContext | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == [report_exposure.COMMAND]:
+        return report_exposure.main(arguments[1:])
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         if not is_loopback(args.host) and not args.allow_remote:
             parser.error(
                 f"--host {args.host} is not a loopback address; the sandbox has demo "
@@ -215,6 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_tls(parser, args.tls_cert, args.tls_key)
         for role in ("admin", "member"):
             setattr(args, f"{role}_password", _password(parser, args, role))
+        args.scanning_keys = _scanning_keys(parser, args)
     except SystemExit as exc:  # argparse's way out: --help (0) or a usage error (2)
         return int(exc.code or 0)
 
@@ -270,7 +324,7 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
 
         def on_ready() -> None:
             log.info("RakerOne sandbox ready at %s (database: %s)", url, db_path)
-            _print_ready_line(url, seeded)
+            _print_ready_line(url, seeded, args)
             if traffic is not None:
                 traffic.start()
 
@@ -281,6 +335,7 @@ def _serve(args: argparse.Namespace, seed: str | int) -> int:
             public_url=url,
             allowed_hosts=_allowed_hosts(args),
             api_part=args.api_part,
+            scanning_public_keys=args.scanning_keys,
         )
         config = uvicorn.Config(
             create_app(Sandbox(store, settings)),
@@ -316,15 +371,18 @@ def _temporary_database(cleanup: ExitStack) -> str:
     return str(Path(temp_dir) / "sandbox.db")
 
 
-def _print_ready_line(url: str, seeded: Seeded) -> None:
-    line = json.dumps(
-        {
-            "url": url,
-            "admin_email": seeded.admin_email,
-            "admin_password": seeded.admin_password,
-            "member_email": seeded.member_email,
-            "member_password": seeded.member_password,
-        }
-    )
+def _print_ready_line(url: str, seeded: Seeded, args: argparse.Namespace) -> None:
+    ready: dict[str, object] = {
+        "url": url,
+        "admin_email": seeded.admin_email,
+        "admin_password": seeded.admin_password,
+        "member_email": seeded.member_email,
+        "member_password": seeded.member_password,
+    }
+    if args.demo_scanner_id is not None:
+        # Where 'report-exposure' finds the key it signs with (its default too).
+        ready["scanner_key_id"] = args.demo_scanner_id
+        ready["scanner_key_file"] = args.scanner_key_file
+    line = json.dumps(ready)
     sys.stdout.write(line + "\n")
     sys.stdout.flush()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The names a loopback sandbox answers to, whatever address it listens on.
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -29,3 +29,6 @@ class Settings:
     # Which part of the contract to serve: 2 (all) or 1 (no key lifecycle, for
     # trying a client against a part-1 server).
     api_part: int = 2
+    # The public keys (PEM) that may sign exposure reports, by identifier
+    # (``--scanning-public-key ID=PEM_FILE``); none: the report route is a 404.
+    scanning_public_keys: tuple[tuple[str, bytes], ...] = field(default=())

@@ -320,3 +320,33 @@ GENERATED_TAGS: tuple[str, ...] = (
     "prod", "staging", "dev", "team:data", "team:support", "team:ops", "ci", "vendor",
     "legacy", "pci", "eu", "us",
 )  # fmt: skip
+
+
+class DemoExposure(NamedTuple):
+    """A demo key reported exposed by secret scanning, ``ago`` seconds before the seed."""
+
+    name: str
+    ago: int
+    url: str
+    source: str = "commit"
+
+
+# The scanner the seeds' reports came from (a made-up key identifier, shaped as
+# GitHub's are: SHA-256 hex).
+SEED_SCANNER_ID = "4f0a3c9e52d1b7a86e0f2c4d9b3a1e7f5c8d2b6a9e4f1c3d7b0a5e8f2c6d9b1a"
+
+# Disabled by the demo policy (on_exposure "disable") when it was reported; its
+# last use is older than the report.
+DEMO_EXPOSURES = (
+    DemoExposure(
+        "Terraform provider",
+        4 * DAY,
+        "https://github.com/example-org/infrastructure/blob/main/terraform/providers.tf",
+    ),
+)
+GENERATED_EXPOSURE_URLS = (
+    "https://github.com/example-org/scripts/blob/main/deploy.sh",
+    "https://github.com/example-org/website/blob/main/.env",
+    "https://gist.github.com/example-user/0f3c2a9d8b7e6f5a4c3b2a1d0e9f8c7b",
+    "https://github.com/example-org/mobile-app/blob/develop/config/api.json",
+)

@@ -43,6 +43,9 @@ class ReadyInfo:
     admin_password: str | None = field(repr=False)
     member_email: str
     member_password: str | None = field(repr=False)
+    # With --demo-scanner: the demo scanner key's identifier and private key file.
+    scanner_key_id: str | None = None
+    scanner_key_file: str | None = None
 
     @classmethod
     def from_line(cls, line: str) -> ReadyInfo:
@@ -54,6 +57,8 @@ class ReadyInfo:
                 admin_password=data["admin_password"],
                 member_email=data["member_email"],
                 member_password=data["member_password"],
+                scanner_key_id=data.get("scanner_key_id"),
+                scanner_key_file=data.get("scanner_key_file"),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise SandboxError(f"the sandbox printed an unexpected ready line ({exc})") from None
@@ -83,6 +88,11 @@ class SandboxProcess:
         self.args: list[str] = list(args)
         if not any(a == "--port" or a.startswith("--port=") for a in self.args):
             self.args += ["--port", "0"]
+        # The desktop app's own sandbox (the one that stops with its parent)
+        # trusts the demo scanner key, so 'rakerone-sandbox report-exposure'
+        # works against it with nothing to configure.
+        if "--stop-with-parent" in self.args and "--demo-scanner" not in self.args:
+            self.args.append("--demo-scanner")
         self._python = python
         self._ready_timeout = ready_timeout
         self._env = env

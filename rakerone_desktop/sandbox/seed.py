@@ -21,24 +21,32 @@ from rakerone_desktop.sandbox.catalog import PERMISSION_ORDER, PERMISSIONS
 from rakerone_desktop.sandbox.demo_data import (
     ADMIN,
     DAY,
+    DEMO_EXPOSURES,
     DEMO_KEYS,
     DEMO_LIFECYCLE,
     DEMO_POLICY,
     GENERATED_AGENTS,
     GENERATED_DESCRIPTIONS,
+    GENERATED_EXPOSURE_URLS,
     GENERATED_NAMES,
     GENERATED_TAGS,
     MEMBER,
     PLAYBOOKS,
     SECOND_ADMIN,
+    SEED_SCANNER_ID,
     USERS,
     DemoKey,
     DemoLifecycle,
     DemoUser,
 )
+from rakerone_desktop.sandbox.scanning import SCANNER_NAME
+from rakerone_desktop.sandbox.service import exposure_change
 from rakerone_desktop.sandbox.store import (
+    KeyRow,
+    NewAudit,
     NewEvent,
     NewKey,
+    Organization,
     Store,
     User,
     permissions_json,
@@ -146,7 +154,28 @@ def _seed_demo(store: Store, now: int, lifecycle: bool = True) -> dict[str, str]
         if demo.traffic:
             traffic[key_id] = secret
     store.add_keys(keys, events)
+    if lifecycle:
+        by_name = {key.name: key for key in keys}
+        _seed_exposures(
+            store,
+            [(by_name[e.name].digest, e.url, e.source, now - e.ago) for e in DEMO_EXPOSURES],
+        )
     return traffic
+
+
+def _seed_exposures(store: Store, reports: list[tuple[str, str, str, int]]) -> None:
+    """Exposure reports (key digest, url, source, when) as secret scanning would
+    have sent them, the organization's policy applied at the time."""
+    for digest, url, source, at in reports:
+
+        def decide(
+            row: KeyRow, policy: Organization, url: str, source: str, at: int = at
+        ) -> tuple[dict[str, object], NewAudit]:
+            return exposure_change(
+                row, policy.on_exposure, at, (SEED_SCANNER_ID, SCANNER_NAME), url, source, None
+            )
+
+        store.report_exposures((SEED_SCANNER_ID, SCANNER_NAME), [(digest, url, source)], at, decide)
 
 
 def _demo_key(
@@ -335,4 +364,28 @@ def _seed_generated(store: Store, count: int, now: int, lifecycle: bool = True) 
         elif len(traffic) < TRAFFIC_KEYS and disabled_at is None and expires_at is None:
             traffic[key_id] = secret
     store.add_keys(keys, events)
+    if lifecycle and count:
+        # A few keys reported exposed (one in 2000, at least 3, at most 50),
+        # among the ones still active and not used for traffic.
+        candidates = [
+            k
+            for k in keys
+            if k.revoked_at is None
+            and k.disabled_at is None
+            and k.expires_at is None
+            and k.id not in traffic
+        ]
+        chosen = candidates[: min(50, max(3, count // 2000))]
+        _seed_exposures(
+            store,
+            [
+                (
+                    key.digest,
+                    GENERATED_EXPOSURE_URLS[i % len(GENERATED_EXPOSURE_URLS)],
+                    "commit",
+                    min(now, max(key.created_at, key.last_used_at or 0) + 60),
+                )
+                for i, key in enumerate(chosen)
+            ],
+        )
     return traffic

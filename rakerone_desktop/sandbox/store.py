@@ -174,8 +174,30 @@ INSERT INTO audit_events (id, at, action, actor_kind, actor_id, actor_name, ip, 
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 """
 
+# Version 4: exposure reports from secret scanning. A scanner (named by its
+# public key's identifier) may disable or revoke a key, so a key's
+# ``disabled_by``/``revoked_by`` may name a scanner instead of a user; and each
+# (key, URL) reported is kept, so a repeated report changes nothing.
+_MIGRATION_V4 = """
+CREATE TABLE scanners (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE api_keys ADD COLUMN disabled_by_scanner TEXT REFERENCES scanners(id);
+ALTER TABLE api_keys ADD COLUMN revoked_by_scanner TEXT REFERENCES scanners(id);
+CREATE TABLE exposure_reports (
+    key_id TEXT NOT NULL REFERENCES api_keys(id),
+    url TEXT NOT NULL,
+    reported_at INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    scanner_id TEXT NOT NULL REFERENCES scanners(id),
+    PRIMARY KEY (key_id, url)
+) WITHOUT ROWID;
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+"""
+
 # _MIGRATIONS[i] takes a database from version i + 1 to i + 2.
-_MIGRATIONS: tuple[str, ...] = (_MIGRATION_V2, _MIGRATION_V3)
+_MIGRATIONS: tuple[str, ...] = (_MIGRATION_V2, _MIGRATION_V3, _MIGRATION_V4)
 SCHEMA_VERSION = len(_MIGRATIONS) + 1
 
 Status = Literal["active", "disabled", "expired", "revoked", "all"]
@@ -199,8 +221,10 @@ _STATUS_FILTER: dict[str, str] = {
 
 _KEY_COLUMNS = """
     k.id, k.name, k.permissions, k.hint, k.created_at, k.created_by, cu.name,
-    k.last_used_at, k.last_used_ip, k.last_used_user_agent, k.revoked_at, k.revoked_by, ru.name,
-    k.expires_at, k.disabled_at, k.disabled_by, du.name, k.description, k.owner_id, ou.name,
+    k.last_used_at, k.last_used_ip, k.last_used_user_agent,
+    k.revoked_at, coalesce(k.revoked_by, k.revoked_by_scanner), coalesce(ru.name, rs.name),
+    k.expires_at, k.disabled_at, coalesce(k.disabled_by, k.disabled_by_scanner),
+    coalesce(du.name, ds.name), k.description, k.owner_id, ou.name,
     k.tags, k.exposure_reported_at, k.exposure_source, k.exposure_url, k.version
 """
 _KEY_FROM = """
@@ -209,6 +233,8 @@ _KEY_FROM = """
     LEFT JOIN users AS ru ON ru.id = k.revoked_by
     LEFT JOIN users AS du ON du.id = k.disabled_by
     LEFT JOIN users AS ou ON ou.id = k.owner_id
+    LEFT JOIN scanners AS rs ON rs.id = k.revoked_by_scanner
+    LEFT JOIN scanners AS ds ON ds.id = k.disabled_by_scanner
 """
 
 # The columns a key change may set (see ``Store.change_keys``).
@@ -216,6 +242,7 @@ _CHANGEABLE = frozenset(
     {
         "name", "permissions", "description", "owner_id", "tags", "expires_at",
         "disabled_at", "disabled_by", "revoked_at", "revoked_by",
+        "disabled_by_scanner", "revoked_by_scanner",
         "exposure_reported_at", "exposure_source", "exposure_url",
     }
 )  # fmt: skip
@@ -778,6 +805,49 @@ class Store:
                 " WHERE user_id = ? AND key = ?",
                 (api_key_id, user_id, idempotency_key),
             )
+
+    def report_exposures(
+        self,
+        scanner: tuple[str, str],
+        reports: Sequence[tuple[str, str, str]],
+        at: int,
+        decide: Callable[[KeyRow, Organization, str, str], tuple[Mapping[str, object], NewAudit]],
+    ) -> list[bool]:
+        """Apply exposure reports, one transaction for the lot.
+
+        ``scanner`` is (id, name); each report is (key digest, url, source).
+        Returns, per report, whether the digest is a key of this server. A
+        (key, URL) reported before changes nothing; otherwise ``decide`` gets
+        the key, the policy, the URL and the source and returns the columns to
+        set (the version goes up by one) and the audit event.
+        """
+        known: list[bool] = []
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO scanners (id, name) VALUES (?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                scanner,
+            )
+            policy = _fetch_organization(conn)
+            for digest, url, source in reports:
+                found = conn.execute("SELECT id FROM api_keys WHERE digest = ?", (digest,))
+                key_id = found.fetchone()
+                known.append(key_id is not None)
+                if key_id is None:
+                    continue
+                new = conn.execute(
+                    "INSERT OR IGNORE INTO exposure_reports"
+                    " (key_id, url, reported_at, source, scanner_id) VALUES (?, ?, ?, ?, ?)",
+                    (key_id[0], url, at, source, scanner[0]),
+                ).rowcount
+                if not new:
+                    continue
+                row = _fetch_key(conn, key_id[0])
+                assert row is not None
+                columns, audit = decide(row, policy, url, source)
+                self._apply(conn, row.id, KeyChange(columns))
+                _insert_audit(conn, [audit])
+        return known
 
     def user(self, user_id: str) -> User | None:
         with self._read() as conn:

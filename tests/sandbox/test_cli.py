@@ -109,6 +109,10 @@ def test_remote_host_needs_allow_remote() -> None:
         ["--session-ttl", "0"],
         ["--last-used-interval", "-1"],
         ["--bogus"],
+        ["--scanning-public-key", "no-equals-sign"],
+        ["--scanning-public-key", "id=/nonexistent/scanner.pem"],
+        ["report-exposure"],
+        ["report-exposure", "--url", "http://127.0.0.1:9", "not-a-key"],
     ],
 )
 def test_bad_options_exit_2(args: list[str]) -> None:

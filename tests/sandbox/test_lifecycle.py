@@ -496,7 +496,7 @@ def test_demo_seed_has_the_lifecycle(start_sandbox: StartSandbox) -> None:
         and _seconds(k["expires_at"]) - time.time() < 14 * 86400
     ]  # fmt: skip
     assert len(soon) >= 3
-    disabled = next(k for k in keys if k["status"] == "disabled")
+    disabled = next(k for k in keys if k["status"] == "disabled" and k["exposure"] is None)
     assert disabled["disabled_by"]["name"] == "Alex Admin"
     events = api.get(f"/api-keys/{disabled['id']}/events").json()["items"]
     assert "api_key.disabled" in [e["action"] for e in events]

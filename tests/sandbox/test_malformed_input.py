@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import requests
 
+from rakerone_desktop.sandbox.launcher import SandboxProcess
 from rakerone_desktop.sandbox.render import MAX_CURSOR_INT, encode_cursor
 from rakerone_desktop.sandbox.strings import printable
-from tests.support.sandbox_http import PROBLEM_BASE, Api
+from tests.support.sandbox_http import API, PROBLEM_BASE, Api
+from tests.support.scanner import Scanner
 
 pytestmark = pytest.mark.integration
 
@@ -160,3 +164,34 @@ def test_the_largest_64_bit_cursor_is_still_served(admin: Api) -> None:
     assert admin.get(f"/api-keys/{key_id}/events", params={"cursor": edge}).status_code == 200
     edge = encode_cursor(MAX_CURSOR_INT, "key_x")
     assert admin.get("/api-keys", params={"cursor": edge}).status_code == 200
+
+
+REPORT = [{"token": "rone_x", "type": "rakerone_api_key", "url": "https://x.test/", "source": "s"}]
+REPORT_CASES = [
+    pytest.param(where, rebuild, bad, id=f"report{where}-{printable(bad)}")
+    for where, rebuild in _places(REPORT)
+    for bad in LONE
+]
+
+
+@pytest.fixture(scope="module")
+def scanning_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Scanner]]:
+    scanner = Scanner(tmp_path_factory.mktemp("scanner"))
+    with SandboxProcess("--seed", "empty", *scanner.option) as sandbox:
+        yield sandbox.url, scanner
+
+
+@pytest.mark.parametrize(("where", "rebuild", "bad"), REPORT_CASES)
+def test_text_that_is_not_unicode_in_a_signed_exposure_report_is_a_422(
+    scanning_url: tuple[str, Scanner], where: str, rebuild: Any, bad: str
+) -> None:
+    url, scanner = scanning_url
+    raw = json.dumps(rebuild(bad)).encode("ascii")
+    response = requests.post(
+        url + API + "/secret-scanning/reports", data=raw, headers=scanner.headers(raw), timeout=30
+    )
+    # A bad member name makes an unknown member (ignored) and a required one missing.
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["type"] == PROBLEM_BASE + "validation"
+    assert problem["errors"], problem

@@ -56,7 +56,7 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
     store = Store(str(db))
     try:
         assert not store.is_new
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         live = store.key("key_live")
         gone = store.key("key_gone")
         assert live is not None and gone is not None
@@ -93,7 +93,7 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
     for table, rows in before.items():
         after = _dump(db, table)
         if table == "meta":
-            rows = [(k, "3" if k == "schema_version" else v) for k, v in rows]  # type: ignore[misc]
+            rows = [(k, "4" if k == "schema_version" else v) for k, v in rows]  # type: ignore[misc]
         assert after == rows, table
     assert [row[:12] for row in _dump(db, "api_keys")] == old_keys
 

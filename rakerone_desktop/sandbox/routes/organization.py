@@ -25,7 +25,7 @@ from rakerone_desktop.sandbox.schemas import (
     UserListQuery,
     UserPage,
 )
-from rakerone_desktop.sandbox.service import FEATURES, KeyPrincipal, Principal
+from rakerone_desktop.sandbox.service import KeyPrincipal, Principal
 from rakerone_desktop.sandbox.store import Organization
 
 router = APIRouter(tags=["organization"])
@@ -39,11 +39,11 @@ async def _person(principal: PrincipalDep) -> Principal:
     return principal
 
 
-def organization_json(org: Organization) -> dict[str, Any]:
+def organization_json(org: Organization, features: list[str]) -> dict[str, Any]:
     return {
         "id": org.id,
         "name": org.name,
-        "features": list(FEATURES),
+        "features": features,
         "key_policy": {
             "max_lifetime_days": org.max_lifetime_days,
             "default_lifetime_days": org.default_lifetime_days,
@@ -67,7 +67,7 @@ def get_organization(
 
     Any signed-in person (admin or member). A part-1-only server answers 404 here.
     """
-    return json_response(organization_json(sandbox.organization()))
+    return json_response(organization_json(sandbox.organization(), sandbox.features))
 
 
 @router.patch(
@@ -87,7 +87,7 @@ def update_key_policy(
     """
     changes = {name: getattr(body, name) for name in body.model_fields_set}
     org = sandbox.update_key_policy(changes, admin, caller_of(request))
-    return json_response(organization_json(org))
+    return json_response(organization_json(org, sandbox.features))
 
 
 @router.get("/users", response_model=UserPage, responses=problems(401, 403, 422))
