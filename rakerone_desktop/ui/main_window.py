@@ -6,13 +6,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +28,12 @@ from rakerone_desktop.models.keys_model import (
     column_title,
     filter_label,
 )
-from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
+from rakerone_desktop.models.server_features import (
+    KEY_DISABLE,
+    KEY_METADATA,
+    PART_ONE,
+    ServerFeatures,
+)
 from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.keys_page import KeysPage
@@ -71,6 +77,10 @@ class MainWindow(QMainWindow):
     aboutRequested = Signal()
     copyDiagnosticsRequested = Signal()
     revokeShownRequested = Signal()
+    # Part 2 (only when the server offers them): edit in place, disable and enable.
+    editRequested = Signal(str)  # key id, or "" for the selected key
+    disableRequested = Signal(list)  # key ids
+    enableRequested = Signal(list)  # key ids
     exportActivityRequested = Signal()
     readOnlyToggled = Signal(bool)
     preferencesRequested = Signal()
@@ -85,6 +95,8 @@ class MainWindow(QMainWindow):
         self.model = model
         self.server_features: ServerFeatures = PART_ONE
         self._settings: Settings | None = None
+        self._read_only = False
+        self.row_menu: QMenu | None = None
 
         # Parents first, then children: with the app's style sheet, each move of a
         # built widget into a new parent styles its whole subtree again.
@@ -170,7 +182,12 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find key by value…"), "Ctrl+Shift+F")
         self.revoke_shown_action = self._action(self.tr("Revoke all &shown keys…"))
         self.export_activity_action = self._action(self.tr("Export &activity of the selected key…"))
-        for a in (self.create_action, self.rotate_action, self.revoke_action):
+        self.edit_action = self._action(self.tr("&Edit…"), "F2")
+        self.disable_action = self._action(self.tr("&Disable"), "Ctrl+D")
+        self.enable_action = self._action(self.tr("E&nable"), "Ctrl+Shift+D")
+        keys_menu.addAction(self.create_action)
+        keys_menu.addAction(self.edit_action)
+        for a in (self.rotate_action, self.disable_action, self.enable_action, self.revoke_action):
             keys_menu.addAction(a)
         keys_menu.addAction(self.revoke_shown_action)
         keys_menu.addSeparator()
@@ -231,6 +248,20 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.findKeyRequested.emit)
         self.revoke_shown_action.triggered.connect(self.revokeShownRequested.emit)
         self.export_activity_action.triggered.connect(self.exportActivityRequested.emit)
+        self.edit_action.triggered.connect(lambda: self.editRequested.emit(""))
+        self.disable_action.triggered.connect(
+            lambda: self.disableRequested.emit(self._selected_ids())
+        )
+        self.enable_action.triggered.connect(
+            lambda: self.enableRequested.emit(self._selected_ids())
+        )
+        table = self.keys_page.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_row_menu)
+        details = self.keys_page.details
+        details.editRequested.connect(self.editRequested.emit)
+        details.disableRequested.connect(lambda key_id: self.disableRequested.emit([key_id]))
+        details.enableRequested.connect(lambda key_id: self.enableRequested.emit([key_id]))
         # View menu
         self.refresh_action.triggered.connect(self.refreshRequested.emit)
         self.search_action.triggered.connect(self.keys_page.focus_search)
@@ -253,6 +284,45 @@ class MainWindow(QMainWindow):
         page.unusedDaysChanged.connect(self._on_unused_days)
         # the model
         self.model.visibleRowsChanged.connect(self.update_counts)
+
+    def _selected_ids(self) -> list[str]:
+        return [k.id for k in self.keys_page.selected_keys()]
+
+    def _show_row_menu(self, pos: QPoint) -> None:
+        """The row menu (right click, the Menu key, Shift+F10): the Keys menu's key actions."""
+        table = self.keys_page.table
+        menu = QMenu(self)
+        menu.setObjectName("keyRowMenu")
+        menu.setAccessibleName(self.tr("Key actions"))
+        for action in (
+            self.edit_action,
+            self.disable_action,
+            self.enable_action,
+            self.rotate_action,
+            self.revoke_action,
+        ):
+            if action.isVisible():
+                menu.addAction(action)
+        if menu.isEmpty():
+            menu.deleteLater()
+            return
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.row_menu = menu
+        menu.popup(table.viewport().mapToGlobal(pos))
+
+    def _sync_lifecycle_actions(self) -> None:
+        features = self.server_features
+        writable = not self._read_only
+        offers_edit = features.offers(KEY_METADATA)
+        offers_disable = features.offers(KEY_DISABLE)
+        for action, offered in (
+            (self.edit_action, offers_edit),
+            (self.disable_action, offers_disable),
+            (self.enable_action, offers_disable),
+        ):
+            action.setVisible(writable and offered)
+            action.setEnabled(writable and offered)
+        self.keys_page.details.set_offers(edit=offers_edit, disable=offers_disable)
 
     def _on_filter_chosen(self, action: QAction) -> None:
         self.keys_page.set_filter(str(action.data()))
@@ -290,6 +360,7 @@ class MainWindow(QMainWindow):
         """What the server offers beyond part 1: part-2 controls show only when offered."""
         self.server_features = features
         self.keys_page.set_server_features(features)
+        self._sync_lifecycle_actions()
 
     def set_read_only(self, read_only: bool, *, locked: bool = False) -> None:
         """Hide every action that changes keys; ``locked`` when the command line said so."""
@@ -302,6 +373,8 @@ class MainWindow(QMainWindow):
             a.setVisible(not read_only)
             a.setEnabled(not read_only)
         self.keys_page.set_read_only(read_only)
+        self._read_only = read_only
+        self._sync_lifecycle_actions()
         self.read_only_action.blockSignals(True)
         self.read_only_action.setChecked(read_only)
         self.read_only_action.blockSignals(False)
