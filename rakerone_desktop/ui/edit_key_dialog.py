@@ -115,6 +115,7 @@ class EditKeyDialog(QDialog):
             check = QCheckBox(perm.label.replace("&", "&&"))
             check.setObjectName(f"permission:{perm.id}")
             check.setAccessibleDescription(perm.description)
+            check.setChecked(perm.id in key.permissions)
             perms_layout.addWidget(check)
             self.checkboxes[perm.id] = check
         self._catalog = dict(catalog)

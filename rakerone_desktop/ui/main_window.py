@@ -258,6 +258,15 @@ class MainWindow(QMainWindow):
         table = self.keys_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_row_menu)
+        # The Menu key and Shift+F10 open the row menu at the current row on every
+        # platform (some deliver no context-menu event for them).
+        self.row_menu_action = QAction(self.tr("Key actions"), self)
+        self.row_menu_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")]
+        )
+        self.row_menu_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.row_menu_action.triggered.connect(self._row_menu_from_keyboard)
+        table.addAction(self.row_menu_action)
         details = self.keys_page.details
         details.editRequested.connect(self.editRequested.emit)
         details.disableRequested.connect(lambda key_id: self.disableRequested.emit([key_id]))
@@ -309,6 +318,11 @@ class MainWindow(QMainWindow):
         menu.aboutToHide.connect(menu.deleteLater)
         self.row_menu = menu
         menu.popup(table.viewport().mapToGlobal(pos))
+
+    def _row_menu_from_keyboard(self) -> None:
+        table = self.keys_page.table
+        rect = table.visualRect(table.currentIndex())
+        self._show_row_menu(rect.center() if rect.isValid() else table.viewport().rect().center())
 
     def _sync_lifecycle_actions(self) -> None:
         features = self.server_features
