@@ -35,10 +35,6 @@ NEVER = "never"
 KEEP = "keep"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KeyFields", text)
-
-
 def error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -58,15 +54,17 @@ def description_problem(text: str) -> str | None:
     body = text.strip()
     if len(body) > MAX_DESCRIPTION:
         return (
-            _tr("Use at most %1 characters (this description has %2).")
+            QCoreApplication.translate(
+                "KeyFields", "Use at most %1 characters (this description has %2)."
+            )
             .replace("%1", str(MAX_DESCRIPTION))
             .replace("%2", str(len(body)))
         )
     for ch in body:
         if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf"):
-            return _tr("Remove control and invisible formatting characters (U+%1).").replace(
-                "%1", f"{ord(ch):04X}"
-            )
+            return QCoreApplication.translate(
+                "KeyFields", "Remove control and invisible formatting characters (U+%1)."
+            ).replace("%1", f"{ord(ch):04X}")
     return None
 
 
@@ -76,16 +74,19 @@ def parse_tags(text: str) -> tuple[list[str], str | None]:
     seen: set[str] = set()
     for tag in tags:
         if not TAG_PATTERN.fullmatch(tag):
-            return tags, _tr(
+            return tags, QCoreApplication.translate(
+                "KeyFields",
                 "“%1” isn't a tag: use 1 to 40 of a-z, 0-9 and . _ : - starting with a letter "
-                "or digit."
+                "or digit.",
             ).replace("%1", tag)
         if tag in seen:
-            return tags, _tr("“%1” appears twice.").replace("%1", tag)
+            return tags, QCoreApplication.translate("KeyFields", "“%1” appears twice.").replace(
+                "%1", tag
+            )
         seen.add(tag)
     if len(tags) > MAX_TAGS:
         return tags, (
-            _tr("Use at most %1 tags (there are %2).")
+            QCoreApplication.translate("KeyFields", "Use at most %1 tags (there are %2).")
             .replace("%1", str(MAX_TAGS))
             .replace("%2", str(len(tags)))
         )
@@ -96,9 +97,11 @@ class DescriptionField(QPlainTextEdit):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyDescriptionField")
-        self.setAccessibleName(_tr("Description"))
+        self.setAccessibleName(QCoreApplication.translate("KeyFields", "Description"))
         self.setTabChangesFocus(True)  # Tab leaves the field, as in every other one
-        self.setPlaceholderText(_tr("What the key is for, and whom to ask about it"))
+        self.setPlaceholderText(
+            QCoreApplication.translate("KeyFields", "What the key is for, and whom to ask about it")
+        )
         self.setFixedHeight(64)
         self.setPlainText(text)
 
@@ -110,8 +113,8 @@ class TagsField(QLineEdit):
     def __init__(self, tags: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(", ".join(tags), parent)
         self.setObjectName("keyTagsField")
-        self.setAccessibleName(_tr("Tags"))
-        self.setPlaceholderText(_tr("billing, prod"))
+        self.setAccessibleName(QCoreApplication.translate("KeyFields", "Tags"))
+        self.setPlaceholderText(QCoreApplication.translate("KeyFields", "billing, prod"))
 
     def value(self) -> list[str]:
         return parse_tags(self.text())[0]
@@ -126,12 +129,14 @@ class OwnerField(QComboBox):
     def __init__(self, owner: PersonRef | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyOwnerField")
-        self.setAccessibleName(_tr("Owner"))
-        self.addItem(_tr("Nobody"), None)
+        self.setAccessibleName(QCoreApplication.translate("KeyFields", "Owner"))
+        self.addItem(QCoreApplication.translate("KeyFields", "Nobody"), None)
         if owner is not None:
             self.addItem(owner.name, owner.id)
             self.setCurrentIndex(1)
-        self.status = QLabel(_tr("Loading the organization's people…"))
+        self.status = QLabel(
+            QCoreApplication.translate("KeyFields", "Loading the organization's people…")
+        )
         self.status.setProperty("role", "hint")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -153,22 +158,27 @@ class OwnerField(QComboBox):
 
     def users_failed(self, error: object) -> None:
         message = getattr(error, "message", None) or str(error)
-        self.status.setText(_tr("The list of people couldn't be loaded: %1").replace("%1", message))
+        self.status.setText(
+            QCoreApplication.translate(
+                "KeyFields", "The list of people couldn't be loaded: %1"
+            ).replace("%1", message)
+        )
 
 
 def limit_text(policy: KeyPolicy | None) -> str:
     if policy is None:
         return ""
     if policy.max_lifetime_days is not None:
-        return _tr("Your organization's policy: every key expires within %1 days.").replace(
-            "%1", str(policy.max_lifetime_days)
-        )
+        return QCoreApplication.translate(
+            "KeyFields", "Your organization's policy: every key expires within %1 days."
+        ).replace("%1", str(policy.max_lifetime_days))
     if policy.default_lifetime_days is not None:
-        return _tr(
+        return QCoreApplication.translate(
+            "KeyFields",
             "Your organization's policy sets no limit; new keys expire after %1 days unless "
-            "you choose otherwise."
+            "you choose otherwise.",
         ).replace("%1", str(policy.default_lifetime_days))
-    return _tr("Your organization's policy sets no limit.")
+    return QCoreApplication.translate("KeyFields", "Your organization's policy sets no limit.")
 
 
 class ExpiryField(QWidget):
@@ -194,12 +204,14 @@ class ExpiryField(QWidget):
         max_days = self._policy.max_lifetime_days
         self.choice = QComboBox()
         self.choice.setObjectName("keyExpiryField")
-        self.choice.setAccessibleName(_tr("Expires"))
+        self.choice.setAccessibleName(QCoreApplication.translate("KeyFields", "Expires"))
         if editing:
             self.choice.addItem(
-                _tr("Keep as it is (never)")
+                QCoreApplication.translate("KeyFields", "Keep as it is (never)")
                 if current is None
-                else _tr("Keep as it is (%1)").replace("%1", _date_text(current)),
+                else QCoreApplication.translate("KeyFields", "Keep as it is (%1)").replace(
+                    "%1", _date_text(current)
+                ),
                 KEEP,
             )
         default = self._policy.default_lifetime_days
@@ -209,13 +221,13 @@ class ExpiryField(QWidget):
         if max_days is not None and max_days not in days_offered:
             days_offered.append(max_days)
         for days in days_offered:
-            text = _tr("In %1 days").replace("%1", str(days))
+            text = QCoreApplication.translate("KeyFields", "In %1 days").replace("%1", str(days))
             if days == default and not editing:
-                text = _tr("%1 (default)").replace("%1", text)
+                text = QCoreApplication.translate("KeyFields", "%1 (default)").replace("%1", text)
             self.choice.addItem(text, days)
-        self.choice.addItem(_tr("On a date…"), ON_A_DATE)
+        self.choice.addItem(QCoreApplication.translate("KeyFields", "On a date…"), ON_A_DATE)
         if max_days is None and not editing:
-            self.choice.addItem(_tr("Never"), NEVER)
+            self.choice.addItem(QCoreApplication.translate("KeyFields", "Never"), NEVER)
         if not editing:
             index = self.choice.findData(default if default is not None else NEVER)
             if index < 0 and max_days is not None:
@@ -223,7 +235,7 @@ class ExpiryField(QWidget):
             self.choice.setCurrentIndex(max(index, 0))
         self.date = QDateEdit()
         self.date.setObjectName("keyExpiryDateField")
-        self.date.setAccessibleName(_tr("Expiry date"))
+        self.date.setAccessibleName(QCoreApplication.translate("KeyFields", "Expiry date"))
         self.date.setCalendarPopup(True)
         today = QDate.currentDate()
         self.date.setMinimumDate(today.addDays(1))
@@ -275,7 +287,7 @@ class ExpiryField(QWidget):
         """What the review page says."""
         data = self.choice.currentData()
         if data == NEVER:
-            return _tr("Never")
+            return QCoreApplication.translate("KeyFields", "Never")
         value = self.value()
         return _date_text(value) if value is not None else self.choice.currentText()
 
@@ -284,9 +296,10 @@ class ExpiryField(QWidget):
             return None
         value = self.value()
         if self._current is not None and value is not None and value > self._current:
-            return _tr(
+            return QCoreApplication.translate(
+                "KeyFields",
                 "A key's expiry can only move earlier. Choose a date before %1, or create a new "
-                "key."
+                "key.",
             ).replace("%1", _date_text(self._current))
         return None
 
