@@ -122,6 +122,7 @@ class EditKeyDialog(QDialog):
         self._set_granted(key)
         self.permissions_error = error_label("keyPermissionsError")
         perms_layout.addWidget(self.permissions_error)
+        perms_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

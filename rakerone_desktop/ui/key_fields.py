@@ -220,6 +220,10 @@ class ExpiryField(QWidget):
             days_offered = sorted({*days_offered, default})
         if max_days is not None and max_days not in days_offered:
             days_offered.append(max_days)
+        if editing and current is not None:
+            # Only earlier: a preset that would move the expiry later isn't offered.
+            left = current - datetime.now(UTC)
+            days_offered = [d for d in days_offered if timedelta(days=d) < left]
         for days in days_offered:
             text = QCoreApplication.translate("KeyFields", "In %1 days").replace("%1", str(days))
             if days == default and not editing:
@@ -243,7 +247,11 @@ class ExpiryField(QWidget):
             self.date.setMaximumDate(today.addDays(max_days))
         self.date.setDate(today.addDays(default or 30))
         self.date.hide()
-        self.limit = QLabel(limit_text(policy))
+        self.limit = QLabel(
+            QCoreApplication.translate("KeyFields", "A key's expiry can only move earlier.")
+            if editing
+            else limit_text(policy)
+        )
         self.limit.setObjectName("keyExpiryLimit")
         self.limit.setProperty("role", "hint")
         self.limit.setWordWrap(True)

@@ -82,7 +82,10 @@ class RotateKeyDialog(QDialog):
         self.buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
         self.confirm_button.clicked.connect(self._confirm)
+        heading = _plain(title, "pageTitle")
+        heading.setObjectName("rotateTitle")
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(
             _plain(
                 self.tr(

@@ -1183,6 +1183,11 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>A key&apos;s expiry can only move earlier.</source>
+        <translation>Der Ablauf eines Schlüssels kann nur vorverlegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
         <source>A key&apos;s expiry can only move earlier. Choose a date before %1, or create a new key.</source>
         <translation>Der Ablauf eines Schlüssels kann nur vorverlegt werden. Wählen Sie ein Datum vor %1 oder erstellen Sie einen neuen Schlüssel.</translation>
     </message>

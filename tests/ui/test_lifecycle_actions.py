@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QPlainTextEdit, QPushButton
 
@@ -208,8 +208,11 @@ def test_edit_narrows_in_place_and_sends_only_what_changed(qtbot, app, admin_api
     assert any(label.text() == NARROW_ONLY for label in dialog.findChildren(type(dialog.error)))
     # A later expiry is refused inline, before anything is sent.
     expiry = dialog.findChild(QComboBox, "keyExpiryField")
-    expiry.setCurrentIndex(expiry.findData(365))
+    assert expiry.findData(365) < 0  # a later preset isn't even offered
+    expiry.setCurrentIndex(expiry.findData("date"))
+    dialog.expiry.date.setDate(QDate.currentDate().addDays(200))
     assert dialog.expiry.error.isVisible()
+    assert "only move earlier" in dialog.expiry.error.text()
     save = dialog.findChild(QPushButton, "saveKeyButton")
     assert not save.isEnabled()
     expiry.setCurrentIndex(expiry.findData(7))
