@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,14 +28,10 @@ from rakerone_desktop.models.keys_model import (
     column_title,
     filter_label,
 )
-from rakerone_desktop.models.server_features import (
-    KEY_DISABLE,
-    KEY_METADATA,
-    PART_ONE,
-    ServerFeatures,
-)
+from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.banner import ErrorBanner
+from rakerone_desktop.ui.key_row_menu import KeyRowActions
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.preserve import restore_state, save_state
 from rakerone_desktop.ui.theme import icon
@@ -96,7 +92,6 @@ class MainWindow(QMainWindow):
         self.server_features: ServerFeatures = PART_ONE
         self._settings: Settings | None = None
         self._read_only = False
-        self.row_menu: QMenu | None = None
 
         # Parents first, then children: with the app's style sheet, each move of a
         # built widget into a new parent styles its whole subtree again.
@@ -182,9 +177,12 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find key by value…"), "Ctrl+Shift+F")
         self.revoke_shown_action = self._action(self.tr("Revoke all &shown keys…"))
         self.export_activity_action = self._action(self.tr("Export &activity of the selected key…"))
-        self.edit_action = self._action(self.tr("&Edit…"), "F2")
-        self.disable_action = self._action(self.tr("&Disable"), "Ctrl+D")
-        self.enable_action = self._action(self.tr("E&nable"), "Ctrl+Shift+D")
+        self.row_actions = KeyRowActions(
+            self, self.keys_page, self.rotate_action, self.revoke_action
+        )
+        self.edit_action = self.row_actions.edit_action
+        self.disable_action = self.row_actions.disable_action
+        self.enable_action = self.row_actions.enable_action
         keys_menu.addAction(self.create_action)
         keys_menu.addAction(self.edit_action)
         for a in (self.rotate_action, self.disable_action, self.enable_action, self.revoke_action):
@@ -248,29 +246,9 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.findKeyRequested.emit)
         self.revoke_shown_action.triggered.connect(self.revokeShownRequested.emit)
         self.export_activity_action.triggered.connect(self.exportActivityRequested.emit)
-        self.edit_action.triggered.connect(lambda: self.editRequested.emit(""))
-        self.disable_action.triggered.connect(
-            lambda: self.disableRequested.emit(self._selected_ids())
-        )
-        self.enable_action.triggered.connect(
-            lambda: self.enableRequested.emit(self._selected_ids())
-        )
-        table = self.keys_page.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._show_row_menu)
-        # The Menu key and Shift+F10 open the row menu at the current row on every
-        # platform (some deliver no context-menu event for them).
-        self.row_menu_action = QAction(self.tr("Key actions"), self)
-        self.row_menu_action.setShortcuts(
-            [QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")]
-        )
-        self.row_menu_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.row_menu_action.triggered.connect(self._row_menu_from_keyboard)
-        table.addAction(self.row_menu_action)
-        details = self.keys_page.details
-        details.editRequested.connect(self.editRequested.emit)
-        details.disableRequested.connect(lambda key_id: self.disableRequested.emit([key_id]))
-        details.enableRequested.connect(lambda key_id: self.enableRequested.emit([key_id]))
+        self.row_actions.editRequested.connect(self.editRequested)
+        self.row_actions.disableRequested.connect(self.disableRequested)
+        self.row_actions.enableRequested.connect(self.enableRequested)
         # View menu
         self.refresh_action.triggered.connect(self.refreshRequested.emit)
         self.search_action.triggered.connect(self.keys_page.focus_search)
@@ -294,49 +272,13 @@ class MainWindow(QMainWindow):
         # the model
         self.model.visibleRowsChanged.connect(self.update_counts)
 
-    def _selected_ids(self) -> list[str]:
-        return [k.id for k in self.keys_page.selected_keys()]
-
-    def _show_row_menu(self, pos: QPoint) -> None:
-        """The row menu (right click, the Menu key, Shift+F10): the Keys menu's key actions."""
-        table = self.keys_page.table
-        menu = QMenu(self)
-        menu.setObjectName("keyRowMenu")
-        menu.setAccessibleName(self.tr("Key actions"))
-        for action in (
-            self.edit_action,
-            self.disable_action,
-            self.enable_action,
-            self.rotate_action,
-            self.revoke_action,
-        ):
-            if action.isVisible():
-                menu.addAction(action)
-        if menu.isEmpty():
-            menu.deleteLater()
-            return
-        menu.aboutToHide.connect(menu.deleteLater)
-        self.row_menu = menu
-        menu.popup(table.viewport().mapToGlobal(pos))
-
-    def _row_menu_from_keyboard(self) -> None:
-        table = self.keys_page.table
-        rect = table.visualRect(table.currentIndex())
-        self._show_row_menu(rect.center() if rect.isValid() else table.viewport().rect().center())
+    @property
+    def row_menu(self) -> QMenu | None:
+        """The row menu last opened (right click, the Menu key, Shift+F10)."""
+        return self.row_actions.row_menu
 
     def _sync_lifecycle_actions(self) -> None:
-        features = self.server_features
-        writable = not self._read_only
-        offers_edit = features.offers(KEY_METADATA)
-        offers_disable = features.offers(KEY_DISABLE)
-        for action, offered in (
-            (self.edit_action, offers_edit),
-            (self.disable_action, offers_disable),
-            (self.enable_action, offers_disable),
-        ):
-            action.setVisible(writable and offered)
-            action.setEnabled(writable and offered)
-        self.keys_page.details.set_offers(edit=offers_edit, disable=offers_disable)
+        self.row_actions.sync(self.server_features, read_only=self._read_only)
 
     def _on_filter_chosen(self, action: QAction) -> None:
         self.keys_page.set_filter(str(action.data()))

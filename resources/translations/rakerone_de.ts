@@ -1211,6 +1211,29 @@
     </message>
 </context>
 <context>
+    <name>KeyRowActions</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>E&amp;nable</source>
+        <translation>A&amp;ktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>Key actions</source>
+        <translation>Schlüsselaktionen</translation>
+    </message>
+</context>
+<context>
     <name>KeysPage</name>
     <message>
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
@@ -1571,21 +1594,6 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Disable</source>
-        <translation>&amp;Deaktivieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>E&amp;nable</source>
-        <translation>A&amp;ktivieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1633,11 +1641,6 @@
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>Versions, server and recent errors for a support ticket; never a secret</source>
         <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Key actions</source>
-        <translation>Schlüsselaktionen</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>

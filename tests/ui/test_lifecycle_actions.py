@@ -294,7 +294,7 @@ def test_the_row_menu_offers_every_key_action_and_opens_from_the_keyboard(qtbot,
     texts = [a.text().replace("&", "") for a in menu.actions()]
     assert texts == ["Edit…", "Disable", "Enable", "Rotate…", "Revoke…"]
     menu.hide()
-    window.row_menu = None
+    window.row_actions.row_menu = None
     table.setFocus()
     QTest.keyClick(table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: window.row_menu is not None and window.row_menu.isVisible())
