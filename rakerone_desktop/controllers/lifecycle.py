@@ -155,6 +155,4 @@ class LifecycleController(QObject):
         self._rotation = None  # the next rotation is a new one
         self.model.upsert_key(rotated.old_api_key)
         self.model.upsert_key(rotated.api_key)
-        mark = getattr(self.model, "mark_rotated", None)
-        if callable(mark):
-            mark([rotated.old_api_key.id])
+        self.model.mark_rotated([rotated.old_api_key.id])

@@ -71,6 +71,7 @@ class EditKeyDialog(QDialog):
         self.setMinimumWidth(560)
         self.key = key
         self.busy = False
+        self.inactive = False  # revoked or expired meanwhile: nothing can be saved
         self._metadata = features.offers(KEY_METADATA)
         self._expiry = features.offers(KEY_EXPIRY)
 
@@ -207,7 +208,7 @@ class EditKeyDialog(QDialog):
         show_error(self.description_error, problems.get("description"))
         show_error(self.tags_error, problems.get("tags"))
         show_error(self.expiry.error, problems.get("expires_at"))
-        self.save_button.setEnabled(not problems and not self.busy)
+        self.save_button.setEnabled(not problems and not self.busy and not self.inactive)
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from the key as the server last said."""
@@ -302,6 +303,13 @@ class EditKeyDialog(QDialog):
         if current is None:
             self.current_values.setText(self.tr("The current values couldn't be read."))
         else:
+            if current.revoked_at is not None or current.status == "expired":
+                self.inactive = True
+                self.conflict.setText(
+                    text
+                    + " "
+                    + self.tr("The key is now revoked or expired, so it can't be edited any more.")
+                )
             self.key = current
             self._set_granted(current)
             self.current_values.setText(self._describe(current))

@@ -748,6 +748,11 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>The key is now revoked or expired, so it can&apos;t be edited any more.</source>
+        <translation>Der Schlüssel ist inzwischen widerrufen oder abgelaufen und kann nicht mehr bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
         <source>Now on the server:</source>
         <translation>Jetzt auf dem Server:</translation>
     </message>

@@ -392,5 +392,42 @@ def test_rotate_with_a_grace_period_then_copy_once(qtbot, app, admin_api):
     assert timedelta(hours=23) < left <= timedelta(hours=24)
     row_old = window.model.key_by_id(old.id)
     assert row_old.expires_at == server_old.expires_at  # from the rotation's answer
+    assert old.id in window.model.rotated_ids
     new = [k for k in window.model.visible_keys() if k.name == old.name and k.id != old.id]
     assert new and new[0].tags == ("svc",)
+
+
+def test_find_by_value_offers_disable_beside_revoke(qtbot, app, admin_api):
+    created = admin_api.create_key("Found and disabled", ["records.read"])
+    controller, window = app()
+    flows = controller.current.flows
+    _shown(qtbot, window.keys_page, created.api_key.id)
+    find = flows.find()
+    find.field.clear()
+    with qtbot.waitSignal(flows.lookedUp, timeout=20_000):
+        find.field.paste_text(f"token={created.secret}")
+    buttons = find.disable_buttons()
+    assert [b.objectName() for b in buttons] == [f"findDisable:{created.api_key.id}"]
+    assert find.revoke_buttons()  # Revoke stays beside it
+    with qtbot.waitSignal(flows.lifecycle.disabledChanged, timeout=20_000):
+        buttons[0].click()
+    assert admin_api.get_key(created.api_key.id).status == "disabled"
+    # The results are read again: the key now shows as disabled.
+    qtbot.waitUntil(lambda: "disabled" in find.table.item(0, 1).text(), timeout=20_000)
+    find.close()
+
+
+def test_edit_of_a_key_revoked_meanwhile_says_so(qtbot, app, admin_api):
+    key = _key(admin_api, "Revoked while editing")
+    controller, window = app()
+    lifecycle = controller.current.flows.lifecycle
+    dialog = _open_edit(qtbot, controller, window, key.id)
+    admin_api.revoke_key(key.id)
+    dialog.name_field.setText("Too late")
+    with qtbot.waitSignal(lifecycle.editFailed, timeout=20_000):
+        dialog.save_button.click()
+    qtbot.waitUntil(dialog.current_values.isVisible, timeout=20_000)
+    assert "revoked or expired" in dialog.conflict.text()
+    assert not dialog.save_button.isEnabled()
+    assert dialog.name_field.text() == "Too late"
+    dialog.reject()
