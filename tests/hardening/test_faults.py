@@ -555,3 +555,31 @@ def test_a_lost_rotate_answer_says_the_value_is_gone(
     made = [k for k in _keys_named(admin_api, "Fault: rotate lost") if k.id != key.id]
     assert len(made) == 1  # retried, never duplicated
     box.findChild(type(box.defaultButton()), "keepOrphanButton").click()
+
+
+def test_a_create_with_an_expiry_retried_by_the_person_is_the_same_request(
+    qtbot, start_app, demo_sandbox, proxy, admin_api
+):
+    # "In 30 days" is a time: clicking Create key again must send the very same one
+    # with the same Idempotency-Key, or the server would see a different request.
+    controller = start_app("--server", proxy.url)
+    window = _sign_in_through(qtbot, controller, demo_sandbox, proxy.url)
+    wait_loaded(qtbot, controller)
+    qtbot.waitUntil(lambda: not window.server_features.part_one_only, timeout=20_000)
+    flows = controller.current.flows
+    name = "Fault: expiring create"
+    wizard = _open_wizard(qtbot, controller, name, ("records.read",))
+    expiry = wizard.name_page.lifecycle.expiry.choice
+    wizard.back()
+    wizard.back()
+    expiry.setCurrentIndex(expiry.findData(30))
+    wizard.next()
+    wizard.next()
+    proxy.add(Fault("POST", KEYS, "reset_mid_body", times=3))
+    with qtbot.waitSignal(flows.createFailed, timeout=30_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    _heal(proxy)
+    with qtbot.waitSignal(flows.lostSecretShown, timeout=30_000) as blocker:
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert len(_keys_named(admin_api, name)) == 1
+    blocker.args[0].findChild(type(blocker.args[0].defaultButton()), "keepOrphanButton").click()
