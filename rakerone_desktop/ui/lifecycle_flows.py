@@ -129,14 +129,15 @@ class LifecycleFlows(QObject):
             return False
         return True
 
-    def disable_ids(self, key_ids: list[str]) -> bool:
+    def disable_ids(self, key_ids: Sequence[str | ApiKey]) -> bool:
         return self.disable(self._keys(key_ids))
 
-    def enable_ids(self, key_ids: list[str]) -> bool:
+    def enable_ids(self, key_ids: Sequence[str | ApiKey]) -> bool:
         return self.enable(self._keys(key_ids))
 
-    def _keys(self, key_ids: Sequence[str]) -> list[ApiKey]:
-        keys = [self.page.model.key_by_id(k) for k in key_ids]
+    def _keys(self, key_ids: Sequence[str | ApiKey]) -> list[ApiKey]:
+        """The keys as the table has them now (ids, or keys as someone last saw them)."""
+        keys = [self.page.model.key_by_id(k if isinstance(k, str) else k.id) for k in key_ids]
         return [k for k in keys if k is not None]
 
     def _nothing_to_do(self, title: str, text: str) -> None:
