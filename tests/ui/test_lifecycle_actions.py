@@ -431,3 +431,37 @@ def test_edit_of_a_key_revoked_meanwhile_says_so(qtbot, app, admin_api):
     assert not dialog.save_button.isEnabled()
     assert dialog.name_field.text() == "Too late"
     dialog.reject()
+
+
+def test_disabling_a_key_in_use_asks_first_and_the_key_is_refused_after(
+    qtbot, app, admin_api, demo_sandbox
+):
+    from tests.support.sandbox_http import Api
+
+    created = admin_api.create_key("In use right now", ["records.read"])
+    integration = Api(demo_sandbox.url, created.secret)
+    try:
+        assert integration.get("/me").status_code == 200  # used a moment ago
+        controller, window = app()
+        lifecycle = controller.current.flows.lifecycle
+        key_id = created.api_key.id
+        qtbot.waitUntil(
+            lambda: (
+                (k := window.model.key_by_id(key_id)) is not None and k.last_used_at is not None
+            ),
+            timeout=20_000,
+        )
+        _shown(qtbot, window.keys_page, key_id)
+        with qtbot.waitSignal(lifecycle.questionShown, timeout=5000) as blocker:
+            window.keys_page.details.disable_button.click()
+        box = blocker.args[0]
+        assert "last hour" in box.text()
+        assert admin_api.get_key(key_id).status == "active"  # nothing sent yet
+        with qtbot.waitSignal(lifecycle.disabledChanged, timeout=20_000):
+            box.findChild(QPushButton, "confirmDisableButton").click()
+        assert integration.get("/me").status_code == 401  # refused like a revoked key
+        with qtbot.waitSignal(lifecycle.disabledChanged, timeout=20_000):
+            window.keys_page.details.enable_button.click()
+        assert integration.get("/me").status_code == 200  # and back
+    finally:
+        integration.close()
