@@ -139,6 +139,8 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
         incident.reject()
         page.set_filter("all")
         del Column
+    shoot_lifecycle(app, current, target, scheme, out)
+    if scheme == "light":
         shoot_sign_in(app, ctl, out)
     ctl.quit()
     settle(app, 0.3)
@@ -187,6 +189,61 @@ def shoot_sign_in(app: QApplication, ctl: Any, out: Path) -> None:
     save(dialog, out, "sign-in-browser-url")
     dialog.browser_cancel_button.click()
     spin(app, lambda: ctl.sign_in.browser is None)
+
+
+def shoot_lifecycle(app: QApplication, current: Any, target: Any, scheme: str, out: Path) -> None:
+    """The key lifecycle's screens: the wizard's new fields, Edit key (and its 412), Rotate."""
+    import msgspec
+
+    from rakerone_desktop.api.errors import PreconditionFailedError
+
+    window = current.window
+    spin(app, lambda: not window.server_features.part_one_only)
+    flows = current.flows
+    wizard = flows.create()
+    assert wizard is not None
+    fields = wizard.name_page.lifecycle
+    wizard.resize(660, 720)
+    wizard.name_page.name_field.setText("Nightly export to the EU data lake")
+    fields.description.setPlainText("Loads the day's records into the lake at 02:00 UTC.")
+    fields.tags.setText("data, prod")
+    spin(app, lambda: fields.owner.count() > 1)
+    fields.owner.setCurrentIndex(max(fields.owner.findData("usr_sam"), 1))
+    fields.expiry.choice.setCurrentIndex(fields.expiry.choice.findData(90))
+    settle(app)
+    save(wizard, out, f"lifecycle-wizard-name-{scheme}")
+    fields.expiry.choice.setCurrentIndex(fields.expiry.choice.findData("date"))
+    settle(app)
+    save(wizard, out, f"lifecycle-wizard-expiry-{scheme}")
+    wizard.reject()
+    settle(app)
+
+    edit = flows.lifecycle.edit(target)
+    assert edit is not None
+    edit.resize(600, 720)
+    edit.name_field.setText("Webhook relay (production)")
+    settle(app)
+    save(edit, out, f"edit-key-{scheme}")
+    theirs = msgspec.structs.replace(
+        target,
+        name="Webhook relay (prod, EU)",
+        description="Changed by Priya: moved to the EU relay.",
+        version=(target.version or 1) + 1,
+    )
+    edit.show_conflict(
+        theirs, PreconditionFailedError("The key changed.", status=412, request_id="req_demo412")
+    )
+    settle(app)
+    save(edit, out, f"edit-key-conflict-{scheme}")
+    edit.reject()
+    settle(app)
+
+    rotate = flows.lifecycle.rotate(target)
+    assert rotate is not None
+    settle(app)
+    save(rotate, out, f"rotate-key-{scheme}")
+    rotate.reject()
+    settle(app)
 
 
 def main() -> int:

@@ -90,7 +90,15 @@ class ApiClient(Protocol):
     def get_key(self, key_id: str) -> ApiKey: ...
 
     def create_key(
-        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = ...
+        self,
+        name: str,
+        permissions: Sequence[str],
+        *,
+        idempotency_key: str | None = ...,
+        expires_at: datetime | Unset | None = ...,
+        description: str | None = ...,
+        owner_id: str | None = ...,
+        tags: Sequence[str] | None = ...,
     ) -> CreatedKey:
         """Create a key; a retry with the same ``idempotency_key`` makes no second key."""
         ...

@@ -22,9 +22,11 @@ from PySide6.QtCore import QObject
 
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, CreatedKey, Event, RevokeResult
+from rakerone_desktop.api.wire import UNSET
 from rakerone_desktop.controllers.call import Call, Guard
 from rakerone_desktop.controllers.rotations import PendingRotations
 from rakerone_desktop.domain import csv_export
+from rakerone_desktop.flows.create import KeyExtras
 from rakerone_desktop.keytable.export import keys_csv
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.settings import Settings
@@ -68,17 +70,26 @@ class KeyActionsController(QObject):
         self._runner = runner
         self.model = model
         self.rotations = PendingRotations(settings, model, self)
-        self._attempt: tuple[tuple[str, tuple[str, ...]], str] | None = None
+        self._attempt: tuple[tuple[str, tuple[str, ...], KeyExtras | None], str] | None = None
         self._create: Call | None = None
         self._revoke: Call | None = None
 
     # -- create ----------------------------------------------------------------------
 
-    def idempotency_key_for(self, name: str, permissions: Sequence[str]) -> str:
-        body = (name, tuple(permissions))
+    def idempotency_key_for(
+        self, name: str, permissions: Sequence[str], extras: KeyExtras | None = None
+    ) -> str:
+        return self._same_attempt(name, permissions, extras)[1]
+
+    def _same_attempt(
+        self, name: str, permissions: Sequence[str], extras: KeyExtras | None
+    ) -> tuple[KeyExtras | None, str]:
+        """The Idempotency-Key of this body, and its extras as first sent (the same
+        expiry time on every retry of the same choices)."""
+        body = (name, tuple(permissions), extras)
         if self._attempt is None or self._attempt[0] != body:
             self._attempt = (body, str(uuid.uuid4()))
-        return self._attempt[1]
+        return self._attempt[0][2], self._attempt[1]
 
     def forget_attempt(self) -> None:
         """The next create is a new key, even with the same name and permissions."""
@@ -88,11 +99,13 @@ class KeyActionsController(QObject):
     def creating(self) -> bool:
         return self._create is not None
 
-    def create(self, name: str, permissions: Sequence[str]) -> Call | None:
+    def create(
+        self, name: str, permissions: Sequence[str], extras: KeyExtras | None = None
+    ) -> Call | None:
         """Start a create; None (and nothing sent) while another one is running."""
         if self._create is not None:
             return None
-        idem = self.idempotency_key_for(name, permissions)
+        sent, idem = self._same_attempt(name, permissions, extras)
         call = Call(
             self._runner,
             "create-key",
@@ -100,6 +113,7 @@ class KeyActionsController(QObject):
             name,
             list(permissions),
             idem,
+            sent,
             guard=self.guard,
             parent=self,
         )
@@ -109,8 +123,20 @@ class KeyActionsController(QObject):
         self._create = call
         return call.start()
 
-    def _create_job(self, name: str, permissions: list[str], idem: str) -> CreatedKey:
-        return self.client.create_key(name, permissions, idempotency_key=idem)
+    def _create_job(
+        self, name: str, permissions: list[str], idem: str, extras: KeyExtras | None
+    ) -> CreatedKey:
+        if extras is None:
+            return self.client.create_key(name, permissions, idempotency_key=idem)
+        return self.client.create_key(
+            name,
+            permissions,
+            idempotency_key=idem,
+            expires_at=UNSET if extras.expiry_choice is None else extras.expires_at,
+            description=extras.description,
+            owner_id=extras.owner_id,
+            tags=extras.tags,
+        )
 
     def _on_created(self, result: CreatedKey) -> None:
         self._attempt = None  # the next create is a new key

@@ -11,6 +11,9 @@ the view's.
 - :mod:`.recover`: a create whose answer was lost → revoke it, create afresh;
 - :mod:`.revoke`: revoke one or many keys (also from find by value);
 - :mod:`.find`: find keys by value → their state, newest lookup only;
+- :mod:`.edit`: edit a key in place (``If-Match``; a ``412`` shows the current values);
+- :mod:`.disable`: disable or enable keys (asks only for a key used in the last hour);
+- :mod:`.rotate`: rotate on the server with a grace period → copy once;
 - :mod:`.reauth`: the session ended mid-flow → sign in again, then finish;
 - :mod:`.browser_sign_in`: sign in through the system browser (RFC 8252).
 """

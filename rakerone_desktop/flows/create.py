@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -13,6 +13,23 @@ from PySide6.QtCore import QObject, Signal
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, CreatedKey
 from rakerone_desktop.controllers.call import Call
+
+
+@dataclass(frozen=True, slots=True)
+class KeyExtras:
+    """A new key's part-2 fields (only those the server offers are sent).
+
+    ``expiry_choice`` is what the person chose ("30 days", a date, never);
+    ``expires_at`` the time it gave when first sent. Two attempts with the same
+    choices are the same request (equality ignores ``expires_at``), so a retry
+    reuses the first attempt's time and its Idempotency-Key.
+    """
+
+    description: str | None = None
+    owner_id: str | None = None
+    tags: tuple[str, ...] | None = None
+    expiry_choice: object = None  # None: expiry not offered, nothing sent
+    expires_at: datetime | None = field(default=None, compare=False)
 
 
 def rotated_name(name: str, today: date | None = None) -> str:
@@ -39,7 +56,9 @@ class Refusal(enum.Enum):
 class CreateActions(Protocol):
     @property
     def creating(self) -> bool: ...
-    def create(self, name: str, permissions: Sequence[str]) -> Call | None: ...
+    def create(
+        self, name: str, permissions: Sequence[str], extras: KeyExtras | None = None
+    ) -> Call | None: ...
     def start_rotation(self, old_id: str, new_id: str) -> None: ...
 
 
@@ -131,12 +150,18 @@ class CreateFlow(QObject):
 
     # -- the wizard's requests -----------------------------------------------------------
 
-    def submit(self, name: str, permissions: Sequence[str]) -> None:
+    def submit(
+        self, name: str, permissions: Sequence[str], extras: KeyExtras | None = None
+    ) -> None:
         """The wizard's Create key: one create at a time."""
         if self._state is CreateState.CREATING:
             self._view.create_running_elsewhere()
             return
-        call = self._actions.create(name, permissions)
+        call = (
+            self._actions.create(name, permissions)
+            if extras is None
+            else self._actions.create(name, permissions, extras)
+        )
         if call is None:
             self._view.create_running_elsewhere()
             return
@@ -176,6 +201,25 @@ class CreateFlow(QObject):
             self._actions.start_rotation(rotating.id, created.api_key.id)
         self._set(CreateState.COPYING)
         self._view.show_value(created.secret, created.api_key.name, rotating is not None)
+
+    def deliver_rotated(self, created: CreatedKey) -> bool:
+        """A rotation on the server made ``created``: show its value once.
+
+        The old key expires on its own (the server set its grace period), so no
+        rotation is left in progress. A replayed answer (the first was lost)
+        carries no value: the recovery offers to revoke the new key and create
+        a fresh one. False (nothing shown) while another key waits to be copied.
+        """
+        if self._state not in (CreateState.IDLE, CreateState.EDITING):
+            return False
+        if created.secret is None:
+            self._set(CreateState.LOST_VALUE)
+            self.lost.emit(LostKey(created.api_key, None))
+            self._view.ask_recover(created.api_key)
+            return True
+        self._set(CreateState.COPYING)
+        self._view.show_value(created.secret, created.api_key.name, False)
+        return True
 
     def value_closed(self) -> None:
         """The copy dialog closed (the value is gone from the app)."""

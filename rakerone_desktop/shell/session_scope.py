@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
+from rakerone_desktop.controllers.lifecycle import LifecycleController
 from rakerone_desktop.controllers.organization import OrganizationController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
 from rakerone_desktop.flows.browser_sign_in import Opener
@@ -68,6 +69,7 @@ class SessionScope(QObject):
         self.organization: OrganizationController | None = None
         self.actions: KeyActionsController | None = None
         self.flows: KeyFlows | None = None
+        self.lifecycle: LifecycleController | None = None
         self.guard: ReauthFlow | None = None
         self.reauth: ReauthPrompt | None = None
         user = signed_in.user
@@ -94,7 +96,10 @@ class SessionScope(QObject):
         self.actions = KeyActionsController(
             client, runner, model, settings, parent=main, guard=self.guard
         )
-        self.flows = KeyFlows(main, main.keys_page, self.actions, clipboard, parent=main)
+        self.lifecycle = LifecycleController(client, runner, model, parent=main, guard=self.guard)
+        self.flows = KeyFlows(
+            main, main.keys_page, self.actions, clipboard, parent=main, lifecycle=self.lifecycle
+        )
         self._wire(main, self.keys, self.actions, self.flows)
         self.apply_read_only()
         main.restore_layout(settings)
@@ -110,11 +115,13 @@ class SessionScope(QObject):
         actions: KeyActionsController,
         flows: KeyFlows,
     ) -> None:
+        model = main.model
         # Loading keys and their activity; what the server offers beyond part 1.
         main.refreshRequested.connect(keys.refresh)
         if self.organization is not None:
             main.refreshRequested.connect(self.organization.load)
             self.organization.featuresChanged.connect(main.set_server_features)
+            self.organization.featuresChanged.connect(flows.set_server_features)
         main.activityRequested.connect(keys.load_events)
         keys.loadingChanged.connect(main.set_loading)
         keys.loaded.connect(main.show_loaded)
@@ -133,6 +140,14 @@ class SessionScope(QObject):
         main.revokeShownRequested.connect(flows.revoke_shown)
         main.exportActivityRequested.connect(flows.export_activity)
         flows.refreshNeeded.connect(keys.refresh)
+        # Part 2: edit, disable and enable (the flows refuse what the server doesn't offer).
+        if flows.lifecycle is not None:
+            lifecycle = flows.lifecycle
+            main.editRequested.connect(
+                lambda key_id: lifecycle.edit(model.key_by_id(key_id) if key_id else None)
+            )
+            main.disableRequested.connect(lifecycle.disable_ids)
+            main.enableRequested.connect(lifecycle.enable_ids)
         main.readOnlyToggled.connect(self._on_read_only_toggled)
         main.sessionRequested.connect(self.show_session_panel)
 

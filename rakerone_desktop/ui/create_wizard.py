@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFormLayout,
     QFrame,
     QGroupBox,
     QLabel,
@@ -28,7 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from rakerone_desktop.api import errors as e
-from rakerone_desktop.api.models import Permission
+from rakerone_desktop.api.models import Permission, User
+from rakerone_desktop.flows.create import KeyExtras
+from rakerone_desktop.models.server_features import (
+    KEY_EXPIRY,
+    KEY_METADATA,
+    PART_ONE,
+    ServerFeatures,
+)
+from rakerone_desktop.ui.key_fields import (
+    DescriptionField,
+    ExpiryField,
+    OwnerField,
+    TagsField,
+    description_problem,
+    error_label,
+    show_error,
+)
 
 MAX_NAME = 100
 
@@ -78,8 +95,101 @@ def _label(text: str, role: str | None = None, *, plain: bool = True) -> QLabel:
     return label
 
 
+class LifecycleFields(QWidget):
+    """Description, owner, tags and expiry on the name page: only what the server offers."""
+
+    def __init__(self, features: ServerFeatures, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.metadata = features.offers(KEY_METADATA)
+        self.expiry_offered = features.offers(KEY_EXPIRY)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 8, 0, 0)
+        self.description = DescriptionField()
+        self.owner = OwnerField()
+        self.tags = TagsField()
+        self.description_error = error_label("keyDescriptionError")
+        self.owner_error = error_label("keyOwnerError")
+        self.tags_error = error_label("keyTagsError")
+        self.expiry = ExpiryField(features.policy)
+        if self.metadata:
+            for text, field, error in (
+                (self.tr("&Description"), self.description, self.description_error),
+                (self.tr("&Owner"), self.owner, self.owner_error),
+                (self.tr("&Tags"), self.tags, self.tags_error),
+            ):
+                label = QLabel(text)
+                label.setBuddy(field)
+                form.addRow(label, field)
+                form.addRow("", error)
+                if field is self.owner:
+                    form.addRow("", self.owner.status)
+        if self.expiry_offered:
+            label = QLabel(self.tr("E&xpires"))
+            label.setBuddy(self.expiry.choice)
+            form.addRow(label, self.expiry)
+        for widget in (self.description, self.owner, self.tags, self.expiry):
+            widget.setVisible(self.expiry_offered if widget is self.expiry else self.metadata)
+        self.description.textChanged.connect(self._validate)
+        self.tags.textChanged.connect(self._validate)
+
+    def _validate(self) -> None:
+        show_error(self.description_error, description_problem(self.description.toPlainText()))
+        show_error(self.tags_error, self.tags.problem())
+
+    def problem(self) -> str | None:
+        if self.metadata:
+            found = description_problem(self.description.toPlainText()) or self.tags.problem()
+            if found:
+                return found
+        return None
+
+    def extras(self) -> KeyExtras | None:
+        if not (self.metadata or self.expiry_offered):
+            return None
+        choice: object = None
+        expires_at = None
+        if self.expiry_offered:
+            data = self.expiry.choice.currentData()
+            choice = self.expiry.date.date().toString("yyyy-MM-dd") if data == "date" else data
+            expires_at = self.expiry.value()
+        return KeyExtras(
+            description=self.description.value() or None if self.metadata else None,
+            owner_id=self.owner.value() if self.metadata else None,
+            tags=tuple(self.tags.value()) or None if self.metadata else None,
+            expiry_choice=choice,
+            expires_at=expires_at,
+        )
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(title, value) lines for the review page."""
+        lines: list[tuple[str, str]] = []
+        if self.metadata:
+            lines.append((self.tr("Description"), self.description.value() or "—"))
+            owner = self.owner.currentText() if self.owner.value() else self.tr("Nobody")
+            lines.append((self.tr("Owner"), owner))
+            lines.append((self.tr("Tags"), ", ".join(self.tags.value()) or "—"))
+        if self.expiry_offered:
+            lines.append((self.tr("Expires"), self.expiry.text()))
+        return lines
+
+    def show_server_error(self, error: e.ValidationError) -> bool:
+        """Put each message on its field; True if any landed here."""
+        landed = False
+        for field, label in (
+            ("description", self.description_error),
+            ("owner_id", self.owner_error),
+            ("tags", self.tags_error),
+            ("expires_at", self.expiry.error),
+        ):
+            message = error.message_for(field)
+            if message:
+                show_error(label, message)
+                landed = True
+        return landed
+
+
 class NamePage(QWizardPage):
-    def __init__(self, names_in_use: set[str]) -> None:
+    def __init__(self, names_in_use: set[str], features: ServerFeatures = PART_ONE) -> None:
         super().__init__()
         self.setTitle(self.tr("Name the key"))
         self._names_in_use = names_in_use
@@ -108,6 +218,11 @@ class NamePage(QWizardPage):
         layout.addWidget(self.counter)
         layout.addWidget(self.error)
         layout.addWidget(self.warning)
+        self.lifecycle = LifecycleFields(features)
+        self.lifecycle.setVisible(not features.part_one_only)
+        self.lifecycle.description.textChanged.connect(self.completeChanged)
+        self.lifecycle.tags.textChanged.connect(self.completeChanged)
+        layout.addWidget(self.lifecycle)
         layout.addStretch(1)
         self._validate()
 
@@ -143,7 +258,11 @@ class NamePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return name_problem(self.name_field.text()) is None and self._server_error is None
+        return (
+            name_problem(self.name_field.text()) is None
+            and self._server_error is None
+            and self.lifecycle.problem() is None
+        )
 
 
 class PermissionsPage(QWizardPage):
@@ -253,6 +372,9 @@ class ReviewPage(QWizardPage):
         layout.addWidget(_label(self.tr("Permissions"), "sectionTitle"))
         layout.addWidget(self.summary_perms)
         layout.addWidget(self.warning)
+        self.summary_extras = _label("")
+        self.summary_extras.setObjectName("reviewLifecycle")
+        layout.addWidget(self.summary_extras)
         layout.addStretch(1)
         layout.addWidget(
             _label(
@@ -271,6 +393,9 @@ class ReviewPage(QWizardPage):
             "\n".join(f"• {label}" for label in labels) if labels else self.tr("No permissions")
         )
         self.warning.setVisible(wiz.permissions_page.impersonates())
+        lines = wiz.name_page.lifecycle.summary()
+        self.summary_extras.setText("\n".join(f"{title}: {value}" for title, value in lines))
+        self.summary_extras.setVisible(bool(lines))
         self.error.hide()
 
     def validatePage(self) -> bool:
@@ -299,6 +424,7 @@ class CreateKeyWizard(QWizard):
         name: str = "",
         permissions: Iterable[str] = (),
         title: str | None = None,
+        features: ServerFeatures = PART_ONE,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("createKeyWizard")
@@ -313,13 +439,23 @@ class CreateKeyWizard(QWizard):
         self.catalog = list(catalog)
         self.busy = False
         self.succeeded = False
-        self.name_page = NamePage(names_in_use)
+        self.name_page = NamePage(names_in_use, features)
         self.name_page.name_field.setText(name)
         self.permissions_page = PermissionsPage(self.catalog, permissions)
         self.review_page = ReviewPage(self)
         self.name_page_id = self.addPage(self.name_page)
         self.permissions_page_id = self.addPage(self.permissions_page)
         self.review_page_id = self.addPage(self.review_page)
+
+    def extras(self) -> KeyExtras | None:
+        """The part-2 fields to send (None from a part-1 server)."""
+        return self.name_page.lifecycle.extras()
+
+    def set_users(self, users: list[User]) -> None:
+        self.name_page.lifecycle.owner.set_users(users)
+
+    def users_failed(self, error: object) -> None:
+        self.name_page.lifecycle.owner.users_failed(error)
 
     def start_create(self) -> None:
         if self.busy:
@@ -356,6 +492,9 @@ class CreateKeyWizard(QWizard):
             perm_msg = error.message_for("permissions")
             if perm_msg:
                 self.permissions_page.set_server_error(perm_msg)
+            if self.name_page.lifecycle.show_server_error(error) and not name_msg:
+                self._go_to(self.name_page_id)
+                return
             if name_msg:
                 self.name_page.set_server_error(name_msg)
                 self._go_to(self.name_page_id)

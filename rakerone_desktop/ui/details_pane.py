@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,9 @@ def _plain(text: str = "") -> QLabel:
 
 class DetailsPane(BuiltOnFirstUse, QFrame):
     revokeRequested = Signal(str)
+    editRequested = Signal(str)
+    disableRequested = Signal(str)
+    enableRequested = Signal(str)
     exportRequested = Signal(str)
     moreEventsRequested = Signal(str, str)  # key id, cursor
 
@@ -50,6 +54,9 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self._key: ApiKey | None = None
         self._cursor: str | None = None
         self._read_only = False
+        # Part 2 (set from what the server offers): edit, disable/enable.
+        self.offers_edit = False
+        self.offers_disable = False
 
         self.placeholder = QLabel(self.tr("Select a key to see its details."))
         self.placeholder.setProperty("role", "hint")
@@ -114,6 +121,18 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.revoke_button = QPushButton(self.tr("Revoke key…"))
         self.revoke_button.setObjectName("detailsRevokeButton")
         self.revoke_button.setProperty("role", "destructive")
+        self.edit_button = QPushButton(self.tr("&Edit key…"))
+        self.edit_button.setObjectName("editKeyButton")
+        self.disable_button = QPushButton(self.tr("&Disable"))
+        self.disable_button.setObjectName("disableKeyButton")
+        self.disable_button.setToolTip(self.tr("Stop the key at once; Enable undoes it"))
+        self.enable_button = QPushButton(self.tr("E&nable"))
+        self.enable_button.setObjectName("enableKeyButton")
+        actions = QHBoxLayout()
+        for button in (self.edit_button, self.disable_button, self.enable_button):
+            actions.addWidget(button)
+            button.hide()
+        actions.addStretch(1)
 
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -127,6 +146,7 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         inner.addWidget(self.events_status)
         inner.addWidget(self.more_button)
         inner.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addLayout(actions)
         inner.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._body = body
         scroll = QScrollArea()
@@ -142,6 +162,19 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.more_button.clicked.connect(self._more)
         self.export_button.clicked.connect(self._export)
         self.revoke_button.clicked.connect(self._revoke)
+        self.edit_button.clicked.connect(lambda: self._emit_for(self.editRequested))
+        self.disable_button.clicked.connect(lambda: self._emit_for(self.disableRequested))
+        self.enable_button.clicked.connect(lambda: self._emit_for(self.enableRequested))
+
+    def _emit_for(self, signal: object) -> None:
+        if self._key is not None:
+            signal.emit(self._key.id)  # type: ignore[attr-defined]
+
+    def set_offers(self, *, edit: bool, disable: bool) -> None:
+        """Show Edit / Disable / Enable only when the server offers them."""
+        self.offers_edit = edit
+        self.offers_disable = disable
+        self.set_read_only(self._read_only)
 
     @property
     def key(self) -> ApiKey | None:
@@ -151,9 +184,15 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self._read_only = read_only
         if not self.is_built:
             return
-        self.revoke_button.setVisible(
-            not read_only and self._key is not None and self._key.revoked_at is None
-        )
+        key = self._key
+        live = not read_only and key is not None and key.revoked_at is None
+        self.revoke_button.setVisible(live)
+        usable = key is not None and key.status in (None, "active")
+        disabled = key is not None and key.status == "disabled"
+        editable = key is not None and key.status != "expired"
+        self.edit_button.setVisible(live and self.offers_edit and editable)
+        self.disable_button.setVisible(live and self.offers_disable and usable)
+        self.enable_button.setVisible(live and self.offers_disable and disabled)
 
     def show_key(self, key: ApiKey | None, catalog: Mapping[str, Permission]) -> None:
         changed = key is None or self._key is None or key.id != self._key.id
@@ -166,7 +205,15 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.ensure_built()
         self._scroll.show()
         self.title.setText(key.name)
-        self.status.setText(self.tr("Revoked") if key.revoked_at else self.tr("Active"))
+        self.status.setText(
+            self.tr("Revoked")
+            if key.revoked_at
+            else self.tr("Disabled")
+            if key.status == "disabled"
+            else self.tr("Expired")
+            if key.status == "expired"
+            else self.tr("Active")
+        )
         self.hint.setText(key.hint)
         self.created.setText(
             self.tr("%1 by %2")

@@ -113,6 +113,7 @@ class MaskedPasteField(QLineEdit):
 class FindKeyDialog(QDialog):
     lookupRequested = Signal(list)  # list[Probe]
     revokeRequested = Signal(list)  # list[ApiKey]
+    disableRequested = Signal(list)  # list[ApiKey] (when the server offers disabling)
 
     COL_VALUE, COL_RESULT, COL_ACTION = range(3)
 
@@ -122,6 +123,8 @@ class FindKeyDialog(QDialog):
         self.setWindowTitle(self.tr("Find key by value"))
         self.setMinimumSize(680, 440)
         self._read_only = read_only
+        #: Disable beside Revoke (set when the server offers disabling).
+        self.offer_disable = False
         self._probes: list[Probe] = []
         self._found: dict[str, ApiKey | None] = {}
         self._invalid: list[str] = []
@@ -282,7 +285,11 @@ class FindKeyDialog(QDialog):
                 self._add_row(probe.hint, self.tr("No key in this organization matches"))
                 continue
             matched += 1
-            if key.revoked_at is not None:
+            if key.revoked_at is None and key.status == "disabled":
+                text = self.tr("“%1” — disabled").replace("%1", isolate(key.name))
+                self._add_row(probe.hint, text, key=key, revoke=not self._read_only)
+                active.append(key)
+            elif key.revoked_at is not None:
                 by = key.revoked_by.name if key.revoked_by else "?"
                 text = (
                     self.tr("“%1” — already revoked on %2 by %3")
@@ -338,7 +345,20 @@ class FindKeyDialog(QDialog):
             button.setObjectName(f"findRevoke:{key.id}")
             button.setAccessibleName(self.tr("Revoke %1").replace("%1", key.name))
             button.clicked.connect(lambda _=False, k=key: self.revokeRequested.emit([k]))
-            self.table.setCellWidget(r, self.COL_ACTION, button)
+            if not self.offer_disable or key.status not in (None, "active"):
+                self.table.setCellWidget(r, self.COL_ACTION, button)
+                return
+            # Disable first: reversible, the first move in an incident.
+            cell = QWidget()
+            row = QHBoxLayout(cell)
+            row.setContentsMargins(0, 0, 0, 0)
+            disable = QPushButton(self.tr("Disable"))
+            disable.setObjectName(f"findDisable:{key.id}")
+            disable.setAccessibleName(self.tr("Disable %1").replace("%1", key.name))
+            disable.clicked.connect(lambda _=False, k=key: self.disableRequested.emit([k]))
+            row.addWidget(disable)
+            row.addWidget(button)
+            self.table.setCellWidget(r, self.COL_ACTION, cell)
 
     def _revoke_all(self) -> None:
         if self._active:
@@ -356,7 +376,25 @@ class FindKeyDialog(QDialog):
             w = self.table.cellWidget(r, self.COL_ACTION)
             if isinstance(w, QPushButton):
                 buttons.append(w)
+            elif w is not None:
+                buttons += [
+                    b
+                    for b in w.findChildren(QPushButton)
+                    if b.objectName().startswith("findRevoke:")
+                ]
         return buttons
+
+    def disable_buttons(self) -> list[QPushButton]:
+        found: list[QPushButton] = []
+        for r in range(self.table.rowCount()):
+            w = self.table.cellWidget(r, self.COL_ACTION)
+            if w is not None and not isinstance(w, QPushButton):
+                found += [
+                    b
+                    for b in w.findChildren(QPushButton)
+                    if b.objectName().startswith("findDisable:")
+                ]
+        return found
 
     def closeEvent(self, event: object) -> None:
         self.field.clear()  # the pasted text is forgotten with the dialog

@@ -5,7 +5,7 @@ these open dialogs with ``open()``/``show()`` and pass on what people answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -16,6 +16,7 @@ from rakerone_desktop.flows.create import CreateFlow, Refusal
 from rakerone_desktop.flows.find import FindFlow, Found
 from rakerone_desktop.flows.recover import RecoverFlow
 from rakerone_desktop.flows.revoke import RevokeFlow
+from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
 from rakerone_desktop.ui.create_wizard import CreateKeyWizard
@@ -86,6 +87,10 @@ class CreateDialogs(QObject):
         self.copy: OneDialog[CopyKeyDialog] = OneDialog(self._on_copy_closed)
         self.flow: CreateFlow | None = None
         self.recover_flow: RecoverFlow | None = None
+        #: What the server offers: the wizard shows those fields only.
+        self.features: ServerFeatures = PART_ONE
+        #: Told of each new wizard (to fill its owner list in the background).
+        self.wizard_opened: Callable[[CreateKeyWizard], None] | None = None
 
     def open_wizard(self, name: str, permissions: Sequence[str], rotating: ApiKey | None) -> None:
         assert self.flow is not None
@@ -101,9 +106,15 @@ class CreateDialogs(QObject):
             name=name,
             permissions=permissions,
             title=title,
+            features=self.features,
         )
-        wizard.createRequested.connect(self.flow.submit)
+        flow = self.flow
+        wizard.createRequested.connect(
+            lambda name, perms: flow.submit(name, perms, wizard.extras())
+        )
         self.wizard.open(wizard)
+        if self.wizard_opened is not None:
+            self.wizard_opened(wizard)
         self.wizardShown.emit(wizard)
 
     def wizard_open(self) -> bool:
@@ -292,6 +303,7 @@ class FindDialogs(QObject):
     findDialogShown = Signal(object)  # FindKeyDialog
     lookedUp = Signal(object)  # Found
     revokeRequested = Signal(list)  # list[ApiKey]
+    disableRequested = Signal(list)  # list[ApiKey]
 
     def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -299,11 +311,14 @@ class FindDialogs(QObject):
         self.dialog: OneDialog[FindKeyDialog] = OneDialog(self._on_closed)
         self.flow: FindFlow | None = None
         self.read_only = False
+        self.offer_disable = False
 
     def open_find(self) -> None:
         dialog = FindKeyDialog(self._window, read_only=self.read_only)
         dialog.lookupRequested.connect(self._lookup)
         dialog.revokeRequested.connect(self.revokeRequested)
+        dialog.disableRequested.connect(self.disableRequested)
+        dialog.offer_disable = self.offer_disable and not self.read_only
         self.dialog.open(dialog, modeless=True)
         dialog.prefill_from_clipboard()
         self.findDialogShown.emit(dialog)

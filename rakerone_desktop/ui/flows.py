@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.controllers.key_actions import KeyActionsController
+from rakerone_desktop.controllers.lifecycle import LifecycleController
 from rakerone_desktop.flows.create import CreateFlow, rotated_name
 from rakerone_desktop.flows.find import FindFlow
 from rakerone_desktop.flows.recover import RecoverFlow
 from rakerone_desktop.flows.revoke import RevokeFlow
+from rakerone_desktop.models.server_features import KEY_DISABLE, KEY_ROTATE, ServerFeatures
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
 from rakerone_desktop.ui.create_wizard import CreateKeyWizard
@@ -32,7 +34,9 @@ from rakerone_desktop.ui.flow_views import (
     RevokeDialogs,
 )
 from rakerone_desktop.ui.keys_page import KeysPage
+from rakerone_desktop.ui.lifecycle_flows import LifecycleFlows
 from rakerone_desktop.ui.revoke_dialog import RevokeDialog
+from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
 
 __all__ = ["ROTATE_NOTE", "KeyFlows", "rotated_name"]
 
@@ -61,6 +65,8 @@ class KeyFlows(QObject):
         actions: KeyActionsController,
         clipboard: SecretClipboard,
         parent: QObject | None = None,
+        *,
+        lifecycle: LifecycleController | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = window
@@ -107,6 +113,17 @@ class KeyFlows(QObject):
         self.exports.fileDialogShown.connect(self.fileDialogShown)
         self.exports.exported.connect(self.exported)
 
+        # Part 2: edit, disable and enable, rotate on the server (when offered).
+        self.lifecycle: LifecycleFlows | None = None
+        if lifecycle is not None:
+            self.lifecycle = LifecycleFlows(
+                window, page, lifecycle, self.messages, self.create_flow, self
+            )
+            self.create_view.wizard_opened = self.lifecycle.attach_wizard
+            self.find_view.disableRequested.connect(self.lifecycle.disable)
+            self.lifecycle.disabledChanged.connect(self._on_keys_changed)
+            self.lifecycle.rotated.connect(self._on_keys_changed)
+
     # -- the open dialogs ------------------------------------------------------------------
 
     @property
@@ -132,6 +149,18 @@ class KeyFlows(QObject):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self.find_view.read_only = read_only
+        if self.lifecycle is not None:
+            self.lifecycle.read_only = read_only
+
+    def set_server_features(self, features: ServerFeatures) -> None:
+        """Offer what the server offers beyond part 1 (nothing more from a part-1 server)."""
+        self.create_view.features = features
+        self.find_view.offer_disable = self.lifecycle is not None and features.offers(KEY_DISABLE)
+        if self.lifecycle is not None:
+            self.lifecycle.set_server_features(features)
+
+    def _offers(self, feature: str) -> bool:
+        return self.lifecycle is not None and self.lifecycle.can(feature)
 
     # -- what the window asks for --------------------------------------------------------------
 
@@ -141,9 +170,11 @@ class KeyFlows(QObject):
         self.create_flow.open()
         return self.wizard
 
-    def rotate(self, key: ApiKey | None = None) -> CreateKeyWizard | None:
+    def rotate(self, key: ApiKey | None = None) -> CreateKeyWizard | RotateKeyDialog | None:
         if self.read_only:
             return None
+        if self.lifecycle is not None and self._offers(KEY_ROTATE):
+            return self.lifecycle.rotate(key)
         catalog_ids = {p.id for p in self.page.model.catalog.values()}
         self.create_flow.rotate(key or self.page.current_key(), catalog_ids)
         return self.wizard
@@ -167,7 +198,13 @@ class KeyFlows(QObject):
         if not keys:
             self.messages.show(self.tr("Revoke"), self.tr("No active keys are shown."))
             return None
-        return self.revoke(keys)
+        dialog = self.revoke(keys)
+        lifecycle = self.lifecycle if self._offers(KEY_DISABLE) else None
+        if dialog is not None and lifecycle is not None and dialog.disable_button.isHidden():
+            # In an incident, the reversible move is offered first.
+            dialog.offer_disable_first()
+            dialog.disableInsteadRequested.connect(lifecycle.disable)
+        return dialog
 
     def revoke(self, keys: Sequence[ApiKey]) -> RevokeDialog | None:
         if not keys or self.read_only:
@@ -195,6 +232,8 @@ class KeyFlows(QObject):
         self.find_view.refresh_after_revoke()
 
     def close_all(self) -> None:
+        if self.lifecycle is not None:
+            self.lifecycle.close_all()
         for dialog in (self.wizard, self.copy_dialog, self.revoke_dialog, self.find_dialog):
             if dialog is not None:
                 dialog.hide()

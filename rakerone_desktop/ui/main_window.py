@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from rakerone_desktop.models.keys_model import (
 from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.banner import ErrorBanner
+from rakerone_desktop.ui.key_row_menu import KeyRowActions
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.preserve import restore_state, save_state
 from rakerone_desktop.ui.theme import icon
@@ -76,6 +78,10 @@ class MainWindow(QMainWindow):
     aboutRequested = Signal()
     copyDiagnosticsRequested = Signal()
     revokeShownRequested = Signal()
+    # Part 2 (only when the server offers them): edit in place, disable and enable.
+    editRequested = Signal(str)  # key id, or "" for the selected key
+    disableRequested = Signal(list)  # key ids
+    enableRequested = Signal(list)  # key ids
     exportActivityRequested = Signal()
     readOnlyToggled = Signal(bool)
     preferencesRequested = Signal()
@@ -90,6 +96,7 @@ class MainWindow(QMainWindow):
         self.model = model
         self.server_features: ServerFeatures = PART_ONE
         self._settings: Settings | None = None
+        self._read_only = False
 
         # Parents first, then children: with the app's style sheet, each move of a
         # built widget into a new parent styles its whole subtree again.
@@ -175,7 +182,15 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find key by value…"), "Ctrl+Shift+F")
         self.revoke_shown_action = self._action(self.tr("Revoke all &shown keys…"))
         self.export_activity_action = self._action(self.tr("Export &activity of the selected key…"))
-        for a in (self.create_action, self.rotate_action, self.revoke_action):
+        self.row_actions = KeyRowActions(
+            self, self.keys_page, self.rotate_action, self.revoke_action
+        )
+        self.edit_action = self.row_actions.edit_action
+        self.disable_action = self.row_actions.disable_action
+        self.enable_action = self.row_actions.enable_action
+        keys_menu.addAction(self.create_action)
+        keys_menu.addAction(self.edit_action)
+        for a in (self.rotate_action, self.disable_action, self.enable_action, self.revoke_action):
             keys_menu.addAction(a)
         keys_menu.addAction(self.revoke_shown_action)
         keys_menu.addSeparator()
@@ -239,6 +254,9 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.findKeyRequested.emit)
         self.revoke_shown_action.triggered.connect(self.revokeShownRequested.emit)
         self.export_activity_action.triggered.connect(self.exportActivityRequested.emit)
+        self.row_actions.editRequested.connect(self.editRequested)
+        self.row_actions.disableRequested.connect(self.disableRequested)
+        self.row_actions.enableRequested.connect(self.enableRequested)
         # View menu
         self.refresh_action.triggered.connect(self.refreshRequested.emit)
         self.search_action.triggered.connect(self.keys_page.focus_search)
@@ -262,6 +280,14 @@ class MainWindow(QMainWindow):
         page.unusedDaysChanged.connect(self._on_unused_days)
         # the model
         self.model.visibleRowsChanged.connect(self.update_counts)
+
+    @property
+    def row_menu(self) -> QMenu | None:
+        """The row menu last opened (right click, the Menu key, Shift+F10)."""
+        return self.row_actions.row_menu
+
+    def _sync_lifecycle_actions(self) -> None:
+        self.row_actions.sync(self.server_features, read_only=self._read_only)
 
     def _on_filter_chosen(self, action: QAction) -> None:
         self.keys_page.set_filter(str(action.data()))
@@ -299,6 +325,7 @@ class MainWindow(QMainWindow):
         """What the server offers beyond part 1: part-2 controls show only when offered."""
         self.server_features = features
         self.keys_page.set_server_features(features)
+        self._sync_lifecycle_actions()
 
     def set_read_only(self, read_only: bool, *, locked: bool = False) -> None:
         """Hide every action that changes keys; ``locked`` when the command line said so."""
@@ -311,6 +338,8 @@ class MainWindow(QMainWindow):
             a.setVisible(not read_only)
             a.setEnabled(not read_only)
         self.keys_page.set_read_only(read_only)
+        self._read_only = read_only
+        self._sync_lifecycle_actions()
         self.read_only_action.blockSignals(True)
         self.read_only_action.setChecked(read_only)
         self.read_only_action.blockSignals(False)

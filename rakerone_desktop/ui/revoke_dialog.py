@@ -76,6 +76,7 @@ class RevokeDialog(QDialog):
     """Asks before revoking; reports the server's answer per key."""
 
     confirmed = Signal(list)  # key ids
+    disableInsteadRequested = Signal(list)  # list[ApiKey]: "Disable all shown" (an incident)
     saveResultsRequested = Signal(str)  # CSV text of the per-key results
 
     OUTCOME_TEXT: ClassVar[dict[str, str]] = {
@@ -184,8 +185,21 @@ class RevokeDialog(QDialog):
         self.close_button.setObjectName("closeRevokeButton")
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
+        # In an incident, the reversible move first (offer_disable_first shows it).
+        self.disable_first = _plain(
+            self.tr(
+                "Not sure yet? Disable stops these keys at once too, and can be undone with Enable."
+            )
+        )
+        self.disable_first.hide()
+        self.disable_button = QPushButton(self.tr("&Disable all shown"))
+        self.disable_button.setObjectName("disableAllShownButton")
+        self.disable_button.setAutoDefault(False)
+        self.disable_button.clicked.connect(self._disable_instead)
+        self.disable_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.disable_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.revoke_button)
@@ -199,6 +213,7 @@ class RevokeDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.typed_label)
         layout.addWidget(self.typed)
+        layout.addWidget(self.disable_first)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
@@ -207,6 +222,16 @@ class RevokeDialog(QDialog):
         self._busy = False
         self._results: list[tuple[str, str, str, str]] = []
         self._update_confirm()
+
+    def offer_disable_first(self) -> None:
+        """Offer Disable all shown before Revoke (the server offers disabling)."""
+        self.disable_first.show()
+        self.disable_button.show()
+
+    def _disable_instead(self) -> None:
+        if not self._busy:
+            self.disableInsteadRequested.emit(list(self.keys))
+            self.reject()
 
     def _update_confirm(self) -> None:
         if self._needs_typing:

@@ -323,6 +323,7 @@
     <message>
         <location filename="../../rakerone_desktop/ui/flow_views.py"/>
         <source>Rotate “%1”</source>
+        <extracomment>What the server offers: the wizard shows those fields only. Told of each new wizard (to fill its owner list in the background).</extracomment>
         <translation>„%1“ rotieren</translation>
     </message>
     <message>
@@ -513,6 +514,36 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>&amp;Edit key…</source>
+        <translation>Schlüssel &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Stop the key at once; Enable undoes it</source>
+        <translation>Stoppt den Schlüssel sofort; Aktivieren macht es rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>E&amp;nable</source>
+        <translation>A&amp;ktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -540,6 +571,230 @@
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Activity couldn&apos;t be loaded: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DisableDialogs</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Disable key</source>
+        <translation>Schlüssel deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>%1 was used in the last hour. An integration that uses it stops working until you enable it again.</source>
+        <translation>%1 wurde in der letzten Stunde verwendet. Eine Integration, die ihn nutzt, funktioniert nicht mehr, bis Sie ihn wieder aktivieren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Another disable or enable is still running. Try again when it&apos;s done.</source>
+        <translation>Eine andere Deaktivierung oder Aktivierung läuft noch. Versuchen Sie es erneut, wenn sie fertig ist.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Your session has ended. Sign in again and the change is sent then.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, dann wird die Änderung gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>The key was not disabled</source>
+        <translation>Der Schlüssel wurde nicht deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>The key was not enabled</source>
+        <translation>Der Schlüssel wurde nicht aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>This key is revoked or has expired: it can&apos;t be disabled or enabled any more. %1</source>
+        <translation>Dieser Schlüssel ist widerrufen oder abgelaufen: Er kann nicht mehr deaktiviert oder aktiviert werden. %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Disable keys</source>
+        <translation>Schlüssel deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Enable keys</source>
+        <translation>Schlüssel aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>was already disabled</source>
+        <translation>war bereits deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>not changed: revoked or expired</source>
+        <translation>nicht geändert: widerrufen oder abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialogs</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Edit key</source>
+        <translation>Schlüssel bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Select one key that isn&apos;t revoked, then choose Edit.</source>
+        <translation>Wählen Sie einen Schlüssel aus, der nicht widerrufen ist, und dann Bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Your session has ended. Waiting for you to sign in again…</source>
+        <translation>Ihre Sitzung ist abgelaufen. Warten auf Ihre erneute Anmeldung…</translation>
+    </message>
+</context>
+<context>
+    <name>EditKeyDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Edit key</source>
+        <translation>Schlüssel bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>&amp;Owner</source>
+        <translation>&amp;Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>E&amp;xpires</source>
+        <translation>&amp;Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>The key&apos;s current values</source>
+        <translation>Die aktuellen Werte des Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>This key was revoked or has expired, so it can&apos;t be edited any more. Nothing was changed.</source>
+        <translation>Dieser Schlüssel wurde widerrufen oder ist abgelaufen und kann nicht mehr bearbeitet werden. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>(request id %1)</source>
+        <translation>(Anfrage-ID %1)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Someone else changed this key after you opened it, so nothing was saved. Its current values are below; what you typed is still here. Save again to apply your changes to the current version, or Cancel.</source>
+        <translation>Jemand anderes hat diesen Schlüssel geändert, nachdem Sie ihn geöffnet haben, daher wurde nichts gespeichert. Die aktuellen Werte stehen unten; Ihre Eingaben sind erhalten. Speichern Sie erneut, um Ihre Änderungen auf die aktuelle Version anzuwenden, oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>The current values couldn&apos;t be read.</source>
+        <translation>Die aktuellen Werte konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>The key is now revoked or expired, so it can&apos;t be edited any more.</source>
+        <translation>Der Schlüssel ist inzwischen widerrufen oder abgelaufen und kann nicht mehr bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Now on the server:</source>
+        <translation>Jetzt auf dem Server:</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Description: %1</source>
+        <translation>Beschreibung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Owner: %1</source>
+        <translation>Verantwortlich: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Permissions: %1</source>
+        <translation>Berechtigungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
+        <source>Permissions can only be removed. Create a new key to grant more.</source>
+        <translation>Berechtigungen können nur entfernt werden. Erstellen Sie einen neuen Schlüssel, um mehr zu gewähren.</translation>
     </message>
 </context>
 <context>
@@ -664,6 +919,7 @@
     <message>
         <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
         <source>Paste a key, or any text that contains keys (a log line, a config file). The text stays on this computer: each key is checked and hashed here, and only its SHA-256 is sent to find which key it is.</source>
+        <extracomment>Disable beside Revoke (set when the server offers disabling).</extracomment>
         <translation>Fügen Sie einen Schlüssel oder einen beliebigen Text mit Schlüsseln ein (eine Logzeile, eine Konfigurationsdatei). Der Text bleibt auf diesem Computer: Jeder Schlüssel wird hier geprüft und gehasht, und nur sein SHA-256 wird gesendet, um herauszufinden, welcher Schlüssel es ist.</translation>
     </message>
     <message>
@@ -758,6 +1014,11 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>“%1” — disabled</source>
+        <translation>„%1“ — deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
         <source>“%1” — already revoked on %2 by %3</source>
         <translation>„%1“ – bereits widerrufen am %2 von %3</translation>
     </message>
@@ -791,6 +1052,150 @@
         <source>Revoke %1</source>
         <translation>%1 widerrufen</translation>
     </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/find_key_dialog.py"/>
+        <source>Disable %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFields</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Use at most %1 characters (this description has %2).</source>
+        <extracomment>The expiry choices that are not a number of days.</extracomment>
+        <translation>Verwenden Sie höchstens %1 Zeichen (diese Beschreibung hat %2).</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Remove control and invisible formatting characters (U+%1).</source>
+        <translation>Entfernen Sie Steuerzeichen und unsichtbare Formatierungszeichen (U+%1).</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>“%1” isn&apos;t a tag: use 1 to 40 of a-z, 0-9 and . _ : - starting with a letter or digit.</source>
+        <translation>„%1“ ist kein Tag: Verwenden Sie 1 bis 40 Zeichen aus a-z, 0-9 und . _ : -, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>“%1” appears twice.</source>
+        <translation>„%1“ kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Use at most %1 tags (there are %2).</source>
+        <translation>Verwenden Sie höchstens %1 Tags (es sind %2).</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>What the key is for, and whom to ask about it</source>
+        <translation>Wofür der Schlüssel ist und wen man dazu fragen kann</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>billing, prod</source>
+        <translation>billing, prod</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Loading the organization&apos;s people…</source>
+        <translation>Personen der Organisation werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>The list of people couldn&apos;t be loaded: %1</source>
+        <translation>Die Liste der Personen konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Your organization&apos;s policy: every key expires within %1 days.</source>
+        <translation>Richtlinie Ihrer Organisation: Jeder Schlüssel läuft innerhalb von %1 Tagen ab.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Your organization&apos;s policy sets no limit; new keys expire after %1 days unless you choose otherwise.</source>
+        <translation>Die Richtlinie Ihrer Organisation setzt keine Grenze; neue Schlüssel laufen nach %1 Tagen ab, sofern Sie nichts anderes wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Your organization&apos;s policy sets no limit.</source>
+        <translation>Die Richtlinie Ihrer Organisation setzt keine Grenze.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Keep as it is (never)</source>
+        <translation>Beibehalten (nie)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Keep as it is (%1)</source>
+        <translation>Beibehalten (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>In %1 days</source>
+        <translation>In %1 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>On a date…</source>
+        <translation>An einem Datum…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>A key&apos;s expiry can only move earlier.</source>
+        <translation>Der Ablauf eines Schlüssels kann nur vorverlegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_fields.py"/>
+        <source>A key&apos;s expiry can only move earlier. Choose a date before %1, or create a new key.</source>
+        <translation>Der Ablauf eines Schlüssels kann nur vorverlegt werden. Wählen Sie ein Datum vor %1 oder erstellen Sie einen neuen Schlüssel.</translation>
+    </message>
 </context>
 <context>
     <name>KeyFlows</name>
@@ -808,6 +1213,29 @@
         <location filename="../../rakerone_desktop/ui/flows.py"/>
         <source>No active keys are shown.</source>
         <translation>Es werden keine aktiven Schlüssel angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyRowActions</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>E&amp;nable</source>
+        <translation>A&amp;ktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_row_menu.py"/>
+        <source>Key actions</source>
+        <translation>Schlüsselaktionen</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1337,87 @@
         <location filename="../../rakerone_desktop/ui/delegates.py"/>
         <source>Revoked</source>
         <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleFields</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>&amp;Owner</source>
+        <translation>&amp;Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>E&amp;xpires</source>
+        <translation>&amp;Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/create_wizard.py"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleFlows</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_flows.py"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_flows.py"/>
+        <source>Select one or more active keys.</source>
+        <translation>Wählen Sie einen oder mehrere aktive Schlüssel aus.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_flows.py"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_flows.py"/>
+        <source>Select one or more disabled keys.</source>
+        <translation>Wählen Sie einen oder mehrere deaktivierte Schlüssel aus.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_flows.py"/>
+        <source>Rotate a key</source>
+        <translation>Einen Schlüssel rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_flows.py"/>
+        <source>A new key is still being made or shown. Try again when it&apos;s done.</source>
+        <translation>Ein neuer Schlüssel wird noch erstellt oder angezeigt. Versuchen Sie es erneut, wenn das erledigt ist.</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1921,16 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>Not sure yet? Disable stops these keys at once too, and can be undone with Enable.</source>
+        <translation>Noch unsicher? Deaktivieren stoppt diese Schlüssel ebenfalls sofort und lässt sich mit Aktivieren rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
+        <source>&amp;Disable all shown</source>
+        <translation>Alle angezeigten &amp;deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/revoke_dialog.py"/>
         <source>Revoking…</source>
         <translation>Wird widerrufen…</translation>
     </message>
@@ -1482,6 +2001,97 @@
         <location filename="../../rakerone_desktop/ui/flow_views.py"/>
         <source>The key was not revoked</source>
         <translation>Der Schlüssel wurde nicht widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>RotateDialogs</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Rotate a key</source>
+        <translation>Einen Schlüssel rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Select one active key in the table, then choose Rotate.</source>
+        <translation>Wählen Sie einen aktiven Schlüssel in der Tabelle aus und dann Rotieren.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/lifecycle_views.py"/>
+        <source>Your session has ended. Waiting for you to sign in again…</source>
+        <translation>Ihre Sitzung ist abgelaufen. Warten auf Ihre erneute Anmeldung…</translation>
+    </message>
+</context>
+<context>
+    <name>RotateKeyDialog</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>Rotate “%1”</source>
+        <translation>„%1“ rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>Immediately</source>
+        <translation>Sofort</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>The old key keeps working</source>
+        <translation>Der alte Schlüssel funktioniert weiter</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>The old key keeps &amp;working</source>
+        <translation>Der alte Schlüssel &amp;funktioniert weiter</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>Rotating key</source>
+        <translation>Schlüssel wird rotiert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>&amp;Rotate key</source>
+        <translation>Schlüssel &amp;rotieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>RakerOne makes a new key with the same permissions, description, owner and tags, and shows its value once. The old key keeps working for the time you choose, so your integration can switch over without downtime; then it expires.</source>
+        <translation>RakerOne erstellt einen neuen Schlüssel mit denselben Berechtigungen, derselben Beschreibung, Verantwortlichen und Tags und zeigt seinen Wert einmal an. Der alte Schlüssel funktioniert noch für die gewählte Zeit, damit Ihre Integration ohne Ausfall umstellen kann; danach läuft er ab.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>Rotating…</source>
+        <translation>Wird rotiert…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>This key is revoked, expired or disabled, so it can&apos;t be rotated. Enable it first, or create a new key.</source>
+        <translation>Dieser Schlüssel ist widerrufen, abgelaufen oder deaktiviert und kann nicht rotiert werden. Aktivieren Sie ihn zuerst oder erstellen Sie einen neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>(request id %1)</source>
+        <translation>(Anfrage-ID %1)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
+        <source>The key wasn&apos;t rotated: %1 Click Rotate key to try again; the server makes at most one new key.</source>
+        <translation>Der Schlüssel wurde nicht rotiert: %1 Klicken Sie auf Schlüssel rotieren, um es erneut zu versuchen; der Server erstellt höchstens einen neuen Schlüssel.</translation>
     </message>
 </context>
 <context>

@@ -442,3 +442,144 @@ def test_read_timeout_reaches_the_client():
     assert client.timeouts.connect == Timeouts().connect
     default = appmod.client_factory(appmod.parse_args([]))(base_url="http://127.0.0.1:9")
     assert default.timeouts == Timeouts()
+
+
+# -- the key lifecycle's calls: disable, edit, rotate -------------------------------------------
+
+
+def _lifecycle_app(qtbot, start_app, demo_sandbox, proxy, admin_api, name):
+    key = admin_api.create_key(name, ["records.read"]).api_key
+    controller = start_app("--server", proxy.url)
+    window = _sign_in_through(qtbot, controller, demo_sandbox, proxy.url)
+    wait_loaded(qtbot, controller)
+    qtbot.waitUntil(lambda: not window.server_features.part_one_only, timeout=20_000)
+    page = window.keys_page
+    qtbot.waitUntil(lambda: page.model.key_by_id(key.id) is not None, timeout=20_000)
+    assert page.select_key(key.id)
+    return controller, window, key
+
+
+def test_a_lost_answer_to_disable_is_said_with_its_request_id(
+    qtbot, start_app, demo_sandbox, proxy, admin_api
+):
+    controller, window, key = _lifecycle_app(
+        qtbot, start_app, demo_sandbox, proxy, admin_api, "Fault: disable"
+    )
+    flows = controller.current.flows
+    path = rf"/api/v1/api-keys/{key.id}/disable"
+    fault = Fault("POST", path, "reset_mid_body", times=3)  # every retry too
+    proxy.add(fault)
+    with qtbot.waitSignal(flows.messageShown, timeout=30_000) as blocker:
+        window.keys_page.details.disable_button.click()
+    text = blocker.args[0].text()
+    assert "connection to the server was lost" in text
+    assert fault.answered_ids[-1] in text
+    blocker.args[0].accept()
+    # The row is as the server last said; the next try goes through.
+    assert window.model.key_by_id(key.id).status == "active"
+    _heal(proxy)
+    with qtbot.waitSignal(flows.lifecycle.disabledChanged, timeout=30_000):
+        window.keys_page.details.disable_button.click()
+    assert window.model.key_by_id(key.id).status == "disabled"
+
+
+def test_a_lost_answer_to_an_edit_keeps_what_was_typed(
+    qtbot, start_app, demo_sandbox, proxy, admin_api
+):
+    controller, window, key = _lifecycle_app(
+        qtbot, start_app, demo_sandbox, proxy, admin_api, "Fault: edit"
+    )
+    lifecycle = controller.current.flows.lifecycle
+    dialog = lifecycle.edit()
+    dialog.name_field.setText("Fault: edited")
+    fault = Fault("PATCH", rf"/api/v1/api-keys/{key.id}", "reset_mid_body", times=1)
+    proxy.add(fault)
+    with qtbot.waitSignal(lifecycle.editFailed, timeout=30_000):
+        dialog.save_button.click()
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert "connection to the server was lost" in dialog.error.text()
+    assert fault.answered_ids[-1] in dialog.error.text()
+    assert dialog.name_field.text() == "Fault: edited"
+    assert window.model.key_by_id(key.id).name == "Fault: edit"  # as the server last said
+    _heal(proxy)
+    # The edit had reached the server: saving again meets the new version (412), shows
+    # it, and a last save has nothing left to change.
+    with qtbot.waitSignal(lifecycle.editFailed, timeout=30_000):
+        dialog.save_button.click()
+    qtbot.waitUntil(dialog.current_values.isVisible, timeout=20_000)
+    assert "Fault: edited" in dialog.current_values.text()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert admin_api.get_key(key.id).name == "Fault: edited"
+
+
+def test_a_500_on_rotate_is_said_and_the_next_try_rotates_once(
+    qtbot, start_app, demo_sandbox, proxy, admin_api
+):
+    controller, _window, key = _lifecycle_app(
+        qtbot, start_app, demo_sandbox, proxy, admin_api, "Fault: rotate"
+    )
+    flows = controller.current.flows
+    dialog = flows.rotate()
+    assert dialog.objectName() == "rotateKeyDialog"
+    fault = Fault("POST", rf"/api/v1/api-keys/{key.id}/rotate", "status", status=500)
+    proxy.add(fault)
+    with qtbot.waitSignal(flows.lifecycle.rotateFailed, timeout=30_000):
+        dialog.confirm_button.click()
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert "HTTP 500" in dialog.error.text() and fault.request_id in dialog.error.text()
+    assert dialog.grace.currentData() == 86400  # the choice is still there
+    _heal(proxy)
+    with qtbot.waitSignal(flows.copyDialogShown, timeout=30_000) as copy:
+        dialog.confirm_button.click()
+    copy.args[0].copy_button.click()
+    copy.args[0].done_button.click()
+    controller.clipboard.clear_if_ours()
+    made = [k for k in _keys_named(admin_api, "Fault: rotate") if k.id != key.id]
+    assert len(made) == 1
+
+
+def test_a_lost_rotate_answer_says_the_value_is_gone(
+    qtbot, start_app, demo_sandbox, proxy, admin_api
+):
+    controller, _window, key = _lifecycle_app(
+        qtbot, start_app, demo_sandbox, proxy, admin_api, "Fault: rotate lost"
+    )
+    flows = controller.current.flows
+    dialog = flows.rotate()
+    proxy.add(Fault("POST", rf"/api/v1/api-keys/{key.id}/rotate", "reset_mid_body", times=1))
+    with qtbot.waitSignal(flows.lostSecretShown, timeout=30_000) as blocker:
+        dialog.confirm_button.click()  # the client's retry (same Idempotency-Key) replays
+    box = blocker.args[0]
+    assert "Fault: rotate lost" in box.text()
+    made = [k for k in _keys_named(admin_api, "Fault: rotate lost") if k.id != key.id]
+    assert len(made) == 1  # retried, never duplicated
+    box.findChild(type(box.defaultButton()), "keepOrphanButton").click()
+
+
+def test_a_create_with_an_expiry_retried_by_the_person_is_the_same_request(
+    qtbot, start_app, demo_sandbox, proxy, admin_api
+):
+    # "In 30 days" is a time: clicking Create key again must send the very same one
+    # with the same Idempotency-Key, or the server would see a different request.
+    controller = start_app("--server", proxy.url)
+    window = _sign_in_through(qtbot, controller, demo_sandbox, proxy.url)
+    wait_loaded(qtbot, controller)
+    qtbot.waitUntil(lambda: not window.server_features.part_one_only, timeout=20_000)
+    flows = controller.current.flows
+    name = "Fault: expiring create"
+    wizard = _open_wizard(qtbot, controller, name, ("records.read",))
+    expiry = wizard.name_page.lifecycle.expiry.choice
+    wizard.back()
+    wizard.back()
+    expiry.setCurrentIndex(expiry.findData(30))
+    wizard.next()
+    wizard.next()
+    proxy.add(Fault("POST", KEYS, "reset_mid_body", times=3))
+    with qtbot.waitSignal(flows.createFailed, timeout=30_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    _heal(proxy)
+    with qtbot.waitSignal(flows.lostSecretShown, timeout=30_000) as blocker:
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert len(_keys_named(admin_api, name)) == 1
+    blocker.args[0].findChild(type(blocker.args[0].defaultButton()), "keepOrphanButton").click()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rakerone_desktop.api.models import (
     ApiKey,
@@ -81,7 +81,15 @@ class FakeClient:
         self._unexpected("get_key")
 
     def create_key(
-        self, name: str, permissions: Sequence[str], *, idempotency_key: str | None = None
+        self,
+        name: str,
+        permissions: Sequence[str],
+        *,
+        idempotency_key: str | None = None,
+        expires_at: Any = None,
+        description: str | None = None,
+        owner_id: str | None = None,
+        tags: Sequence[str] | None = None,
     ) -> CreatedKey:
         self._unexpected("create_key")
 

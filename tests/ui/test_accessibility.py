@@ -208,3 +208,35 @@ def unnamed_accessible(root: QWidget) -> list[str]:
 
     walk(QAccessible.queryAccessibleInterface(root), 0)
     return out
+
+
+def test_the_lifecycle_dialogs_name_their_controls(qtbot, start_app, demo_sandbox):
+    controller = start_app("--server", demo_sandbox.url)
+    window = sign_in(qtbot, controller, demo_sandbox)
+    wait_loaded(qtbot, controller)
+    qtbot.waitUntil(lambda: not window.server_features.part_one_only, timeout=20_000)
+    page = window.keys_page
+    active = next(k for k in page.model.visible_keys() if k.status == "active")
+    page.select_key(active.id)
+    assert window.keys_page.details.disable_button.isVisible()
+    assert unnamed_controls(window) == []
+    assert unnamed_accessible(window) == []
+    flows = controller.current.flows
+    wizard = flows.create()  # the name page with description, owner, tags and expiry
+    wizard.name_page.lifecycle.expiry.choice.setCurrentIndex(
+        wizard.name_page.lifecycle.expiry.choice.findData("date")
+    )  # shows the date field too
+    assert unnamed_controls(wizard) == []
+    assert unnamed_accessible(wizard) == []
+    wizard.reject()
+    lifecycle = flows.lifecycle
+    edit = lifecycle.edit(active)
+    assert edit is not None and edit.objectName() == "editKeyDialog"
+    assert unnamed_controls(edit) == []
+    assert unnamed_accessible(edit) == []
+    edit.reject()
+    rotate = lifecycle.rotate(active)
+    assert rotate is not None and rotate.objectName() == "rotateKeyDialog"
+    assert unnamed_controls(rotate) == []
+    assert unnamed_accessible(rotate) == []
+    rotate.reject()
