@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from rakerone_desktop.controllers.audit import AuditLogController
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.organization import OrganizationController
+from rakerone_desktop.controllers.overview import OverviewController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
 from rakerone_desktop.flows.reauth import ReauthFlow
 from rakerone_desktop.models.keys_model import ApiKeysModel
@@ -46,6 +48,8 @@ class SessionScope(QObject):
         self.actions: KeyActionsController | None = None
         self.flows: KeyFlows | None = None
         self.guard: ReauthFlow | None = None
+        self.audit: AuditLogController | None = None
+        self.overview: OverviewController | None = None
         self.reauth: ReauthPrompt | None = None
         user = signed_in.user
         if not user.is_admin:
@@ -66,6 +70,11 @@ class SessionScope(QObject):
         )
         self.flows = KeyFlows(main, main.keys_page, self.actions, clipboard, parent=main)
         self._wire(main, self.keys, self.actions, self.flows)
+        self.audit = AuditLogController(
+            client, runner, main.audit_page.model, parent=main, guard=self.guard
+        )
+        self.overview = OverviewController(runner, model, parent=main)
+        self._wire_review_pages(main, self.keys, self.audit, self.overview)
         self.apply_read_only()
         main.restore_layout(settings)
 
@@ -104,6 +113,63 @@ class SessionScope(QObject):
         main.exportActivityRequested.connect(flows.export_activity)
         flows.refreshNeeded.connect(keys.refresh)
         main.readOnlyToggled.connect(self._on_read_only_toggled)
+
+    def _wire_review_pages(
+        self,
+        main: MainWindow,
+        keys: KeysController,
+        audit: AuditLogController,
+        overview: OverviewController,
+    ) -> None:
+        """Admin → Audit log (paged from the server) and Overview (counted from the keys)."""
+        page = main.audit_page
+        page.activated.connect(self._on_audit_shown)
+        page.filtersChanged.connect(audit.set_filters)
+        page.moreWanted.connect(audit.fetch_more)
+        page.retryRequested.connect(self._retry_audit)
+        page.exportTo.connect(self._export_audit)
+        audit.loadingChanged.connect(page.set_loading)
+        audit.pageLoaded.connect(page.page_loaded)
+        audit.failed.connect(page.show_error)
+        audit.usersLoaded.connect(page.set_users)
+        keys.loaded.connect(overview.recompute)
+        keys.catalogLoaded.connect(overview.recompute)
+        if self.organization is not None:
+            self.organization.featuresChanged.connect(overview.set_features)
+        overview.computing.connect(main.overview_page.show_computing)
+        overview.computed.connect(main.overview_page.show_overview)
+        main.overview_page.saveTo.connect(self._save_report)
+
+    def _on_audit_shown(self) -> None:
+        main = self.main_window
+        if self.audit is None or main is None:
+            return
+        self.audit.set_filters(main.audit_page.filters())
+        self.audit.load_users()
+
+    def _retry_audit(self) -> None:
+        if self.audit is not None:
+            if self.audit.started and self.audit.model.rowCount():
+                self.audit.fetch_more()
+            else:
+                self.audit.reload()
+
+    def _export_audit(self, path: str) -> None:
+        main = self.main_window
+        if self.audit is not None and main is not None:
+            task = self.audit.export(path, main.audit_page.filters())
+            task.succeeded.connect(main.audit_page.show_exported)
+
+    def _save_report(self, path: str, texts: object) -> None:
+        main = self.main_window
+        if self.overview is None or main is None:
+            return
+        from rakerone_desktop.models.overview_report import ReportTexts
+
+        assert isinstance(texts, ReportTexts)
+        task = self.overview.save_report(path, texts)
+        if task is not None:
+            task.succeeded.connect(main.overview_page.show_saved)
 
     # -- starting, read-only mode, preferences, notices -------------------------------------
 
