@@ -117,7 +117,9 @@ def compute_overview(data: OverviewInput) -> Overview:
             counts[ACTIVE] += 1
         used = k.last_used_at
         if used is None:
+            # As the keys page's filter: "not used in N days" includes never used.
             counts[NEVER_USED] += 1
+            counts[UNUSED] += 1
             buckets[NEVER] += 1
             reasons.append(NEVER_USED)
         else:
