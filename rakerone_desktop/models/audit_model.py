@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from rakerone_desktop.api.models import AuditEvent
 from rakerone_desktop.models import timefmt
-from rakerone_desktop.models.audit_columns import COLUMNS, CONTEXT, AuditColumn
+from rakerone_desktop.models.audit_columns import COLUMNS, AuditColumn
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -32,7 +32,7 @@ class AuditRole(IntEnum):
 
 
 def tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+    return QCoreApplication.translate("AuditLogModel", source)
 
 
 def _when(at: Any) -> str:
