@@ -50,7 +50,10 @@ def overview_html(overview: Overview, texts: ReportTexts) -> str:
     labels = texts.labels
     out: list[str] = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        '<html><head><meta charset="utf-8">',
+        # Belt and braces: even a browser that found something to fetch may not.
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{_e(texts.title)}</title></head>",
         f'<body style="{_STYLE_BODY}">',
         f"<h1>{_e(texts.title)}</h1>",

@@ -163,7 +163,7 @@ class AuditLogPage(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in (
-            (AuditColumn.WHEN, 150),
+            (AuditColumn.WHEN, 185),
             (AuditColumn.WHO, 150),
             (AuditColumn.ACTION, 160),
             (AuditColumn.TARGET, 180),

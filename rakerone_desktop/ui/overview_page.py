@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -77,14 +78,18 @@ class OverviewPage(QWidget):
             button.clicked.connect(
                 lambda _c=False, n=name: self.filterRequested.emit(COUNT_FILTERS[n])
             )
+            button.setMinimumWidth(280)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.hide()
             self.grid.addWidget(button, i // 2, i % 2)
             self.count_buttons[name] = button
+        self.grid.setColumnStretch(2, 1)
         chart_title = QLabel(self.tr("Keys by last use"))
         chart_title.setProperty("role", "sectionTitle")
         self.chart = BarChart(self)
         self.chart.setObjectName("lastUseChart")
         self.chart.setAccessibleName(self.tr("Keys by last use"))
+        self.chart.setMaximumWidth(760)
         chart_title.setBuddy(self.chart)
         self.status = QLabel(self.tr("Counting when the keys have loaded…"))
         self.status.setObjectName("overviewStatusLabel")
