@@ -304,6 +304,8 @@ def _p8(sb: BenchSandbox, n: int, repeat: int, figures: list[Figure]) -> None:
             n,
             "ms",
             summarize([r.stall_ms for r in runs]),
+            floor=summarize([r.idle_stall_ms for r in runs]),
+            floor_label="idle, same machine",
             budget=STALL_BUDGET,
             note=f"{review.SCROLL_PAGES} pages of {review.PAGE_SIZE}",
             details={"rows": [r.rows for r in runs]},
@@ -321,6 +323,8 @@ def _p9(sb: BenchSandbox, n: int, repeat: int, figures: list[Figure]) -> None:
             n,
             "ms",
             summarize([r.stall_ms for r in runs]),
+            floor=summarize([r.idle_stall_ms for r in runs]),
+            floor_label="idle, same machine",
             budget=STALL_BUDGET,
             details={"counted_s": summarize([r.seconds for r in runs]).to_json()},
         )
