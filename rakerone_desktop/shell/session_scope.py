@@ -132,6 +132,7 @@ class SessionScope(QObject):
         audit.pageLoaded.connect(page.page_loaded)
         audit.failed.connect(page.show_error)
         audit.usersLoaded.connect(page.set_users)
+        main.refreshRequested.connect(self._refresh_audit)
         keys.loaded.connect(overview.recompute)
         keys.catalogLoaded.connect(overview.recompute)
         if self.organization is not None:
@@ -146,6 +147,11 @@ class SessionScope(QObject):
             return
         self.audit.set_filters(main.audit_page.filters())
         self.audit.load_users()
+
+    def _refresh_audit(self) -> None:
+        """Refresh (F5) reads the audit log again too, once it has been opened."""
+        if self.audit is not None and self.audit.started:
+            self.audit.reload()
 
     def _retry_audit(self) -> None:
         if self.audit is not None:

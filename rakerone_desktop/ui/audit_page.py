@@ -99,8 +99,12 @@ class AuditLogPage(QWidget):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _build_filters(self) -> QHBoxLayout:
+    def _build_filters(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
         row = QHBoxLayout()
+        dates = QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(dates)
         self.person_box = QComboBox(self)
         self.person_box.setObjectName("auditPersonFilter")
         self.person_box.setAccessibleName(self.tr("Person"))
@@ -134,8 +138,9 @@ class AuditLogPage(QWidget):
         row.addWidget(self.action_box)
         row.addWidget(self.key_field, 1)
         for w in (self.since_check, self.since_edit, self.until_check, self.until_edit):
-            row.addWidget(w)
-        row.addWidget(self.export_button)
+            dates.addWidget(w)
+        dates.addStretch(1)
+        dates.addWidget(self.export_button)
         self.person_box.currentIndexChanged.connect(self._emit_filters)
         self.action_box.currentIndexChanged.connect(self._emit_filters)
         self.key_field.editingFinished.connect(self._on_key_edited)
@@ -147,7 +152,7 @@ class AuditLogPage(QWidget):
             edit.dateChanged.connect(self._emit_filters)
         self.export_button.clicked.connect(self.ask_export_path)
         self._last_key_text = ""
-        return row
+        return rows
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -45,6 +46,17 @@ if TYPE_CHECKING:
 SEED_ADMIN_ONLY = (
     "The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin."
 )
+
+
+def key_id_for(model: ApiKeysModel, text: str) -> str | None:
+    """The id of the loaded key whose id or name (any case) is ``text``."""
+    if model.key_by_id(text) is not None:
+        return text
+    wanted = text.casefold()
+    for key in model.all_keys():
+        if key.name.casefold() == wanted:
+            return key.id
+    return None
 
 
 def window_title(server: str) -> str:
@@ -261,7 +273,9 @@ class MainWindow(QMainWindow):
         self.sidebar.currentItemChanged.connect(self._on_sidebar_item)
         self.overview_page.filterRequested.connect(self.show_keys_filtered)
         self.audit_page.keyTargetActivated.connect(self.show_key)
-        self.audit_page.set_key_lookup(self._key_id_for)
+        # The model's, not the window's: the page holding a method of the window would
+        # make a reference cycle that only the garbage collector breaks, at any moment.
+        self.audit_page.set_key_lookup(functools.partial(key_id_for, self.model))
         page.unusedDaysChanged.connect(self.overview_page.set_unused_days)
 
     # -- Admin → Overview, Audit log -----------------------------------------------------
@@ -309,15 +323,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("That key is not in the loaded list."), 10_000)
             return
         self.keys_page.show_all_for(key_id)
-
-    def _key_id_for(self, text: str) -> str | None:
-        if self.model.key_by_id(text) is not None:
-            return text
-        wanted = text.casefold()
-        for key in self.model.all_keys():
-            if key.name.casefold() == wanted:
-                return key.id
-        return None
 
     def _on_filter_chosen(self, action: QAction) -> None:
         self.keys_page.set_filter(str(action.data()))

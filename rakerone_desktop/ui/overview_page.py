@@ -75,10 +75,9 @@ class OverviewPage(QWidget):
             button.setProperty("role", "link")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(self.tr("Show these keys on the API keys page"))
-            button.clicked.connect(
-                lambda _c=False, n=name: self.filterRequested.emit(COUNT_FILTERS[n])
-            )
-            button.setMinimumWidth(280)
+            button.setProperty("keysFilter", COUNT_FILTERS[name])
+            button.clicked.connect(self._on_count_clicked)
+            button.setMinimumWidth(200)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.hide()
             self.grid.addWidget(button, i // 2, i % 2)
@@ -111,6 +110,11 @@ class OverviewPage(QWidget):
         layout.addWidget(self.chart)
         layout.addStretch(1)
         layout.addLayout(buttons)
+
+    def _on_count_clicked(self) -> None:
+        button = self.sender()
+        if isinstance(button, QPushButton):
+            self.filterRequested.emit(str(button.property("keysFilter")))
 
     # -- labels -------------------------------------------------------------------------------
 

@@ -192,3 +192,33 @@ def test_a_part_one_server_has_no_audit_log(qtbot, start_app, part_one_sandbox):
     qtbot.waitUntil(lambda: organization._call is None, timeout=20_000)
     assert main.sidebar_items["auditLogPage"].isHidden()
     assert not main.sidebar_items["overviewPage"].isHidden()
+
+
+def test_a_failed_page_shows_the_request_id_and_retry_fetches_it_again(
+    qtbot, start_app, demo_sandbox, monkeypatch
+):
+    from rakerone_desktop.api.errors import ServerError
+
+    app, _main, page = open_audit_log(qtbot, start_app, demo_sandbox)
+    audit = app.current.audit
+    client = app.current.signed_in.client
+    real = client.list_audit_events
+    failures = [ServerError("The server had a problem.", status=503, request_id="req_audit42")]
+
+    def flaky(**kwargs):
+        if failures:
+            raise failures.pop()
+        return real(**kwargs)
+
+    monkeypatch.setattr(client, "list_audit_events", flaky)
+    with qtbot.waitSignal(audit.failed, timeout=20_000):
+        page.action_box.setCurrentIndex(page.action_box.findData("api_key.created"))
+    banner = page.banner
+    assert banner.isVisibleTo(page)
+    assert "req_audit42" in banner.request_id.text()
+    assert page.model.rowCount() == 0
+    with qtbot.waitSignal(audit.pageLoaded, timeout=20_000):
+        banner.retry_button.click()
+    assert not banner.isVisibleTo(page)
+    assert page.model.rowCount() > 0
+    assert all(e.action == "api_key.created" for e in page.model.events())

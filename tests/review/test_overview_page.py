@@ -45,7 +45,7 @@ def all_keys(client):
 def test_the_counts_match_the_server_and_each_link_applies_its_filter(
     qtbot, start_app, demo_sandbox, admin_api
 ):
-    app, main, page = open_overview(qtbot, start_app, demo_sandbox)
+    _app, main, page = open_overview(qtbot, start_app, demo_sandbox)
     ov: Overview = page.overview
     keys = [k for k in all_keys(admin_api) if k.revoked_at is None]
     now = datetime.now(UTC)
