@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakerone_desktop.models.audit_model import AuditLogModel
 from rakerone_desktop.models.keys_model import (
     OPTIONAL_COLUMNS,
     ApiKeysModel,
@@ -29,12 +27,11 @@ from rakerone_desktop.models.keys_model import (
     column_title,
     filter_label,
 )
-from rakerone_desktop.models.server_features import AUDIT_LOG, PART_ONE, ServerFeatures
+from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
-from rakerone_desktop.ui.audit_page import AuditLogPage
+from rakerone_desktop.ui.admin_pages import AdminPages
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.keys_page import KeysPage
-from rakerone_desktop.ui.overview_page import OverviewPage
 from rakerone_desktop.ui.preserve import restore_state, save_state
 from rakerone_desktop.ui.theme import icon
 
@@ -46,17 +43,6 @@ if TYPE_CHECKING:
 SEED_ADMIN_ONLY = (
     "The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin."
 )
-
-
-def key_id_for(model: ApiKeysModel, text: str) -> str | None:
-    """The id of the loaded key whose id or name (any case) is ``text``."""
-    if model.key_by_id(text) is not None:
-        return text
-    wanted = text.casefold()
-    for key in model.all_keys():
-        if key.name.casefold() == wanted:
-            return key.id
-    return None
 
 
 def window_title(server: str) -> str:
@@ -126,7 +112,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self.splitter)
         self.keys_page = KeysPage(model, self.pages)
         self.pages.addWidget(self.keys_page)
-        self._build_review_pages(server)
+        # Admin → Overview, Audit log (the sidebar entries, the pages, the way back to keys)
+        self.admin_pages = AdminPages(self, self.sidebar, self.pages, self.keys_page, server)
+        self.overview_page = self.admin_pages.overview_page
+        self.audit_page = self.admin_pages.audit_page
+        self.sidebar_items = self.admin_pages.items
 
         self.splitter.addWidget(side)
         self.splitter.addWidget(self.pages)
@@ -269,60 +259,6 @@ class MainWindow(QMainWindow):
         page.unusedDaysChanged.connect(self._on_unused_days)
         # the model
         self.model.visibleRowsChanged.connect(self.update_counts)
-        # the Overview and Audit log pages
-        self.sidebar.currentItemChanged.connect(self._on_sidebar_item)
-        self.overview_page.filterRequested.connect(self.show_keys_filtered)
-        self.audit_page.keyTargetActivated.connect(self.show_key)
-        # The model's, not the window's: the page holding a method of the window would
-        # make a reference cycle that only the garbage collector breaks, at any moment.
-        self.audit_page.set_key_lookup(functools.partial(key_id_for, self.model))
-        page.unusedDaysChanged.connect(self.overview_page.set_unused_days)
-
-    # -- Admin → Overview, Audit log -----------------------------------------------------
-
-    def _build_review_pages(self, server: str) -> None:
-        """The security review's pages; the audit log's entry shows only when offered."""
-        self.overview_page = OverviewPage(server, self.pages)
-        self.overview_page.set_unused_days(self.model.unused_days)
-        self.audit_page = AuditLogPage(AuditLogModel(self), self.pages)
-        self._page_of: dict[str, QWidget] = {}
-        self.sidebar_items: dict[str, QListWidgetItem] = {}
-        for page, glyph, text in (
-            (self.overview_page, "app", self.tr("Overview")),
-            (self.audit_page, "search", self.tr("Audit log")),
-        ):
-            item = QListWidgetItem(icon(glyph), text)
-            item.setData(Qt.ItemDataRole.UserRole, page.objectName())
-            self.sidebar.addItem(item)
-            self.pages.addWidget(page)
-            self._page_of[page.objectName()] = page
-            self.sidebar_items[page.objectName()] = item
-        self.sidebar_items["auditLogPage"].setHidden(True)
-
-    def _on_sidebar_item(self, item: QListWidgetItem | None, _previous: object = None) -> None:
-        name = None if item is None else item.data(Qt.ItemDataRole.UserRole)
-        self.pages.setCurrentWidget(self._page_of.get(str(name), self.keys_page))
-
-    def show_page(self, name: str) -> None:
-        """Switch the sidebar to the page ``name`` ("keysPage" or a page's objectName)."""
-        item = self.sidebar_items.get(name) or self.sidebar.item(0)
-        self.sidebar.setCurrentItem(item)
-
-    def show_keys_filtered(self, filter_name: str) -> None:
-        """The API keys page with only the filter ``filter_name`` (a name this build
-        doesn't know shows all keys)."""
-        self.show_page("keysPage")
-        page = self.keys_page
-        page.show_all()
-        page.set_filter(filter_name if page.filter_box.findData(filter_name) >= 0 else "all")
-
-    def show_key(self, key_id: str) -> None:
-        """The API keys page with ``key_id`` selected and on screen."""
-        self.show_page("keysPage")
-        if self.model.key_by_id(key_id) is None:
-            self.statusBar().showMessage(self.tr("That key is not in the loaded list."), 10_000)
-            return
-        self.keys_page.show_all_for(key_id)
 
     def _on_filter_chosen(self, action: QAction) -> None:
         self.keys_page.set_filter(str(action.data()))
@@ -360,10 +296,11 @@ class MainWindow(QMainWindow):
         """What the server offers beyond part 1: part-2 controls show only when offered."""
         self.server_features = features
         self.keys_page.set_server_features(features)
-        audit_item = self.sidebar_items["auditLogPage"]
-        audit_item.setHidden(not features.offers(AUDIT_LOG))
-        if audit_item.isHidden() and self.pages.currentWidget() is self.audit_page:
-            self.show_page("keysPage")
+        self.admin_pages.set_server_features(features)
+
+    def show_page(self, name: str) -> None:
+        """Switch to the page ``name``: "keysPage", "overviewPage" or "auditLogPage"."""
+        self.admin_pages.show_page(name)
 
     def set_read_only(self, read_only: bool, *, locked: bool = False) -> None:
         """Hide every action that changes keys; ``locked`` when the command line said so."""

@@ -111,6 +111,24 @@
     </message>
 </context>
 <context>
+    <name>AdminPages</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/admin_pages.py"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/admin_pages.py"/>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/admin_pages.py"/>
+        <source>That key is not in the loaded list.</source>
+        <translation>Dieser Schlüssel ist nicht in der geladenen Liste.</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysModel</name>
     <message>
         <location filename="../../rakerone_desktop/keytable/columns.py"/>
@@ -1340,21 +1358,6 @@
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>Versions, server and recent errors for a support ticket; never a secret</source>
         <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Audit log</source>
-        <translation>Prüfprotokoll</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>That key is not in the loaded list.</source>
-        <translation>Dieser Schlüssel ist nicht in der geladenen Liste.</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
