@@ -3,6 +3,9 @@
 Whenever the keys finish loading, a snapshot of the keys model's keys (a list
 copy, the only work on the GUI thread) goes to the task runner, which counts
 them (``models/overview.py``); only the newest computation's answer is kept.
+Nobody looking, no work: while the page is hidden a change only marks the
+figures stale, and showing the page counts again. One count runs at a time;
+changes meanwhile make one more.
 """
 
 from __future__ import annotations
@@ -69,14 +72,36 @@ class OverviewController(QObject):
         self.features = PART_ONE
         self.overview: Overview | None = None
         self._generation = 0
+        self._visible = False
+        self._stale = True
+        self._running = False
+        self._again = False
 
     def set_features(self, features: ServerFeatures) -> None:
         self.features = features
-        if self.model.total_loaded:
-            self.recompute()
+        self.keys_changed()
+
+    def set_visible(self, visible: bool) -> None:
+        """The page is on screen (or not): a stale overview is counted again when shown."""
+        self._visible = visible
+        if visible and self._stale:
+            self.keys_changed()
+
+    def keys_changed(self, *_args: object) -> None:
+        """The keys (or what the counts mean) changed: count again if anyone is looking."""
+        self._stale = True
+        if not self._visible or not self.model.total_loaded:
+            return
+        if self._running:
+            self._again = True
+            return
+        self.recompute()
 
     def recompute(self, *_args: object) -> Task:
         """Count again from the keys now loaded; ``computed`` carries the answer."""
+        self._stale = False
+        self._running = True
+        self._again = False
         self._generation += 1
         policy = self.features.policy
         data = OverviewInput(
@@ -92,6 +117,7 @@ class OverviewController(QObject):
         task = self._runner.submit("overview", compute_overview, data)
         generation = self._generation
         task.succeeded.connect(lambda result: self._on_computed(generation, result))
+        task.finished.connect(self._on_finished)
         self.computing.emit()
         return task
 
@@ -100,6 +126,11 @@ class OverviewController(QObject):
             return
         self.overview = overview
         self.computed.emit(overview)
+
+    def _on_finished(self) -> None:
+        self._running = False
+        if self._again:
+            self.keys_changed()
 
     def save_report(self, path: str, texts: ReportTexts) -> Task | None:
         """The report as HTML at ``path`` and its counts as CSV beside it, in the background;

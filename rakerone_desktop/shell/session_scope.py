@@ -133,8 +133,9 @@ class SessionScope(QObject):
         audit.failed.connect(page.show_error)
         audit.usersLoaded.connect(page.set_users)
         main.refreshRequested.connect(self._refresh_audit)
-        keys.loaded.connect(overview.recompute)
-        keys.catalogLoaded.connect(overview.recompute)
+        keys.loaded.connect(overview.keys_changed)
+        keys.catalogLoaded.connect(overview.keys_changed)
+        main.overview_page.visibilityChanged.connect(overview.set_visible)
         if self.organization is not None:
             self.organization.featuresChanged.connect(overview.set_features)
         overview.computing.connect(main.overview_page.show_computing)

@@ -9,6 +9,7 @@ computes nothing: the overview controller hands it an ``Overview``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -47,6 +48,7 @@ from rakerone_desktop.ui.dialogs import OneDialog
 
 class OverviewPage(QWidget):
     filterRequested = Signal(str)  # a keys-page filter name
+    visibilityChanged = Signal(bool)  # on screen or not: counted only when looked at
     saveTo = Signal(str, object)  # path, ReportTexts
 
     def __init__(self, server: str, parent: QWidget | None = None) -> None:
@@ -110,6 +112,14 @@ class OverviewPage(QWidget):
         layout.addWidget(self.chart)
         layout.addStretch(1)
         layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.visibilityChanged.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.visibilityChanged.emit(False)
 
     def _on_count_clicked(self) -> None:
         button = self.sender()

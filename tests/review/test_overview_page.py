@@ -135,3 +135,19 @@ def test_the_saved_report_is_self_contained_and_escapes_every_name(
     counts = {r["name"]: int(r["count"]) for r in rows if r["kind"] == "count"}
     assert counts["never_used"] == page.overview.counts["never_used"]
     assert {r["name"] for r in rows if r["kind"] == "last_used"} == set(page.overview.buckets)
+
+
+def test_nothing_is_counted_until_the_page_is_shown_then_again_after_each_refresh(
+    qtbot, start_app, demo_sandbox
+):
+    app = start_app("--server", demo_sandbox.url)
+    main = sign_in(qtbot, app, demo_sandbox)
+    wait_loaded(qtbot, app)
+    overview = app.current.overview
+    assert main.overview_page.overview is None and app.runner.active_count == 0
+    with qtbot.waitSignal(overview.computed, timeout=20_000):
+        main.show_page("overviewPage")
+    first = main.overview_page.overview
+    with qtbot.waitSignal(overview.computed, timeout=20_000):
+        main.refreshRequested.emit()
+    assert main.overview_page.overview is not first
