@@ -4,8 +4,9 @@
 
 Starts the app offscreen with ``--sandbox`` (demo data), once in the light and
 once in the dark scheme, and saves the main window, the create-key wizard's
-pages, the copy-once dialog, the revoke confirmation, the session panel and the
-sign-in dialog (remembered servers, browser sign-in, waiting) as PNG files.
+pages, the copy-once dialog, the revoke confirmation, the key lifecycle's dialogs,
+the Audit log and Overview pages, the session panel and the sign-in dialog
+(remembered servers, browser sign-in, waiting) as PNG files.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
     page.select_key(target.id)
     settle(app, 1.0)
     save(window, out, f"main-{scheme}")
+    shoot_review_pages(app, window, scheme, out)
 
     if scheme == "light":
         wizard = current.flows.create()
@@ -244,6 +246,23 @@ def shoot_lifecycle(app: QApplication, current: Any, target: Any, scheme: str, o
     save(rotate, out, f"rotate-key-{scheme}")
     rotate.reject()
     settle(app)
+
+
+def shoot_review_pages(app: QApplication, window: QWidget, scheme: str, out: Path) -> None:
+    """Admin → Audit log and Admin → Overview."""
+    from rakerone_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    spin(app, lambda: not window.sidebar_items["auditLogPage"].isHidden())
+    window.show_page("auditLogPage")
+    spin(app, lambda: window.audit_page.model.rowCount() > 0)
+    settle(app, 1.0)
+    save(window, out, f"audit-log-{scheme}")
+    window.show_page("overviewPage")
+    spin(app, lambda: window.overview_page.overview is not None)
+    settle(app, 0.5)
+    save(window, out, f"overview-{scheme}")
+    window.show_page("keysPage")
 
 
 def main() -> int:

@@ -12,10 +12,12 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from rakerone_desktop.controllers.audit import AuditLogController
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.lifecycle import LifecycleController
 from rakerone_desktop.controllers.organization import OrganizationController
+from rakerone_desktop.controllers.overview import OverviewController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
 from rakerone_desktop.flows.browser_sign_in import Opener
 from rakerone_desktop.flows.reauth import ReauthFlow
@@ -71,6 +73,8 @@ class SessionScope(QObject):
         self.flows: KeyFlows | None = None
         self.lifecycle: LifecycleController | None = None
         self.guard: ReauthFlow | None = None
+        self.audit: AuditLogController | None = None
+        self.overview: OverviewController | None = None
         self.reauth: ReauthPrompt | None = None
         user = signed_in.user
         if not user.is_admin:
@@ -101,6 +105,11 @@ class SessionScope(QObject):
             main, main.keys_page, self.actions, clipboard, parent=main, lifecycle=self.lifecycle
         )
         self._wire(main, self.keys, self.actions, self.flows)
+        self.audit = AuditLogController(
+            client, runner, main.audit_page.model, parent=main, guard=self.guard
+        )
+        self.overview = OverviewController(runner, model, parent=main)
+        self._wire_review_pages(main, self.keys, self.audit, self.overview)
         self.apply_read_only()
         main.restore_layout(settings)
 
@@ -150,6 +159,70 @@ class SessionScope(QObject):
             main.enableRequested.connect(lifecycle.enable_ids)
         main.readOnlyToggled.connect(self._on_read_only_toggled)
         main.sessionRequested.connect(self.show_session_panel)
+
+    def _wire_review_pages(
+        self,
+        main: MainWindow,
+        keys: KeysController,
+        audit: AuditLogController,
+        overview: OverviewController,
+    ) -> None:
+        """Admin → Audit log (paged from the server) and Overview (counted from the keys)."""
+        page = main.audit_page
+        page.activated.connect(self._on_audit_shown)
+        page.filtersChanged.connect(audit.set_filters)
+        page.moreWanted.connect(audit.fetch_more)
+        page.retryRequested.connect(self._retry_audit)
+        page.exportTo.connect(self._export_audit)
+        audit.loadingChanged.connect(page.set_loading)
+        audit.pageLoaded.connect(page.page_loaded)
+        audit.failed.connect(page.show_error)
+        audit.usersLoaded.connect(page.set_users)
+        main.refreshRequested.connect(self._refresh_audit)
+        keys.loaded.connect(overview.keys_changed)
+        keys.catalogLoaded.connect(overview.keys_changed)
+        main.overview_page.visibilityChanged.connect(overview.set_visible)
+        if self.organization is not None:
+            self.organization.featuresChanged.connect(overview.set_features)
+        overview.computing.connect(main.overview_page.show_computing)
+        overview.computed.connect(main.overview_page.show_overview)
+        main.overview_page.saveTo.connect(self._save_report)
+
+    def _on_audit_shown(self) -> None:
+        main = self.main_window
+        if self.audit is None or main is None:
+            return
+        self.audit.set_filters(main.audit_page.filters())
+        self.audit.load_users()
+
+    def _refresh_audit(self) -> None:
+        """Refresh (F5) reads the audit log again too, once it has been opened."""
+        if self.audit is not None and self.audit.started:
+            self.audit.reload()
+
+    def _retry_audit(self) -> None:
+        if self.audit is not None:
+            if self.audit.started and self.audit.model.rowCount():
+                self.audit.fetch_more()
+            else:
+                self.audit.reload()
+
+    def _export_audit(self, path: str) -> None:
+        main = self.main_window
+        if self.audit is not None and main is not None:
+            task = self.audit.export(path, main.audit_page.filters())
+            task.succeeded.connect(main.audit_page.show_exported)
+
+    def _save_report(self, path: str, texts: object) -> None:
+        main = self.main_window
+        if self.overview is None or main is None:
+            return
+        from rakerone_desktop.models.overview_report import ReportTexts
+
+        assert isinstance(texts, ReportTexts)
+        task = self.overview.save_report(path, texts)
+        if task is not None:
+            task.succeeded.connect(main.overview_page.show_saved)
 
     # -- starting, read-only mode, preferences, notices -------------------------------------
 

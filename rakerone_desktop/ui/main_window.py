@@ -30,6 +30,7 @@ from rakerone_desktop.models.keys_model import (
 )
 from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
+from rakerone_desktop.ui.admin_pages import AdminPages
 from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.key_row_menu import KeyRowActions
 from rakerone_desktop.ui.keys_page import KeysPage
@@ -123,6 +124,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self.splitter)
         self.keys_page = KeysPage(model, self.pages)
         self.pages.addWidget(self.keys_page)
+        # Admin → Overview, Audit log (the sidebar entries, the pages, the way back to keys)
+        self.admin_pages = AdminPages(self, self.sidebar, self.pages, self.keys_page, server)
+        self.overview_page = self.admin_pages.overview_page
+        self.audit_page = self.admin_pages.audit_page
+        self.sidebar_items = self.admin_pages.items
 
         self.splitter.addWidget(side)
         self.splitter.addWidget(self.pages)
@@ -326,6 +332,11 @@ class MainWindow(QMainWindow):
         self.server_features = features
         self.keys_page.set_server_features(features)
         self._sync_lifecycle_actions()
+        self.admin_pages.set_server_features(features)
+
+    def show_page(self, name: str) -> None:
+        """Switch to the page ``name``: "keysPage", "overviewPage" or "auditLogPage"."""
+        self.admin_pages.show_page(name)
 
     def set_read_only(self, read_only: bool, *, locked: bool = False) -> None:
         """Hide every action that changes keys; ``locked`` when the command line said so."""

@@ -111,6 +111,24 @@
     </message>
 </context>
 <context>
+    <name>AdminPages</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/admin_pages.py"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/admin_pages.py"/>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/admin_pages.py"/>
+        <source>That key is not in the loaded list.</source>
+        <translation>Dieser Schlüssel ist nicht in der geladenen Liste.</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysModel</name>
     <message>
         <location filename="../../rakerone_desktop/keytable/columns.py"/>
@@ -230,6 +248,209 @@
         <location filename="../../rakerone_desktop/shell/application.py"/>
         <source>Opening your remembered session…</source>
         <translation>Ihre gespeicherte Sitzung wird geöffnet…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_model.py"/>
+        <source>Double-click to show this key</source>
+        <translation>Doppelklicken, um diesen Schlüssel anzuzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key created</source>
+        <extracomment>The contract&apos;s action names (api-v1-lifecycle, &quot;Audit log&quot;), in the filter&apos;s order.</extracomment>
+        <translation>Schlüssel erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key edited</source>
+        <translation>Schlüssel bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key disabled</source>
+        <translation>Schlüssel deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key enabled</source>
+        <translation>Schlüssel aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key revoked</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key rotated</source>
+        <translation>Schlüssel rotiert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key reported exposed</source>
+        <translation>Schlüssel als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Key policy changed</source>
+        <translation>Schlüsselrichtlinie geändert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/audit_columns.py"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Audit log</source>
+        <extracomment>Fetch the next page when fewer than this many rows&apos; height is left below the view.</extracomment>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>What people did to keys and to the organization, newest first.</source>
+        <translation>Was Personen an Schlüsseln und an der Organisation geändert haben, neueste zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>No events match these filters.</source>
+        <translation>Keine Ereignisse entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Everyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Key id or name</source>
+        <translation>Schlüssel-ID oder -Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>From date</source>
+        <translation>Von Datum</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>To date (inclusive)</source>
+        <translation>Bis Datum (einschließlich)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Export as CSV…</source>
+        <translation>Als CSV exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>%1 events shown</source>
+        <translation>%1 Ereignisse angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source> — scroll for more</source>
+        <translation> – für mehr weiterblättern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Export the audit log as CSV</source>
+        <translation>Prüfprotokoll als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Couldn&apos;t write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/audit_page.py"/>
+        <source>Saved %1 rows to %2</source>
+        <translation>%1 Zeilen in %2 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1938,194 @@
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
         <source>Show all keys</source>
         <translation>Alle Schlüssel anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Key hygiene for a security review. Each count shows its keys on the API keys page.</source>
+        <translation>Schlüsselhygiene für eine Sicherheitsprüfung. Jede Zahl zeigt ihre Schlüssel auf der Seite „API-Schlüssel“.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Show these keys on the API keys page</source>
+        <translation>Diese Schlüssel auf der Seite „API-Schlüssel“ anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Keys by last use</source>
+        <translation>Schlüssel nach letzter Nutzung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Counting when the keys have loaded…</source>
+        <translation>Wird gezählt, sobald die Schlüssel geladen sind …</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Save report…</source>
+        <translation>Bericht speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Active keys</source>
+        <translation>Aktive Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Never used</source>
+        <translation>Nie verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Not used in %1 days</source>
+        <translation>Seit %1 Tagen nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Can impersonate</source>
+        <translation>Kann als Benutzer handeln</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>No expiry</source>
+        <translation>Ohne Ablaufdatum</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Expiring soon</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Exposed</source>
+        <translation>Offengelegt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>This month</source>
+        <translation>Diesen Monat</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Older</source>
+        <translation>Älter</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt …</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>%1 keys not revoked, counted at %2</source>
+        <translation>%1 nicht widerrufene Schlüssel, gezählt um %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>RakerOne API keys: overview</source>
+        <translation>RakerOne API-Schlüssel: Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Generated %1 (UTC)</source>
+        <translation>Erstellt %1 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Counts</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Keys to review</source>
+        <translation>Zu prüfende Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Save the overview report</source>
+        <translation>Übersichtsbericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Couldn&apos;t write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/overview_page.py"/>
+        <source>Saved the report to %1 (and the counts as CSV)</source>
+        <translation>Bericht unter %1 gespeichert (und die Zahlen als CSV)</translation>
     </message>
 </context>
 <context>

@@ -9,14 +9,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.benchmarks import interact, load, server, startup
+from tests.benchmarks import interact, load, review, server, startup
 from tests.benchmarks.qtutil import app
 from tests.benchmarks.results import Budget, Figure, ratio_of, render_table, write_json
 from tests.benchmarks.sandbox import BenchSandbox
 from tests.benchmarks.stats import summarize
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
-MEASURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7")
+MEASURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9")
 
 P1_BUDGET = Budget("max_ratio", 1.5, aim=1.2)
 P2_BUDGET = Budget("max", 200.0)
@@ -27,6 +27,8 @@ P5_BUDGET = Budget("max_ratio", 1.5)
 P6_BUDGET = Budget("max", 150.0)
 LIST_BUDGET = Budget("min", 20_000.0)  # 100,000 keys in 5 s
 LATENCY_BUDGET = Budget("max", 50.0)
+P8_ROWS_BUDGET = Budget("max", 200.0)
+STALL_BUDGET = Budget("max", 50.0)
 
 
 def log(message: str) -> None:
@@ -36,7 +38,7 @@ def log(message: str) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m tests.benchmarks",
-        description="RakerOne Desktop performance benchmark (P1-P7, issue #7).",
+        description="RakerOne Desktop performance benchmark (P1-P9, issues #7 and #14).",
     )
     parser.add_argument(
         "--sizes",
@@ -280,6 +282,55 @@ def _p7(sb: BenchSandbox, n: int, repeat: int, floors: list[float], figures: lis
         )
 
 
+def _p8(sb: BenchSandbox, n: int, repeat: int, figures: list[Figure]) -> None:
+    log(f"N={n}: P8 audit log page: first rows, paging in ({repeat} + 1 warm-up)")
+    runs = [review.audit_scroll(sb) for _ in range(repeat + 1)][1:]
+    figures.append(
+        Figure(
+            "P8",
+            "audit log: first rows, beyond raw 1st page",
+            n,
+            "ms",
+            summarize([(r.to_first_rows_s - r.first_page_raw_s) * 1000 for r in runs]),
+            floor=summarize([r.first_page_raw_s * 1000 for r in runs]),
+            floor_label="raw 1st page",
+            budget=P8_ROWS_BUDGET,
+        )
+    )
+    figures.append(
+        Figure(
+            "P8",
+            "audit log: GUI stall, scrolling pages in",
+            n,
+            "ms",
+            summarize([r.stall_ms for r in runs]),
+            floor=summarize([r.idle_stall_ms for r in runs]),
+            floor_label="idle, same machine",
+            budget=STALL_BUDGET,
+            note=f"{review.SCROLL_PAGES} pages of {review.PAGE_SIZE}",
+            details={"rows": [r.rows for r in runs]},
+        )
+    )
+
+
+def _p9(sb: BenchSandbox, n: int, repeat: int, figures: list[Figure]) -> None:
+    log(f"N={n}: P9 overview counted off the GUI thread ({repeat} + 1 warm-up)")
+    runs = review.overview_runs(sb, repeat, n)
+    figures.append(
+        Figure(
+            "P9",
+            "overview: GUI stall while counting",
+            n,
+            "ms",
+            summarize([r.stall_ms for r in runs]),
+            floor=summarize([r.idle_stall_ms for r in runs]),
+            floor_label="idle, same machine",
+            budget=STALL_BUDGET,
+            details={"counted_s": summarize([r.seconds for r in runs]).to_json()},
+        )
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.repeat < 1:
@@ -305,6 +356,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _window(sb, n, args.repeat, args.only, figures)
             if "P6" in args.only:
                 _p6(sb, n, args.repeat, figures)
+            if "P8" in args.only:
+                _p8(sb, n, args.repeat, figures)
+            if "P9" in args.only:
+                _p9(sb, n, args.repeat, figures)
             if "P7" in args.only:  # last: it adds keys
                 _p7(sb, n, args.repeat, floors, figures)
     order = {m: i for i, m in enumerate(MEASURES)}

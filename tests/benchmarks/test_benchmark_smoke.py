@@ -28,6 +28,8 @@ EXPECTED = {
     "P5": "ratio",  # against a bare PySide6 window
     "P6": "floor",  # above the bare window's RSS
     "P7": "budget",
+    "P8": "floor",  # first rows beyond the raw fetch of the audit log's first page
+    "P9": "budget",
 }
 
 
@@ -79,6 +81,8 @@ def test_benchmark_runs_at_1000_keys_and_reports_every_figure(tmp_path: Path) ->
     assert any(i == "P4" and m.startswith("search") for i, m in measures)
     assert any(i == "P7" and "create p99" in m for i, m in measures)
     assert any(i == "P7" and "revoke p99" in m for i, m in measures)
+    assert ("P8", "audit log: GUI stall, scrolling pages in") in measures
+    assert ("P9", "overview: GUI stall while counting") in measures
     assert data["settings"]["sizes"] == [1000]
 
 

@@ -240,3 +240,23 @@ def test_the_lifecycle_dialogs_name_their_controls(qtbot, start_app, demo_sandbo
     assert unnamed_controls(rotate) == []
     assert unnamed_accessible(rotate) == []
     rotate.reject()
+
+
+def test_the_overview_and_audit_log_pages_name_their_controls(qtbot, start_app, demo_sandbox):
+    controller = start_app("--server", demo_sandbox.url)
+    window = sign_in(qtbot, controller, demo_sandbox)
+    wait_loaded(qtbot, controller)
+    qtbot.waitUntil(lambda: not window.sidebar_items["auditLogPage"].isHidden(), timeout=20_000)
+    for name in ("overviewPage", "auditLogPage"):
+        window.show_page(name)
+        page = window.pages.currentWidget()
+        assert page.objectName() == name
+        if name == "overviewPage":
+            qtbot.waitUntil(lambda p=page: p.overview is not None, timeout=20_000)
+            assert page.chart.accessibleDescription()
+        else:
+            qtbot.waitUntil(lambda p=page: p.model.rowCount() > 0, timeout=20_000)
+            page.since_check.setChecked(True)  # shows the date fields enabled
+        assert unnamed_controls(page) == [], name
+        assert unnamed_accessible(page) == [], name
+        assert unreachable_controls(page) == [], name
