@@ -175,7 +175,199 @@ def _clean_request_id(value: str | None) -> str | None:
     return value or None
 
 
-class RakerOneClient(LifecycleCalls):
+class RequestPath:
+    """The one request path of :class:`RakerOneClient`: headers and the bearer token,
+    retries (with backoff, honouring ``Retry-After``) for calls safe to repeat,
+    sending over the ``requests.Session``, reading the answer, and errors.
+
+    A base class kept apart so that each class holds one concern; the calls
+    (the client, :class:`~rakerone_desktop.api.lifecycle_calls.LifecycleCalls`)
+    all go through :meth:`_call`.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        token: str | None,
+        session: requests.Session,
+        timeouts: Timeouts,
+        retry: RetryPolicy,
+        sleep: Callable[[float], None],
+        user_agent: str,
+    ) -> None:
+        self.base_url = base_url
+        self._token = token
+        self._session = session
+        self.timeouts = timeouts
+        self.retry = retry
+        self._sleep = sleep
+        self._user_agent = user_agent
+        # Larger answers are refused: a full page of 1000 keys is a few hundred KiB.
+        self.max_body_bytes = MAX_BODY_BYTES
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        kind: Any,
+        *,
+        params: dict[str, str | int] | None = None,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+        auth: bool = True,
+        retry_safe: bool | None = None,
+        retry_conflict: bool = False,
+    ) -> Reply[Any]:
+        """One request (retried when safe); its answer with its own request id."""
+        if retry_safe is None:
+            retry_safe = method in ("GET", "HEAD", "OPTIONS", "DELETE")
+        body = msgspec.json.encode(json) if json is not None else None
+        send_headers = {"Accept": "application/json", "User-Agent": self._user_agent}
+        if body is not None:
+            send_headers["Content-Type"] = "application/json"
+        if headers:
+            send_headers.update(headers)
+        if auth:
+            if not self._token:
+                raise e.UnauthenticatedError("You're not signed in.")
+            if _TOKEN_CHARS.fullmatch(self._token) is None:
+                raise e.UnauthenticatedError("The saved credential is damaged. Sign in again.")
+            send_headers["Authorization"] = f"Bearer {self._token}"
+        url = self.base_url + API_PREFIX + path
+
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                answer = self._send(method, url, path, params, body, send_headers)
+            except e.ConnectError:
+                # Nothing reached the server: any call may be tried again.
+                if attempt >= self.retry.attempts:
+                    raise
+                self._pause(method, path, attempt, self._backoff(attempt))
+                continue
+            except (e.RequestTimeoutError, e.ConnectionLostError):
+                if not retry_safe or attempt >= self.retry.attempts:
+                    raise
+                self._pause(method, path, attempt, self._backoff(attempt))
+                continue
+            if answer.status < 300:
+                if kind is None:
+                    return Reply(None, answer.request_id)
+                value = decode(kind, answer.body, request_id=answer.request_id)
+                return Reply(value, answer.request_id)
+            err = self._error(answer)
+            retryable = answer.status in _RETRY_STATUSES or (
+                retry_conflict and isinstance(err, e.ConflictError)
+            )
+            if retryable and retry_safe and attempt < self.retry.attempts:
+                delay = err.retry_after
+                if delay is None:
+                    delay = self._backoff(attempt)
+                if delay <= self.retry.max_retry_after:
+                    self._pause(method, path, attempt, delay)
+                    continue
+            raise err
+
+    def _backoff(self, attempt: int) -> float:
+        return min(self.retry.max_delay, self.retry.backoff * 2.0 ** (attempt - 1))
+
+    def _pause(self, method: str, path: str, attempt: int, delay: float) -> None:
+        log.debug("%s %s: attempt %d failed, retrying in %.1f s", method, path, attempt, delay)
+        self._sleep(delay)
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        path: str,
+        params: dict[str, str | int] | None,
+        body: bytes | None,
+        headers: dict[str, str],
+    ) -> _Answer:
+        started = time.perf_counter()
+        try:
+            resp = self._session.request(
+                method,
+                url,
+                params=params,
+                data=body,
+                headers=headers,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+                allow_redirects=False,
+                stream=True,
+                verify=True,  # whatever an injected session says: never off
+                hooks={"response": [_disarm_redirect]},
+            )
+        except requests.exceptions.SSLError as exc:
+            raise e.TlsError(_tls_reason(exc)) from None
+        except requests.exceptions.ConnectTimeout:
+            raise e.ConnectError("Can't reach the server: it didn't answer in time.") from None
+        except requests.exceptions.ReadTimeout:
+            raise e.RequestTimeoutError() from None
+        except requests.exceptions.ConnectionError as exc:
+            if _never_connected(exc):
+                raise e.ConnectError(f"Can't reach the server: {_connect_reason(exc)}") from None
+            raise e.ConnectionLostError() from None
+        except requests.exceptions.RequestException:
+            raise e.TransportError("The request couldn't be sent.") from None
+        with resp:
+            request_id = _clean_request_id(resp.headers.get("X-Request-Id"))
+            if 300 <= resp.status_code < 400:
+                log.debug("%s %s -> %s (not followed)", method, path, resp.status_code)
+                raise e.ProtocolError(
+                    f"The server redirected the request (HTTP {resp.status_code}); "
+                    "check the server address.",
+                    status=resp.status_code,
+                    request_id=request_id,
+                )
+            try:
+                content = _read_body(resp, self.max_body_bytes, request_id)
+            except requests.exceptions.ReadTimeout:
+                raise e.RequestTimeoutError(request_id=request_id) from None
+            except (requests.exceptions.RequestException, OSError):
+                raise e.ConnectionLostError(request_id=request_id) from None
+            log.debug(
+                "%s %s -> %s in %.0f ms (request id %s)",
+                method,
+                path,
+                resp.status_code,
+                (time.perf_counter() - started) * 1000,
+                request_id,
+            )
+            ctype = resp.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+            if resp.status_code < 300 and resp.status_code != 204 and ctype not in _JSON_TYPES:
+                raise e.ProtocolError(
+                    f"The server answered with {ctype or 'no content type'}, not JSON.",
+                    status=resp.status_code,
+                    request_id=request_id,
+                )
+            return _Answer(
+                resp.status_code,
+                content,
+                request_id,
+                _retry_after_seconds(resp.headers.get("Retry-After")),
+            )
+
+    def _error(self, answer: _Answer) -> e.StatusError:
+        problem: Problem | None = None
+        if answer.body:
+            try:
+                problem = _problem_decoder.decode(answer.body)
+            except (msgspec.DecodeError, RecursionError):
+                problem = None  # an HTML page from a proxy, say: the status speaks
+        return e.error_from_response(
+            e.ErrorContext(
+                status=answer.status,
+                request_id=answer.request_id,
+                retry_after=answer.retry_after,
+                problem=problem,
+            )
+        )
+
+
+class RakerOneClient(RequestPath, LifecycleCalls):
     """Talks to one RakerOne server as one signed-in person.
 
     The session is injectable for tests; by default one is made that verifies
@@ -194,17 +386,17 @@ class RakerOneClient(LifecycleCalls):
         sleep: Callable[[float], None] = time.sleep,
         user_agent: str | None = None,
     ) -> None:
-        self.base_url = normalize_base_url(base_url)
-        self._token = token
-        self._session = session if session is not None else make_session(ca_bundle)
-        self.timeouts = timeouts
-        self.retry = retry
-        self._sleep = sleep
-        self._user_agent = user_agent or f"RakerOneDesktop/{__version__}"
+        super().__init__(
+            base_url=normalize_base_url(base_url),
+            token=token,
+            session=session if session is not None else make_session(ca_bundle),
+            timeouts=timeouts,
+            retry=retry,
+            sleep=sleep,
+            user_agent=user_agent or f"RakerOneDesktop/{__version__}",
+        )
         #: The same calls, each answering a :class:`Reply` with its own request id.
         self.with_request_id = RepliesWithRequestId(self)
-        # Larger answers are refused: a full page of 1000 keys is a few hundred KiB.
-        self.max_body_bytes = MAX_BODY_BYTES
 
     def __repr__(self) -> str:
         signed_in = "yes" if self._token else "no"
@@ -380,166 +572,6 @@ class RakerOneClient(LifecycleCalls):
 
     def key_events(self, key_id: str, *, limit: int = 50, cursor: str | None = None) -> EventPage:
         return self.with_request_id.key_events(key_id, limit=limit, cursor=cursor).value
-
-    def _call(
-        self,
-        method: str,
-        path: str,
-        kind: Any,
-        *,
-        params: dict[str, str | int] | None = None,
-        json: Any = None,
-        headers: dict[str, str] | None = None,
-        auth: bool = True,
-        retry_safe: bool | None = None,
-        retry_conflict: bool = False,
-    ) -> Reply[Any]:
-        """One request (retried when safe); its answer with its own request id."""
-        if retry_safe is None:
-            retry_safe = method in ("GET", "HEAD", "OPTIONS", "DELETE")
-        body = msgspec.json.encode(json) if json is not None else None
-        send_headers = {"Accept": "application/json", "User-Agent": self._user_agent}
-        if body is not None:
-            send_headers["Content-Type"] = "application/json"
-        if headers:
-            send_headers.update(headers)
-        if auth:
-            if not self._token:
-                raise e.UnauthenticatedError("You're not signed in.")
-            if _TOKEN_CHARS.fullmatch(self._token) is None:
-                raise e.UnauthenticatedError("The saved credential is damaged. Sign in again.")
-            send_headers["Authorization"] = f"Bearer {self._token}"
-        url = self.base_url + API_PREFIX + path
-
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                answer = self._send(method, url, path, params, body, send_headers)
-            except e.ConnectError:
-                # Nothing reached the server: any call may be tried again.
-                if attempt >= self.retry.attempts:
-                    raise
-                self._pause(method, path, attempt, self._backoff(attempt))
-                continue
-            except (e.RequestTimeoutError, e.ConnectionLostError):
-                if not retry_safe or attempt >= self.retry.attempts:
-                    raise
-                self._pause(method, path, attempt, self._backoff(attempt))
-                continue
-            if answer.status < 300:
-                if kind is None:
-                    return Reply(None, answer.request_id)
-                value = decode(kind, answer.body, request_id=answer.request_id)
-                return Reply(value, answer.request_id)
-            err = self._error(answer)
-            retryable = answer.status in _RETRY_STATUSES or (
-                retry_conflict and isinstance(err, e.ConflictError)
-            )
-            if retryable and retry_safe and attempt < self.retry.attempts:
-                delay = err.retry_after
-                if delay is None:
-                    delay = self._backoff(attempt)
-                if delay <= self.retry.max_retry_after:
-                    self._pause(method, path, attempt, delay)
-                    continue
-            raise err
-
-    def _backoff(self, attempt: int) -> float:
-        return min(self.retry.max_delay, self.retry.backoff * 2.0 ** (attempt - 1))
-
-    def _pause(self, method: str, path: str, attempt: int, delay: float) -> None:
-        log.debug("%s %s: attempt %d failed, retrying in %.1f s", method, path, attempt, delay)
-        self._sleep(delay)
-
-    def _send(
-        self,
-        method: str,
-        url: str,
-        path: str,
-        params: dict[str, str | int] | None,
-        body: bytes | None,
-        headers: dict[str, str],
-    ) -> _Answer:
-        started = time.perf_counter()
-        try:
-            resp = self._session.request(
-                method,
-                url,
-                params=params,
-                data=body,
-                headers=headers,
-                timeout=(self.timeouts.connect, self.timeouts.read),
-                allow_redirects=False,
-                stream=True,
-                verify=True,  # whatever an injected session says: never off
-                hooks={"response": [_disarm_redirect]},
-            )
-        except requests.exceptions.SSLError as exc:
-            raise e.TlsError(_tls_reason(exc)) from None
-        except requests.exceptions.ConnectTimeout:
-            raise e.ConnectError("Can't reach the server: it didn't answer in time.") from None
-        except requests.exceptions.ReadTimeout:
-            raise e.RequestTimeoutError() from None
-        except requests.exceptions.ConnectionError as exc:
-            if _never_connected(exc):
-                raise e.ConnectError(f"Can't reach the server: {_connect_reason(exc)}") from None
-            raise e.ConnectionLostError() from None
-        except requests.exceptions.RequestException:
-            raise e.TransportError("The request couldn't be sent.") from None
-        with resp:
-            request_id = _clean_request_id(resp.headers.get("X-Request-Id"))
-            if 300 <= resp.status_code < 400:
-                log.debug("%s %s -> %s (not followed)", method, path, resp.status_code)
-                raise e.ProtocolError(
-                    f"The server redirected the request (HTTP {resp.status_code}); "
-                    "check the server address.",
-                    status=resp.status_code,
-                    request_id=request_id,
-                )
-            try:
-                content = _read_body(resp, self.max_body_bytes, request_id)
-            except requests.exceptions.ReadTimeout:
-                raise e.RequestTimeoutError(request_id=request_id) from None
-            except (requests.exceptions.RequestException, OSError):
-                raise e.ConnectionLostError(request_id=request_id) from None
-            log.debug(
-                "%s %s -> %s in %.0f ms (request id %s)",
-                method,
-                path,
-                resp.status_code,
-                (time.perf_counter() - started) * 1000,
-                request_id,
-            )
-            ctype = resp.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
-            if resp.status_code < 300 and resp.status_code != 204 and ctype not in _JSON_TYPES:
-                raise e.ProtocolError(
-                    f"The server answered with {ctype or 'no content type'}, not JSON.",
-                    status=resp.status_code,
-                    request_id=request_id,
-                )
-            return _Answer(
-                resp.status_code,
-                content,
-                request_id,
-                _retry_after_seconds(resp.headers.get("Retry-After")),
-            )
-
-    def _error(self, answer: _Answer) -> e.StatusError:
-        problem: Problem | None = None
-        if answer.body:
-            try:
-                problem = _problem_decoder.decode(answer.body)
-            except (msgspec.DecodeError, RecursionError):
-                problem = None  # an HTML page from a proxy, say: the status speaks
-        return e.error_from_response(
-            e.ErrorContext(
-                status=answer.status,
-                request_id=answer.request_id,
-                retry_after=answer.retry_after,
-                problem=problem,
-            )
-        )
 
 
 class RepliesWithRequestId:

@@ -1,7 +1,11 @@
 """Signing in, restoring a remembered session, signing out.
 
 The only glue between the sign-in UI, the API client and the keyring; every
-blocking call goes through the task runner and comes back as a signal.
+blocking call goes through the task runner and comes back as a signal. What is
+kept about remembered sessions (the keyring, their expiry) is
+:class:`~rakerone_desktop.controllers.remembered_sessions.RememberedSessions`; the
+servers signed in to before and their CA bundles are
+:class:`~rakerone_desktop.controllers.server_profiles.ServerProfiles`.
 """
 
 from __future__ import annotations
@@ -9,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -19,8 +22,13 @@ from PySide6.QtCore import QObject, Signal
 from rakerone_desktop.api.addresses import normalize_base_url
 from rakerone_desktop.api.errors import ApiError, UnauthenticatedError, as_api_error
 from rakerone_desktop.api.models import User
-from rakerone_desktop.runtime.settings import Options, Settings
+from rakerone_desktop.controllers.remembered_sessions import ClientFactory, RememberedSessions
+from rakerone_desktop.controllers.server_profiles import ServerProfiles
+from rakerone_desktop.controllers.signed_in import SignedIn
+from rakerone_desktop.runtime.settings import Settings
 from rakerone_desktop.runtime.tasks import Task, TaskRunner
+
+__all__ = ["SessionController", "SignInRequest", "SignedIn", "default_client"]
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +37,6 @@ if TYPE_CHECKING:
     from rakerone_desktop.api.protocol import ApiClient
     from rakerone_desktop.runtime.credentials import TokenStore
 
-ClientFactory = Callable[..., "ApiClient"]
-
 
 def default_client(**kwargs: Any) -> RakerOneClient:
     """A real client. Imported here, on first use in a background job, so the
@@ -38,33 +44,6 @@ def default_client(**kwargs: Any) -> RakerOneClient:
     from rakerone_desktop.api.client import RakerOneClient
 
     return RakerOneClient(**kwargs)
-
-
-@dataclass(frozen=True, slots=True)
-class SignedIn:
-    client: ApiClient
-    user: User
-    remembered: bool
-    # When the session ends, when known (the sign-in answer, the token grant, or what
-    # was kept beside a remembered session).
-    expires_at: datetime | None = None
-    via_browser: bool = False
-
-    @property
-    def server(self) -> str:
-        return self.client.base_url
-
-
-def expiry_key(server: str, email: str) -> str:
-    return f"{server}#{email}"
-
-
-def add_profile(
-    profiles: list[dict[str, str]], server: str, email: str, ca_bundle: str
-) -> list[dict[str, str]]:
-    """The remembered servers with this one first (one row per server address)."""
-    rest = [p for p in profiles if p.get("server") != server]
-    return [{"server": server, "email": email, "ca_bundle": ca_bundle}, *rest][:20]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +81,12 @@ class SessionController(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._settings = settings
-        self._tokens = tokens
         self._client_factory = client_factory
         self._remember_allowed = remember_allowed
+        self.remembered = RememberedSessions(
+            settings, tokens, client_factory, allowed=remember_allowed
+        )
+        self.profiles = ServerProfiles(settings)
         self._busy = False
         self._notice_shown = False
         self._restoring_server = ""
@@ -115,24 +96,11 @@ class SessionController(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def _token_store(self) -> TokenStore:
-        # Built lazily off the GUI thread: finding a keyring backend may block.
-        if self._tokens is None:
-            from rakerone_desktop.runtime.credentials import TokenStore  # loads keyring
-
-            self._tokens = TokenStore()
-        return self._tokens
-
     def ca_bundle_for(self, server: str) -> str | None:
-        return self._settings.get(Options.ca_bundles).get(server) or None
+        return self.profiles.ca_bundle_for(server)
 
     def set_ca_bundle(self, server: str, path: str | None) -> None:
-        bundles = self._settings.get(Options.ca_bundles)
-        if path:
-            bundles[server] = path
-        else:
-            bundles.pop(server, None)
-        self._settings.set(Options.ca_bundles, bundles)
+        self.profiles.set_ca_bundle(server, path)
 
     # -- sign in ---------------------------------------------------------------
 
@@ -155,8 +123,9 @@ class SessionController(QObject):
         session = client.sign_in(request.email.strip(), request.password)
         stored_safely = True
         if remember and session.token:
-            store = self._token_store()
-            stored_safely = store.save(client.base_url, session.token, session.user.email)
+            stored_safely = self.remembered.save_token(
+                client.base_url, session.token, session.user.email
+            )
         return SignedIn(client, session.user, remember, session.expires_at), stored_safely
 
     # -- sign in with a token from the browser -------------------------------------------------
@@ -199,7 +168,7 @@ class SessionController(QObject):
         expires_at = datetime.now(UTC) + timedelta(seconds=expires_in) if expires_in else None
         stored_safely = True
         if remember and token:
-            stored_safely = self._token_store().save(client.base_url, token, me.email)
+            stored_safely = self.remembered.save_token(client.base_url, token, me.email)
         return SignedIn(client, me, remember, expires_at, via_browser=True), stored_safely
 
     def _on_signed_in(self, result: tuple[SignedIn, bool]) -> None:
@@ -207,40 +176,16 @@ class SessionController(QObject):
         signed_in, stored_safely = result
         self.current = signed_in
         if self._remember_allowed:  # a sandbox's server and admin are never remembered
-            self._settings.set(Options.last_server, signed_in.server)
-            self._settings.set(Options.last_email, signed_in.user.email)
-            profiles = add_profile(
-                self._settings.get(Options.server_profiles),
-                signed_in.server,
-                signed_in.user.email,
-                self.ca_bundle_for(signed_in.server) or "",
-            )
-            self._settings.set(Options.server_profiles, profiles)
+            self.profiles.signed_in(signed_in.server, signed_in.user.email)
         if signed_in.remembered:
-            self._settings.set(Options.remembered_server, signed_in.server)
-            self._settings.set(Options.remembered_email, signed_in.user.email)
-            expiries = self._settings.get(Options.session_expiry)
-            key = expiry_key(signed_in.server, signed_in.user.email)
-            if signed_in.expires_at is not None:
-                expiries[key] = signed_in.expires_at.astimezone(UTC).isoformat()
-            else:
-                expiries.pop(key, None)
-            self._settings.set(Options.session_expiry, expiries)
+            self.remembered.keep(signed_in.server, signed_in.user.email, signed_in.expires_at)
             if not stored_safely:
                 self._notice_once()
         self.signedIn.emit(signed_in)
 
     def keyring_backend(self) -> Task:
         """The keyring backend's name, or "" when sessions are kept for this run only."""
-        return self._runner.submit("keyring-backend", self._backend_job)
-
-    def _backend_job(self) -> str:
-        try:
-            store = self._token_store()
-        except Exception:  # no keyring at all: nothing is kept past this run
-            log.exception("finding the keyring failed")
-            return ""
-        return store.backend_name if store.persistent else ""
+        return self._runner.submit("keyring-backend", self.remembered.backend_job)
 
     def _on_sign_in_failed(self, error: object) -> None:
         self._busy = False
@@ -260,25 +205,21 @@ class SessionController(QObject):
 
     def restore(self) -> Task | None:
         """Try the remembered session; ``restoreFinished(None)`` (and no task) if there is none."""
-        server = self._settings.get(Options.remembered_server)
+        server = self.remembered.server
         if not server or not self._remember_allowed:
             self.restoreFinished.emit(None)
             return None
-        try:
-            ca_bundle = self.ca_bundle_for(normalize_base_url(server))
-        except ApiError:
-            ca_bundle = None  # settings are read here, on the GUI thread, not in the job
         self._restoring_server = server
-        email = self._settings.get(Options.remembered_email)
+        email = self.remembered.email
+        # The settings are read here, on the GUI thread, not in the job.
+        ca_bundle: str | None = None
         expiry: datetime | None = None
-        try:
+        with contextlib.suppress(ApiError):
             base = normalize_base_url(server)
-            kept = self._settings.get(Options.session_expiry).get(expiry_key(base, email))
-            expiry = datetime.fromisoformat(kept) if kept else None
-        except (ApiError, ValueError):
-            expiry = None
+            ca_bundle = self.ca_bundle_for(base)
+            expiry = self.remembered.expiry_of(base, email)
         task = self._runner.submit(
-            "restore-session", self._restore_job, server, ca_bundle, email, expiry
+            "restore-session", self.remembered.restore_job, server, ca_bundle, email, expiry
         )
         task.succeeded.connect(self._on_restored)
         task.failed.connect(self._on_restore_failed)
@@ -286,11 +227,7 @@ class SessionController(QObject):
 
     def has_remembered(self, server: str, email: str) -> bool:
         """Whether a session for this server and account may be in the keyring."""
-        if not self._remember_allowed:
-            return False
-        if expiry_key(server, email) in self._settings.get(Options.session_expiry):
-            return True
-        return self._settings.get(Options.remembered_server) == server
+        return self.remembered.has(server, email)
 
     def open_remembered(self, server: str, email: str) -> Task | None:
         """Open the session remembered for this server and account (picked from the
@@ -299,24 +236,14 @@ class SessionController(QObject):
         if self._busy or not self._remember_allowed:
             return None
         self._busy = True
-        kept = self._settings.get(Options.session_expiry).get(expiry_key(server, email))
-        try:
-            expiry = datetime.fromisoformat(kept) if kept else None
-        except ValueError:
-            expiry = None
+        expiry = self.remembered.expiry_of(server, email)
         ca_bundle = self.ca_bundle_for(server)
         task = self._runner.submit(
-            "open-remembered", self._open_remembered_job, server, ca_bundle, email, expiry
+            "open-remembered", self.remembered.open_job, server, ca_bundle, email, expiry
         )
         task.succeeded.connect(self._on_opened_remembered)
         task.failed.connect(self._on_sign_in_failed)
         return task
-
-    def _open_remembered_job(
-        self, server: str, ca_bundle: str | None, email: str, expiry: datetime | None
-    ) -> tuple[SignedIn, bool] | None:
-        signed_in = self._restore_job(server, ca_bundle, email, expiry)
-        return (signed_in, True) if signed_in is not None else None
 
     def _on_opened_remembered(self, result: tuple[SignedIn, bool] | None) -> None:
         if result is None:
@@ -331,45 +258,12 @@ class SessionController(QObject):
         self.current = None
         self.restoreFailed.emit(self._restoring_server, as_api_error(error))
 
-    def _restore_job(
-        self, server: str, ca_bundle: str | None, email: str, expiry: datetime | None
-    ) -> SignedIn | None:
-        try:
-            base = normalize_base_url(server)
-        except ApiError:
-            return None
-        store = self._token_store()
-        token = store.load(base, email)
-        if not token:
-            return None
-        client = self._client_factory(base_url=base, token=token, ca_bundle=ca_bundle)
-        try:
-            me = client.me()
-        except UnauthenticatedError:
-            store.delete(base, email)
-            return None
-        if not isinstance(me, User):
-            return None
-        if email != me.email:  # an entry of the older naming: move it to its account
-            store.save(base, token, me.email)
-            store.delete(base)
-        return SignedIn(client, me, True, expiry)
-
     def _on_restored(self, result: SignedIn | None) -> None:
-        if result is None:
-            self._settings.remove(Options.remembered_server)
-        else:
-            self._settings.set(Options.remembered_email, result.user.email)
+        self.remembered.restored(result)
         self.current = result
         self.restoreFinished.emit(result)
 
     # -- signing in again after the session ended ---------------------------------
-
-    def _remember_job(self, current: SignedIn) -> bool:
-        token = getattr(current.client, "token", None)
-        if not token:
-            return False
-        return self._token_store().save(current.server, token, current.user.email)
 
     def reauthenticate(self, password: str) -> Task | None:
         """Sign the current person in again on the same client (its token is renewed).
@@ -391,7 +285,7 @@ class SessionController(QObject):
         session = current.client.sign_in(current.user.email, password)
         stored_safely = True
         if current.remembered and session.token:
-            stored_safely = self._token_store().save(
+            stored_safely = self.remembered.save_token(
                 current.server, session.token, current.user.email
             )
         return stored_safely, session.expires_at
@@ -407,7 +301,7 @@ class SessionController(QObject):
         current = self.current
         if current is None or not current.remembered:
             return None
-        return self._runner.submit("remember-token", self._remember_job, current)
+        return self._runner.submit("remember-token", self.remembered.keep_token_job, current)
 
     def _renewed(self, expires_at: datetime | None) -> None:
         current = self.current
@@ -416,13 +310,7 @@ class SessionController(QObject):
         renewed = dataclasses.replace(current, expires_at=expires_at)
         self.current = renewed
         if renewed.remembered:
-            expiries = self._settings.get(Options.session_expiry)
-            key = expiry_key(renewed.server, renewed.user.email)
-            if expires_at is not None:
-                expiries[key] = expires_at.astimezone(UTC).isoformat()
-            else:
-                expiries.pop(key, None)
-            self._settings.set(Options.session_expiry, expiries)
+            self.remembered.note_expiry(renewed.server, renewed.user.email, expires_at)
         self.sessionRenewed.emit(renewed)
 
     def _on_reauth_finished(self) -> None:
@@ -438,31 +326,19 @@ class SessionController(QObject):
     def forget_server(self, server: str, email: str) -> Task | None:
         """A remembered server is forgotten: so is its remembered session (the keyring
         entry is deleted in the background; the server is not told)."""
-        self._forget_expiry(server, email)
-        if self._settings.get(Options.remembered_server) == server:
-            self._settings.remove(Options.remembered_server)
-            self._settings.remove(Options.remembered_email)
+        self.remembered.forget(server, email)
         if not self._remember_allowed:
             return None
-        return self._runner.submit("forget-server", self._forget_job, server, email)
-
-    def _forget_job(self, server: str, email: str) -> None:
-        self._token_store().delete(server, email)
-
-    def _forget_expiry(self, server: str, email: str) -> None:
-        expiries = self._settings.get(Options.session_expiry)
-        if expiries.pop(expiry_key(server, email), None) is not None:
-            self._settings.set(Options.session_expiry, expiries)
+        return self._runner.submit("forget-server", self.remembered.delete_job, server, email)
 
     # -- sign out ----------------------------------------------------------------
 
     def sign_out(self) -> None:
         current = self.current
         self.current = None
-        self._settings.remove(Options.remembered_server)
-        self._settings.remove(Options.remembered_email)
+        self.remembered.clear()
         if current is not None:
-            self._forget_expiry(current.server, current.user.email)
+            self.remembered.forget_expiry(current.server, current.user.email)
         if current is None:
             self.signedOut.emit()
             return
@@ -473,7 +349,7 @@ class SessionController(QObject):
 
     def _sign_out_job(self, current: SignedIn) -> None:
         if current.remembered:
-            self._token_store().delete(current.server, current.user.email)
+            self.remembered.delete_job(current.server, current.user.email)
         try:
             current.client.sign_out()
         except ApiError as exc:

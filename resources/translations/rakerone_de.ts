@@ -467,6 +467,82 @@
     </message>
 </context>
 <context>
+    <name>BrowserSignInPanel</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/browser_sign_in_panel.py"/>
+        <source>Sign in with your browser</source>
+        <translation>Mit dem Browser anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/browser_sign_in_panel.py"/>
+        <source>Sign-in page address</source>
+        <translation>Adresse der Anmeldeseite</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/browser_sign_in_panel.py"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/browser_sign_in_panel.py"/>
+        <source>Cancel signing in with the browser</source>
+        <translation>Anmeldung mit dem Browser abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/browser_sign_in_panel.py"/>
+        <source>Waiting for your browser…</source>
+        <translation>Warte auf Ihren Browser…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/browser_sign_in_panel.py"/>
+        <source>Your browser could not be opened. Copy this address into a browser:</source>
+        <translation>Ihr Browser konnte nicht geöffnet werden. Kopieren Sie diese Adresse in einen Browser:</translation>
+    </message>
+</context>
+<context>
+    <name>CaBundleField</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>System trust store</source>
+        <translation>Zertifikatsspeicher des Systems</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>Choose CA bundle…</source>
+        <translation>CA-Bundle auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>Choose a certificate authority bundle</source>
+        <translation>Ein Bundle von Zertifizierungsstellen auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>Use system</source>
+        <translation>System verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>Use the system trust store</source>
+        <translation>Den Zertifikatsspeicher des Systems verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>Choose a CA bundle for this server</source>
+        <translation>Ein CA-Bundle für diesen Server auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/ca_bundle_field.py"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>CopyKeyDialog</name>
     <message>
         <location filename="../../rakerone_desktop/ui/copy_key_dialog.py"/>
@@ -2530,6 +2606,24 @@
     </message>
 </context>
 <context>
+    <name>ServerProfilesField</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/server_profiles_field.py"/>
+        <source>Remembered servers</source>
+        <translation>Gemerkte Server</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/server_profiles_field.py"/>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/server_profiles_field.py"/>
+        <source>Forget this server</source>
+        <translation>Diesen Server vergessen</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../rakerone_desktop/controllers/session.py"/>
@@ -2699,66 +2793,6 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>System trust store</source>
-        <translation>Zertifikatsspeicher des Systems</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Choose CA bundle…</source>
-        <translation>CA-Bundle auswählen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Choose a certificate authority bundle</source>
-        <translation>Ein Bundle von Zertifizierungsstellen auswählen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Use system</source>
-        <translation>System verwenden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Use the system trust store</source>
-        <translation>Den Zertifikatsspeicher des Systems verwenden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Remembered servers</source>
-        <translation>Gemerkte Server</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Forget</source>
-        <translation>Vergessen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Forget this server</source>
-        <translation>Diesen Server vergessen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Sign in with your browser</source>
-        <translation>Mit dem Browser anmelden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Sign-in page address</source>
-        <translation>Adresse der Anmeldeseite</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Cancel signing in with the browser</source>
-        <translation>Anmeldung mit dem Browser abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
         <source>Ser&amp;vers</source>
         <translation>Ser&amp;ver</translation>
     </message>
@@ -2799,28 +2833,8 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Waiting for your browser…</source>
-        <translation>Warte auf Ihren Browser…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Your browser could not be opened. Copy this address into a browser:</source>
-        <translation>Ihr Browser konnte nicht geöffnet werden. Kopieren Sie diese Adresse in einen Browser:</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Choose a CA bundle for this server</source>
-        <translation>Ein CA-Bundle für diesen Server auswählen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>Certificates (*.pem *.crt *.cer)</source>
-        <translation>Zertifikate (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
