@@ -59,8 +59,14 @@ class KeyFilter:
         DISABLED,
         EXPOSED,
     )
-    #: Filters on what ``key_expiry``, ``key_disable`` and ``exposure_reports`` add.
-    EXPIRY = (EXPIRING_SOON, EXPIRED, NO_EXPIRY)
+    #: The server feature (``Organization.features``) a filter needs; the others are part 1's.
+    FEATURE = {
+        EXPIRING_SOON: "key_expiry",
+        EXPIRED: "key_expiry",
+        NO_EXPIRY: "key_expiry",
+        DISABLED: "key_disable",
+        EXPOSED: "exposure_reports",
+    }
 
 
 def both(a: bytes | bytearray, b: bytes | bytearray) -> bytes:
