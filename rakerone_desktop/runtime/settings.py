@@ -42,7 +42,7 @@ class Options:
     pending_rotations = Option[dict[str, str]]("keys/pendingRotations", {})
     # The newest exposure report the person has seen (POSIX time): the lifecycle
     # banner tells of newer ones only.
-    exposure_seen_at = Option("keys/exposureSeenAt", 0.0)
+    exposure_seen_at = Option("keys/exposureSeenAt", 0)  # whole seconds, rounded up
     window_geometry = Option("window/geometry", QByteArray())
     header_state = Option("keys/headerState", QByteArray())  # column widths and order
     splitter_state = Option("window/splitter", QByteArray())  # sidebar | pages

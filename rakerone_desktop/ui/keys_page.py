@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import compress, repeat
+from math import ceil
 from operator import gt
 from typing import TYPE_CHECKING
 
@@ -439,7 +440,7 @@ class KeysPage(QWidget):
         if count != self._expiring_dismissed:
             self._expiring_dismissed = None
             banner.set_expiring(count, table.warning_days)
-        seen = self._settings.get(Options.exposure_seen_at) if self._settings else 0.0
+        seen = float(self._settings.get(Options.exposure_seen_at) if self._settings else 0)
         fresh = [
             rows.keys[i] for i in compress(range(len(rows)), map(gt, rows.exposed, repeat(seen)))
         ]
@@ -489,7 +490,8 @@ class KeysPage(QWidget):
 
     def _exposed_seen(self) -> None:
         if self._settings is not None:
-            self._settings.set(Options.exposure_seen_at, self._newest_exposure)
+            seen = self._settings.get(Options.exposure_seen_at)
+            self._settings.set(Options.exposure_seen_at, max(seen, ceil(self._newest_exposure)))
 
     def _show_filtered(self, name: str) -> None:
         self.search_field.clear()
@@ -577,6 +579,7 @@ class KeysPage(QWidget):
     def _on_selection(self, *_args: object) -> None:
         key = self.current_key()
         self._selected_id = key.id if key is not None else None
+        self.details.set_rotated(key is not None and key.id in self.model.rotated)
         self.details.show_key(key, self.model.catalog)
         self.selectionChanged.emit(key)
 
