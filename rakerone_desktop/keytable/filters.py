@@ -7,8 +7,10 @@ active whose ``expires_at`` has passed since is expired here too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import repeat
 from operator import gt, le, lt
+from typing import ClassVar
 
 from rakerone_desktop.keytable.permissions import PermissionSets
 from rakerone_desktop.keytable.store import (
@@ -60,7 +62,7 @@ class KeyFilter:
         EXPOSED,
     )
     #: The server feature (``Organization.features``) a filter needs; the others are part 1's.
-    FEATURE = {
+    FEATURE: ClassVar[Mapping[str, str]] = {
         EXPIRING_SOON: "key_expiry",
         EXPIRED: "key_expiry",
         NO_EXPIRY: "key_expiry",
