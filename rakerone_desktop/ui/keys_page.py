@@ -221,7 +221,7 @@ class KeysPage(QWidget):
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("keyFilter")
         self.filter_box.setAccessibleName(self.tr("Filter keys"))
-        self._fill_filters()
+        self._add_filter_items()
         self.busy = QProgressBar()
         self.busy.setObjectName("busyIndicator")
         self.busy.setRange(0, 0)
@@ -407,15 +407,19 @@ class KeysPage(QWidget):
         box = self.filter_box
         self._filling_filters = True
         box.blockSignals(True)
-        box.clear()
-        for name in KeyFilter.ORDER:
-            if self.offers_filter(name):
-                box.addItem(filter_label(name, self.model.unused_days), name)
+        self._add_filter_items()
         box.blockSignals(False)
         i = box.findData(self._wanted_filter)
         box.setCurrentIndex(max(0, i))
         self._on_filter(box.currentIndex())
         self._filling_filters = False
+
+    def _add_filter_items(self) -> None:
+        box = self.filter_box
+        box.clear()
+        for name in KeyFilter.ORDER:
+            if self.offers_filter(name):
+                box.addItem(filter_label(name, self.model.unused_days), name)
 
     def offers_filter(self, name: str) -> bool:
         feature = KeyFilter.FEATURE.get(name)
