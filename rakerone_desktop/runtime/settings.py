@@ -45,6 +45,9 @@ class Options:
     exposure_seen_at = Option("keys/exposureSeenAt", 0)  # whole seconds, rounded up
     window_geometry = Option("window/geometry", QByteArray())
     header_state = Option("keys/headerState", QByteArray())  # column widths and order
+    # How many columns the saved header state has: a state saved with another number
+    # of columns (an earlier version) is not restored, it would misplace every column.
+    header_columns = Option("keys/headerColumns", 0)
     splitter_state = Option("window/splitter", QByteArray())  # sidebar | pages
     details_splitter_state = Option("keys/detailsSplitter", QByteArray())  # table | details
 

@@ -186,7 +186,13 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.ensure_built()
         self._scroll.show()
         self.title.setText(key.name)
-        self.status.setText(self.tr("Revoked") if key.revoked_at else self.tr("Active"))
+        self.status.setText(
+            {
+                "revoked": self.tr("Revoked"),
+                "disabled": self.tr("Disabled"),
+                "expired": self.tr("Expired"),
+            }.get(key.lifecycle_status, self.tr("Active"))
+        )
         self.hint.setText(key.hint)
         self.created.setText(
             self.tr("%1 by %2")

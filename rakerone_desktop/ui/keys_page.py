@@ -347,7 +347,11 @@ class KeysPage(QWidget):
         """Column widths and order, sort, filter and the details' width, as saved last;
         from now on the sort and the filter are saved as they change."""
         self._settings = settings
-        restore_state(settings, Options.header_state, self.table.horizontalHeader().restoreState)
+        if settings.get(Options.header_columns) == len(COLUMNS):
+            restore_state(
+                settings, Options.header_state, self.table.horizontalHeader().restoreState
+            )
+        self._apply_feature_columns()
         # A saved header may show a column that read-only mode hides.
         self.table.setColumnHidden(Column.REVOKE, self._read_only)
         restore_state(settings, Options.details_splitter_state, self.splitter.restoreState)
@@ -362,6 +366,8 @@ class KeysPage(QWidget):
 
     def save_layout(self) -> None:
         save_state(self._settings, Options.header_state, self.table.horizontalHeader().saveState())
+        if self._settings is not None:
+            self._settings.set(Options.header_columns, len(COLUMNS))
         save_state(self._settings, Options.details_splitter_state, self.splitter.saveState())
 
     def _save_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -388,14 +394,20 @@ class KeysPage(QWidget):
         self.server_features = features
         policy = features.policy
         self.model.set_warning_days(policy.expiry_warning_days if policy else 14)
+        self._apply_feature_columns()
+        self._fill_filters()
+        if self._loaded_once and not self._loading:
+            self.update_lifecycle_banner()
+
+    def _apply_feature_columns(self) -> None:
+        """Part-2 columns: Expires shown when offered; the optional ones never shown
+        when not offered (when offered, as the person chose: ``MainWindow``)."""
+        features = self.server_features
         for spec in COLUMNS:
             if spec.feature is not None and not spec.optional:
                 self.table.setColumnHidden(spec.id, not features.offers(spec.feature))
             elif spec.feature is not None and not features.offers(spec.feature):
                 self.table.setColumnHidden(spec.id, True)
-        self._fill_filters()
-        if self._loaded_once and not self._loading:
-            self.update_lifecycle_banner()
 
     def offers_column(self, column: Column) -> bool:
         feature = COLUMNS[column].feature

@@ -281,3 +281,28 @@ def test_a_key_rotated_on_the_server_says_when_it_stops(qtbot, tmp_path):
     assert model.index(0, Column.EXPIRES).data() == "in 23 hours"
     model.mark_rotated([old.id])
     assert model.index(0, Column.EXPIRES).data() == "Expires in 23 hours (rotated)"
+
+
+def test_a_header_saved_with_fewer_columns_is_not_restored(qtbot, tmp_path):
+    # An earlier version saved the header of 9 columns; restored as is, it would show
+    # hidden columns and misplace the new ones.
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    old_view = QTableView()
+    qtbot.addWidget(old_view)
+    old_view.setModel(QStandardItemModel(1, 9))
+    settings = Settings(QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat))
+    settings.set(Options.header_state, old_view.horizontalHeader().saveState())
+    page = KeysPage(ApiKeysModel())
+    qtbot.addWidget(page)
+    page.restore_layout(settings)
+    assert page.table.isColumnHidden(Column.HINT)
+    assert page.table.isColumnHidden(Column.EXPIRES)
+    # What this version saves, it restores.
+    page.table.setColumnHidden(Column.HINT, False)
+    page.save_layout()
+    again = KeysPage(ApiKeysModel())
+    qtbot.addWidget(again)
+    again.restore_layout(settings)
+    assert not again.table.isColumnHidden(Column.HINT)
