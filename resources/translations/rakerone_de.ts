@@ -626,6 +626,16 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -658,11 +668,6 @@
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Disabled %1 by %2</source>
         <translation>Deaktiviert am %1 von %2</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
