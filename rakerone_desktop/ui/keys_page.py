@@ -194,6 +194,10 @@ class KeysPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(60)
         self._selected_id: str | None = None
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.setInterval(0)
+        self._banner_timer.timeout.connect(self.update_lifecycle_banner)
         self._connect_signals()
         self._update_stack()
 
@@ -384,7 +388,8 @@ class KeysPage(QWidget):
         self.refresh_button.setEnabled(True)
         if not loading:
             self._loaded_once = True
-            self.update_lifecycle_banner()
+            # In a turn of its own: the refresh's swap has just held the GUI thread.
+            self._banner_timer.start()
         self._update_stack()
 
     def set_server_features(self, features: ServerFeatures) -> None:

@@ -216,7 +216,8 @@ def test_newly_exposed_keys_get_the_banner_with_its_actions(qtbot, tmp_path):
     model.replace_all([paused, fine])
     page.set_loading(False)
     banner = page.lifecycle_banner
-    assert not banner.isHidden() and banner.showing_exposed
+    qtbot.waitUntil(lambda: banner.showing_exposed)
+    assert not banner.isHidden()
     assert banner.exposed_message.text() == "1 key was reported exposed on GitHub and was disabled"
     for button in (
         banner.show_exposed_button,
@@ -231,7 +232,7 @@ def test_newly_exposed_keys_get_the_banner_with_its_actions(qtbot, tmp_path):
     assert not banner.showing_exposed
     # Seen: the next refresh doesn't tell of it again.
     assert settings.get(Options.exposure_seen_at) >= paused.exposure.reported_at.timestamp()
-    page.set_loading(False)
+    page.update_lifecycle_banner()  # what the next refresh does
     assert not banner.showing_exposed
     # The badge and the details.
     page.set_filter(KeyFilter.EXPOSED)
@@ -257,6 +258,7 @@ def test_the_banner_revokes_shows_and_in_read_only_only_informs(qtbot, tmp_path)
     model.replace_all([paused, fine])
     page.set_loading(False)
     banner = page.lifecycle_banner
+    qtbot.waitUntil(lambda: banner.showing_exposed)
     with qtbot.waitSignal(page.revokeRequested) as revoked:
         banner.revoke_exposed_button.click()
     assert revoked.args == [[paused.id]]
@@ -265,7 +267,7 @@ def test_the_banner_revokes_shows_and_in_read_only_only_informs(qtbot, tmp_path)
     model2.replace_all([paused, fine])
     page2.set_loading(False)
     banner2 = page2.lifecycle_banner
-    assert banner2.showing_exposed
+    qtbot.waitUntil(lambda: banner2.showing_exposed)
     assert banner2.revoke_exposed_button.isHidden()
     assert banner2.enable_exposed_button.isHidden()
     banner2.show_exposed_button.click()
