@@ -89,6 +89,7 @@ class KeyTable:
         garbage: list[object] = []
         if old.keys:
             garbage = [old.keys, old.hays, old.creators, old.perms, old.owners, old.tags]
+            garbage.append(old.tag_hays)
             garbage += [self.numbers, self.view, self.orders, self.by_id, self._created_text]
             self.view = ()
         self.rows = rows

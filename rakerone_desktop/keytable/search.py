@@ -94,9 +94,9 @@ def search_mask(rows: PreparedKeys, text: str, sets: PermissionSets) -> bytes:
     for wanted in search.owners:
         found = {o: owner_matches(o, wanted) for o in set(rows.owners)}
         mask = both(mask, bytes(map(found.__getitem__, rows.owners)))
-    for wanted in search.tags:
-        tagged = {t: tag_matches(t, wanted) for t in set(rows.tags)}
-        mask = both(mask, bytes(map(tagged.__getitem__, rows.tags)))
+    for wanted in search.tags:  # one C-level ``in`` per row (see PreparedKeys.tag_hays)
+        whole = "\x00" + wanted + "\x00"
+        mask = both(mask, bytes(map(contains, rows.tag_hays, repeat(whole))))
     return mask
 
 

@@ -67,6 +67,11 @@ def replaced(seq: Sequence[_T], i: int, value: _T) -> Sequence[_T]:
     return (*seq[:i], value, *seq[i + 1 :])
 
 
+def tag_hay(tags: tuple[str, ...]) -> str:
+    """What ``tag:`` searches in: ``"\0prod\0ci\0"`` (casefolded)."""
+    return "\x00" + "\x00".join(tags).casefold() + "\x00" if tags else ""
+
+
 def _in_server_order(created: array[float], keys: Sequence[ApiKey]) -> bool:
     """Newest first, ties by id descending, each row strictly after the one before."""
     for n in range(1, len(keys)):
@@ -101,6 +106,7 @@ class PreparedKeys:
         "perms",
         "revoked",
         "status",
+        "tag_hays",
         "tags",
     )
 
@@ -121,6 +127,9 @@ class PreparedKeys:
         self.exposed: array[float] = array("d")  # the latest report, NOT_EXPOSED for none
         self.owners: Sequence[str] = []  # the owner's name, "" for nobody
         self.tags: Sequence[tuple[str, ...]] = []  # shared tuples (see api.models)
+        #: Each key's tags, casefolded, NUL before and after each: ``tag:`` finds a
+        #: whole tag with one C-level ``in`` per row (shared strings).
+        self.tag_hays: Sequence[str] = []
         #: The rows are as the server lists keys: newest first, ties by id descending.
         self.in_server_order = True
         # Filled by finish(), for a swap of the whole list:
@@ -151,6 +160,8 @@ class PreparedKeys:
         )
         rows.owners = ["" if o is None else o.name for o in map(_OWNER, ks)]
         rows.tags = list(map(_TAGS, ks))
+        hay_of = {t: tag_hay(t) for t in set(rows.tags)}
+        rows.tag_hays = list(map(hay_of.__getitem__, rows.tags))
         rows.in_server_order = _in_server_order(rows.created, ks)
         return rows
 
@@ -177,6 +188,7 @@ class PreparedKeys:
         self.exposed.extend(more.exposed)
         self.owners = extended(self.owners, more.owners)
         self.tags = extended(self.tags, more.tags)
+        self.tag_hays = extended(self.tag_hays, more.tag_hays)
         self.numbers = self.by_id = self.distinct_perms = None
         self.orders = {}
 
@@ -196,6 +208,7 @@ class PreparedKeys:
         self.exposed[i] = one.exposed[0]
         self.owners = replaced(self.owners, i, one.owners[0])
         self.tags = replaced(self.tags, i, one.tags[0])
+        self.tag_hays = replaced(self.tag_hays, i, one.tag_hays[0])
 
     def freeze(self) -> None:
         """Make the columns tuples: the cycle collector stops walking them (a list
@@ -207,6 +220,7 @@ class PreparedKeys:
         self.creators = tuple(self.creators)
         self.owners = tuple(self.owners)
         self.tags = tuple(self.tags)
+        self.tag_hays = tuple(self.tag_hays)
 
     def finish(self, sort: OrderKey | None = None, *, step: int | None = None) -> PreparedKeys:
         """Index the ids and sort now, off the GUI thread, for a swap: by ``sort``
