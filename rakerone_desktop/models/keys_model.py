@@ -105,9 +105,17 @@ def _role_handlers(t: KeyTable) -> dict[int, _Cells]:
         return 0
 
     display = tuple(partial(c.display, t) for c in COLUMNS)
+
+    def name_and_badges(i: int) -> str:
+        # What a screen reader says: the name, and the badges painted beside it.
+        name = t.rows.keys[i].name
+        badges = status_badges(t, i)
+        return f"{name} ({', '.join(map(t.texts.tr, badges))})" if badges else name
+
+    accessible = (name_and_badges, *display[1:])
     return {
         int(Qt.ItemDataRole.DisplayRole): display,
-        int(Qt.ItemDataRole.AccessibleTextRole): display,
+        int(Qt.ItemDataRole.AccessibleTextRole): accessible,
         int(Qt.ItemDataRole.ToolTipRole): tuple(partial(c.tooltip, t) for c in COLUMNS),
         int(Role.SORT): tuple(partial(c.sort_value or no_sort, t) for c in COLUMNS),
         int(Role.KEY): same(lambda i: t.rows.keys[i]),

@@ -239,6 +239,8 @@ def test_newly_exposed_keys_get_the_banner_with_its_actions(qtbot, tmp_path):
     assert [k.id for k in _keys(model)] == [paused.id]
     badges = model.index(0, Column.NAME).data(Role.STATUS_BADGES)
     assert badges == ("Disabled", "Exposed")
+    spoken = model.index(0, Column.NAME).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Leaked relay (Disabled, Exposed)"
     tip = model.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "Exposed" in tip and "https://github.com/acme/app/blob/x" in tip
     page.select_key(paused.id)
