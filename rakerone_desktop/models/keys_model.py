@@ -112,7 +112,7 @@ def _role_handlers(t: KeyTable) -> dict[int, _Cells]:
         badges = status_badges(t, i)
         return f"{name} ({', '.join(map(t.texts.tr, badges))})" if badges else name
 
-    accessible = (name_and_badges, *display[1:])
+    accessible: _Cells = (name_and_badges, *display[1:])
     return {
         int(Qt.ItemDataRole.DisplayRole): display,
         int(Qt.ItemDataRole.AccessibleTextRole): accessible,
