@@ -4,9 +4,10 @@
 
 Starts the app offscreen with ``--sandbox`` (demo data), once in the light and
 once in the dark scheme, and saves the main window, the create-key wizard's
-pages, the copy-once dialog, the revoke confirmation, the key lifecycle's dialogs,
-the Audit log and Overview pages, the session panel and the sign-in dialog
-(remembered servers, browser sign-in, waiting) as PNG files.
+pages, the copy-once dialog, the revoke confirmation, the keys page's lifecycle
+columns, badges and banner, the key lifecycle's dialogs, the Audit log and Overview
+pages, the session panel and the sign-in dialog (remembered servers, browser sign-in,
+waiting) as PNG files.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,8 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+# Settings of their own: a layout saved by a person's own use of the app stays out of them.
+os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="rakerone-screenshots-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -77,6 +81,22 @@ def shoot(app: QApplication, scheme: str, out: Path) -> None:
     settle(app, 1.0)
     save(window, out, f"main-{scheme}")
     shoot_review_pages(app, window, scheme, out)
+
+    # The key lifecycle: Expires, Owner and Tags, the Disabled/Expired badges and the
+    # lifecycle banner (keys that expire within the policy's warning days).
+    spin(app, lambda: not window.server_features.part_one_only)  # type: ignore[attr-defined]
+    extra = (Column.OWNER, Column.TAGS)
+    for column in extra:
+        window.set_column_visible(column, True)  # type: ignore[attr-defined]
+    page.update_lifecycle_banner()
+    paused = next((k for k in model.visible_keys() if k.lifecycle_status == "disabled"), None)
+    if paused is not None:
+        page.select_key(paused.id)
+    settle(app, 1.0)
+    save(window, out, f"keys-lifecycle-{scheme}")
+    for column in extra:
+        window.set_column_visible(column, False)  # type: ignore[attr-defined]
+    page.select_key(target.id)
 
     if scheme == "light":
         wizard = current.flows.create()

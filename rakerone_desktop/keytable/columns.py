@@ -14,17 +14,26 @@ tools, and the Qt side translates them through the :class:`Texts` it passes in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, IntEnum
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rakerone_desktop.api.models import ApiKey
+from rakerone_desktop.api.models import FEATURE_KEY_EXPIRY, FEATURE_KEY_METADATA, ApiKey
 from rakerone_desktop.domain.csv_export import iso_utc
 from rakerone_desktop.keytable.steps import Steps, mapped
-from rakerone_desktop.keytable.store import NEVER, TAIL, PreparedKeys
+from rakerone_desktop.keytable.store import (
+    ACTIVE,
+    DISABLED,
+    EXPIRED,
+    NEVER,
+    NO_EXPIRY,
+    REVOKED,
+    TAIL,
+    PreparedKeys,
+)
 
 if TYPE_CHECKING:
     from rakerone_desktop.keytable.permissions import PermissionSet
@@ -52,13 +61,21 @@ class Column(IntEnum):
     LAST_USED_IP = 6
     LAST_USED_USER_AGENT = 7
     REVOKE = 8
+    # Part 2 (key lifecycle): shown only when the server offers their feature. After
+    # Revoke in the model (saved settings name columns by place too); the table
+    # shows Expires after Created (see the keys page).
+    EXPIRES = 9
+    OWNER = 10
+    TAGS = 11
+    DESCRIPTION = 12
 
 
 class Paint(Enum):
     """How the delegate paints a column's cells."""
 
     TEXT = "text"
-    KEY_NAME = "key name"  # text, or the name with a rotation mark (Role.ROTATING)
+    # the name, a rotation mark (Role.ROTATING) and status badges (Role.STATUS_BADGES)
+    KEY_NAME = "key name"
     BADGES = "badges"  # permission badges (Role.BADGES)
     BUTTON = "button"  # the Revoke button (Role.REVOKED, Role.KEY_ID)
 
@@ -68,6 +85,7 @@ class Texts(Protocol):
 
     def tr(self, source: str) -> str: ...
     def relative(self, then: float | None, now: float) -> str: ...
+    def ahead(self, then: float, now: float) -> str: ...
     def local_date(self, when: datetime) -> str: ...
     def local_time(self, when: datetime) -> str: ...
     def utc_time(self, when: datetime) -> str: ...
@@ -80,6 +98,11 @@ class Cells(Protocol):
     now: float
     rotations: Mapping[str, str]
     texts: Texts
+
+    @property
+    def rotated(self) -> Set[str]:
+        """Ids of keys rotated on the server (the old keys, in their grace period)."""
+        ...
 
     def perm_set(self, i: int) -> PermissionSet: ...
     def created_text(self, i: int) -> str: ...
@@ -119,6 +142,9 @@ class KeyColumn:
     # The initial width, in widths of "M"; None: it stretches into the room left.
     width_em: int | None = None
     needs_catalog: bool = False  # sorting depends on the permission catalog
+    # The server feature (``Organization.features``) without which the column is
+    # absent: hidden, and not in the View ▸ Columns menu. None: part 1 has it.
+    feature: str | None = None
 
     @property
     def sortable(self) -> bool:
@@ -131,6 +157,7 @@ _NAME = attrgetter("name")
 _HINT = attrgetter("hint")
 _IP = attrgetter("last_used_ip")
 _AGENT = attrgetter("last_used_user_agent")
+_DESCRIPTION = attrgetter("description")
 _HINT_TAIL = itemgetter(slice(TAIL, None))
 _NONE_AS_EMPTY: dict[Any, str] = {None: ""}
 
@@ -139,15 +166,99 @@ def _perm_text(c: Cells, i: int) -> str:
     return c.perm_set(i).text or c.texts.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "No permissions"))
 
 
+_DISABLED_BADGE = QT_TRANSLATE_NOOP("ApiKeysModel", "Disabled")
+_EXPIRED_BADGE = QT_TRANSLATE_NOOP("ApiKeysModel", "Expired")
+_EXPOSED_BADGE = QT_TRANSLATE_NOOP("ApiKeysModel", "Exposed")
+
+
+def is_expired(c: Cells, i: int) -> bool:
+    """The server says so, or the key's expiry has passed since (not a revoked key)."""
+    status = c.rows.status[i]
+    return status == EXPIRED or (status in (ACTIVE, DISABLED) and c.rows.expires[i] <= c.now)
+
+
+def status_badges(c: Cells, i: int) -> tuple[str, ...]:
+    """The lifecycle badges of row ``i`` (source texts): Disabled, Expired, Exposed.
+    A revoked key keeps its own look; only Exposed is added to it."""
+    rows = c.rows
+    badges: list[str] = []
+    if rows.status[i] == DISABLED:
+        badges.append(_DISABLED_BADGE)
+    if is_expired(c, i):
+        badges.append(_EXPIRED_BADGE)
+    if rows.exposed[i] > 0.0:
+        badges.append(_EXPOSED_BADGE)
+    return tuple(badges)
+
+
+def exposure_text(key: ApiKey, t: Texts) -> str:
+    """When and where a key was reported exposed (plain text), or ""."""
+    report = key.exposure
+    if report is None:
+        return ""
+    text = t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Reported exposed on %1 by %2"))
+    text = text.replace("%1", t.local_time(report.reported_at)).replace("%2", report.source)
+    if report.url:
+        text += "\n" + t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Found at %1")).replace(
+            "%1", report.url
+        )
+    return text
+
+
 def _name_tip(c: Cells, i: int) -> str:
-    key = c.rows.keys[i]
+    key, t = c.rows.keys[i], c.texts
+    lines = [key.name]
     if key.id in c.rotations:
         note = QT_TRANSLATE_NOOP(
             "ApiKeysModel",
             "Rotation in progress: revoke this key once your integration uses the new one.",
         )
-        return key.name + "\n" + c.texts.tr(note)
-    return key.name
+        lines.append(t.tr(note))
+    for badge in status_badges(c, i):
+        if badge == _DISABLED_BADGE:
+            by = key.disabled_by.name if key.disabled_by else "?"
+            line = t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Disabled %1 by %2"))
+            when = t.local_time(key.disabled_at) if key.disabled_at else "?"
+            lines.append(line.replace("%1", when).replace("%2", by))
+        elif badge == _EXPIRED_BADGE:
+            lines.append(t.tr(_EXPIRED_BADGE))
+        else:
+            lines.append(t.tr(_EXPOSED_BADGE) + ": " + exposure_text(key, t))
+    return "\n".join(lines)
+
+
+def _expires_text(c: Cells, i: int) -> str:
+    rows, t = c.rows, c.texts
+    if rows.status[i] == REVOKED:
+        return ""
+    if is_expired(c, i):
+        return t.tr(_EXPIRED_BADGE)
+    then = rows.expires[i]
+    if then == NO_EXPIRY:
+        return t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Never"))
+    ahead = t.ahead(then, c.now)
+    if rows.keys[i].id in c.rotated:
+        text = t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "Expires %1 (rotated)"))
+        return text.replace("%1", ahead)
+    return ahead
+
+
+def _expires_tip(c: Cells, i: int) -> str | None:
+    key, t = c.rows.keys[i], c.texts
+    if key.expires_at is None:
+        if c.rows.status[i] == REVOKED:
+            return None
+        return t.tr(QT_TRANSLATE_NOOP("ApiKeysModel", "This key never expires."))
+    lines = [t.local_time(key.expires_at), t.utc_time(key.expires_at)]
+    if key.id in c.rotated:
+        lines.append(
+            t.tr(
+                QT_TRANSLATE_NOOP(
+                    "ApiKeysModel", "Rotated: this key stops working then; its successor is new."
+                )
+            )
+        )
+    return "\n".join(lines)
 
 
 def _last_used_text(c: Cells, i: int) -> str:
@@ -203,6 +314,30 @@ def _no_tip(_c: Cells, _i: int) -> None:
     return None
 
 
+def _text_tip(text: Text) -> Tip:
+    def tip(c: Cells, i: int) -> str | None:
+        return text(c, i) or None
+
+    return tip
+
+
+def _owner(c: Cells, i: int) -> str:
+    return c.rows.owners[i]
+
+
+def _tags(c: Cells, i: int) -> str:
+    return ", ".join(c.rows.tags[i])
+
+
+def _description_line(c: Cells, i: int) -> str:
+    # One line in the table; the tooltip and the details pane show all of it.
+    return c.rows.keys[i].description.partition("\n")[0]
+
+
+def _description(c: Cells, i: int) -> str:
+    return c.rows.keys[i].description
+
+
 # Sort keys of every row at once; each orders rows as its column's ``sort_value`` does.
 
 
@@ -250,6 +385,27 @@ def _agents_folded(rows: PreparedKeys, _r: Any, step: int) -> Steps[Sequence[Any
     agents = yield from mapped(_AGENT, rows.keys, step=step)
     folded = {a: (a or "").casefold() for a in set(agents)}
     return (yield from mapped(folded.__getitem__, agents, step=step))
+
+
+def _expires_keys(rows: PreparedKeys, _r: Any, _step: int) -> Steps[Sequence[Any]]:
+    return rows.expires  # never-expiring keys (NO_EXPIRY) last, ascending
+    yield  # a job of no steps
+
+
+def _owners_folded(rows: PreparedKeys, _r: Any, step: int) -> Steps[Sequence[Any]]:
+    folded = {o: o.casefold() for o in set(rows.owners)}
+    return (yield from mapped(folded.__getitem__, rows.owners, step=step))
+
+
+def _tags_folded(rows: PreparedKeys, _r: Any, step: int) -> Steps[Sequence[Any]]:
+    folded = {t: ", ".join(t).casefold() for t in set(rows.tags)}
+    return (yield from mapped(folded.__getitem__, rows.tags, step=step))
+
+
+def _descriptions_folded(rows: PreparedKeys, _r: Any, step: int) -> Steps[Sequence[Any]]:
+    texts = yield from mapped(_DESCRIPTION, rows.keys, step=step)
+    folded = {d: d.casefold() for d in set(texts)}
+    return (yield from mapped(folded.__getitem__, texts, step=step))
 
 
 def _permission_labels(key: ApiKey, labels: Mapping[str, str]) -> str:
@@ -364,10 +520,57 @@ COLUMNS: tuple[KeyColumn, ...] = (
         csv=(
             CsvField("revoked_at_utc", lambda k, _l: iso_utc(k.revoked_at), 10),
             CsvField("revoked_by", lambda k, _l: k.revoked_by.name if k.revoked_by else "", 11),
-            CsvField("status", lambda k, _l: "revoked" if k.revoked_at else "active", 12),
+            CsvField("status", lambda k, _l: k.lifecycle_status, 12),
         ),
         paint=Paint.BUTTON,
         width_em=7,
+    ),
+    KeyColumn(
+        Column.EXPIRES,
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Expires"),
+        display=_expires_text,
+        tooltip=_expires_tip,
+        sort_value=lambda c, i: c.rows.expires[i],
+        sort_keys=_expires_keys,
+        csv=_field("expires_at_utc", lambda k, _l: iso_utc(k.expires_at), 13),
+        width_em=10,
+        feature=FEATURE_KEY_EXPIRY,
+    ),
+    KeyColumn(
+        Column.OWNER,
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Owner"),
+        display=_owner,
+        tooltip=_no_tip,
+        sort_value=lambda c, i: c.rows.owners[i].casefold(),
+        sort_keys=_owners_folded,
+        csv=_field("owner", lambda k, _l: k.owner.name if k.owner else "", 14),
+        optional=True,
+        width_em=10,
+        feature=FEATURE_KEY_METADATA,
+    ),
+    KeyColumn(
+        Column.TAGS,
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Tags"),
+        display=_tags,
+        tooltip=_text_tip(_tags),
+        sort_value=lambda c, i: ", ".join(c.rows.tags[i]).casefold(),
+        sort_keys=_tags_folded,
+        csv=_field("tags", lambda k, _l: " ".join(k.tags), 15),
+        optional=True,
+        width_em=10,
+        feature=FEATURE_KEY_METADATA,
+    ),
+    KeyColumn(
+        Column.DESCRIPTION,
+        QT_TRANSLATE_NOOP("ApiKeysModel", "Description"),
+        display=_description_line,
+        tooltip=_text_tip(_description),
+        sort_value=lambda c, i: c.rows.keys[i].description.casefold(),
+        sort_keys=_descriptions_folded,
+        csv=_field("description", lambda k, _l: k.description, 16),
+        optional=True,
+        width_em=16,
+        feature=FEATURE_KEY_METADATA,
     ),
 )
 

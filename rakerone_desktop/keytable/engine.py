@@ -20,7 +20,7 @@ from rakerone_desktop.api.models import ApiKey, Permission
 from rakerone_desktop.keytable.columns import PRESORTED, SERVER_ORDER, Column, Texts
 from rakerone_desktop.keytable.filters import KeyFilter, active, both, filter_mask
 from rakerone_desktop.keytable.permissions import PermissionSet, PermissionSets
-from rakerone_desktop.keytable.search import search_mask
+from rakerone_desktop.keytable.search import has_prefix, search_mask
 from rakerone_desktop.keytable.sort import (
     PRESORT_MIN_ROWS,
     SortWork,
@@ -52,10 +52,12 @@ class KeyTable:
         self.never_shown: int | None = None
         self.filter = KeyFilter.ALL
         self.unused_days = 90
+        self.warning_days = 14  # "Expiring soon": within this many days (the key policy's)
         self.search = ""
         self.sort_key: OrderKey = SERVER_ORDER
         self.now = time.time()
         self.rotations: Mapping[str, str] = {}
+        self.rotated: set[str] = set()  # keys rotated on the server (see Cells.rotated)
         self._created_text: dict[int, str] = {}
         #: Work off the GUI thread goes in steps of this many rows; at fewer
         #: rows than ``presort_min_rows`` nothing is sorted ahead.
@@ -86,7 +88,8 @@ class KeyTable:
         old = self.rows
         garbage: list[object] = []
         if old.keys:
-            garbage = [old.keys, old.hays, old.creators, old.perms]
+            garbage = [old.keys, old.hays, old.creators, old.perms, old.owners, old.tags]
+            garbage.append(old.tag_hays)
             garbage += [self.numbers, self.view, self.orders, self.by_id, self._created_text]
             self.view = ()
         self.rows = rows
@@ -238,6 +241,19 @@ class KeyTable:
         self.filter = name
         return changed
 
+    def set_warning_days(self, days: int) -> bool:
+        """True if the rows shown may change (then ``rebuild_view``)."""
+        days = max(0, days)
+        changed = days != self.warning_days and self.filter == KeyFilter.EXPIRING_SOON
+        self.warning_days = days
+        return changed
+
+    def narrows(self, before: str) -> bool:
+        """The search went from ``before`` to what it is now only by typing more,
+        so it can only hide rows (not with ``owner:``/``tag:``: a tag matches whole)."""
+        text = self.search
+        return bool(before) and text.startswith(before) and not has_prefix(text)
+
     def set_search(self, text: str) -> bool:
         """True if the search changed (then ``narrow_view`` or ``rebuild_view``)."""
         text = text.strip().casefold()
@@ -267,7 +283,9 @@ class KeyTable:
 
     def _mask(self, rows: PreparedKeys) -> bytes:
         """One byte per row of ``rows``: 1 if it passes the filter and the search."""
-        mask = filter_mask(rows, self.filter, self.unused_days, self.now, self.sets)
+        mask = filter_mask(
+            rows, self.filter, self.unused_days, self.now, self.sets, self.warning_days
+        )
         if self.search and any(mask):
             mask = both(mask, search_mask(rows, self.search, self.sets))
         return mask

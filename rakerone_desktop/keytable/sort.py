@@ -65,6 +65,10 @@ def sort_fields(key: ApiKey) -> tuple[Any, ...]:
         key.created_by.name,
         key.last_used_ip,
         key.last_used_user_agent,
+        key.expires_at,
+        key.owner.name if key.owner else "",
+        key.tags,
+        key.description,
     )
 
 

@@ -23,12 +23,23 @@ HINT_PREFIX = PREFIX + HINT_ELLIPSIS
 HINT_PREFIX_CF = HINT_PREFIX.casefold()
 TAIL = len(HINT_PREFIX)
 NEVER = -1.0  # "last used" of a key never used, as a number (it sorts first)
+NO_EXPIRY = float("inf")  # "expires" of a key that never expires (it sorts last)
+NOT_EXPOSED = -1.0  # "exposed" of a key with no exposure report
+
+#: Status codes, one byte per row (``PreparedKeys.status``).
+ACTIVE, DISABLED, EXPIRED, REVOKED = 0, 1, 2, 3
+STATUS_CODE = {"active": ACTIVE, "disabled": DISABLED, "expired": EXPIRED, "revoked": REVOKED}
 
 ID = attrgetter("id")
 _PERMISSIONS = attrgetter("permissions")
 _CREATOR_NAME = attrgetter("created_by.name")
 _CREATED_AT = attrgetter("created_at")
 _LAST_USED_AT = attrgetter("last_used_at")
+_LIFECYCLE_STATUS = attrgetter("lifecycle_status")
+_EXPIRES_AT = attrgetter("expires_at")
+_OWNER = attrgetter("owner")
+_TAGS = attrgetter("tags")
+_EXPOSURE = attrgetter("exposure")
 
 #: Row numbers in some order. Tuples, not lists: a tuple of numbers drops out of
 #: the cycle collector's sight the first time it looks, so a dozen orders of
@@ -56,6 +67,11 @@ def replaced(seq: Sequence[_T], i: int, value: _T) -> Sequence[_T]:
     return (*seq[:i], value, *seq[i + 1 :])
 
 
+def tag_hay(tags: tuple[str, ...]) -> str:
+    """What ``tag:`` searches in: ``"\0prod\0ci\0"`` (casefolded)."""
+    return "\x00" + "\x00".join(tags).casefold() + "\x00" if tags else ""
+
+
 def _in_server_order(created: array[float], keys: Sequence[ApiKey]) -> bool:
     """Newest first, ties by id descending, each row strictly after the one before."""
     for n in range(1, len(keys)):
@@ -78,14 +94,20 @@ class PreparedKeys:
         "created",
         "creators",
         "distinct_perms",
+        "expires",
+        "exposed",
         "hays",
         "in_server_order",
         "keys",
         "last_used",
         "numbers",
         "orders",
+        "owners",
         "perms",
         "revoked",
+        "status",
+        "tag_hays",
+        "tags",
     )
 
     def __init__(self) -> None:
@@ -98,6 +120,16 @@ class PreparedKeys:
         self.created: array[float] = array("d")  # POSIX times
         self.last_used: array[float] = array("d")  # POSIX times, NEVER for never
         self.revoked = bytearray()  # 1 for a revoked key
+        # Part 2 (key lifecycle); from a part-1 server: active or revoked, no expiry,
+        # no owner, no tags, no exposure.
+        self.status = bytearray()  # ACTIVE, DISABLED, EXPIRED or REVOKED (the server's word)
+        self.expires: array[float] = array("d")  # POSIX times, NO_EXPIRY for never
+        self.exposed: array[float] = array("d")  # the latest report, NOT_EXPOSED for none
+        self.owners: Sequence[str] = []  # the owner's name, "" for nobody
+        self.tags: Sequence[tuple[str, ...]] = []  # shared tuples (see api.models)
+        #: Each key's tags, casefolded, NUL before and after each: ``tag:`` finds a
+        #: whole tag with one C-level ``in`` per row (shared strings).
+        self.tag_hays: Sequence[str] = []
         #: The rows are as the server lists keys: newest first, ties by id descending.
         self.in_server_order = True
         # Filled by finish(), for a swap of the whole list:
@@ -118,6 +150,18 @@ class PreparedKeys:
             "d", [NEVER if t is None else t.timestamp() for t in map(_LAST_USED_AT, ks)]
         )
         rows.revoked = bytearray([k.revoked_at is not None for k in ks])
+        rows.status = bytearray(map(STATUS_CODE.__getitem__, map(_LIFECYCLE_STATUS, ks)))
+        rows.expires = array(
+            "d", [NO_EXPIRY if t is None else t.timestamp() for t in map(_EXPIRES_AT, ks)]
+        )
+        rows.exposed = array(
+            "d",
+            [NOT_EXPOSED if e is None else e.reported_at.timestamp() for e in map(_EXPOSURE, ks)],
+        )
+        rows.owners = ["" if o is None else o.name for o in map(_OWNER, ks)]
+        rows.tags = list(map(_TAGS, ks))
+        hay_of = {t: tag_hay(t) for t in set(rows.tags)}
+        rows.tag_hays = list(map(hay_of.__getitem__, rows.tags))
         rows.in_server_order = _in_server_order(rows.created, ks)
         return rows
 
@@ -139,6 +183,12 @@ class PreparedKeys:
         self.created.extend(more.created)
         self.last_used.extend(more.last_used)
         self.revoked.extend(more.revoked)
+        self.status.extend(more.status)
+        self.expires.extend(more.expires)
+        self.exposed.extend(more.exposed)
+        self.owners = extended(self.owners, more.owners)
+        self.tags = extended(self.tags, more.tags)
+        self.tag_hays = extended(self.tag_hays, more.tag_hays)
         self.numbers = self.by_id = self.distinct_perms = None
         self.orders = {}
 
@@ -153,6 +203,12 @@ class PreparedKeys:
         self.created[i] = one.created[0]
         self.last_used[i] = one.last_used[0]
         self.revoked[i] = one.revoked[0]
+        self.status[i] = one.status[0]
+        self.expires[i] = one.expires[0]
+        self.exposed[i] = one.exposed[0]
+        self.owners = replaced(self.owners, i, one.owners[0])
+        self.tags = replaced(self.tags, i, one.tags[0])
+        self.tag_hays = replaced(self.tag_hays, i, one.tag_hays[0])
 
     def freeze(self) -> None:
         """Make the columns tuples: the cycle collector stops walking them (a list
@@ -162,6 +218,9 @@ class PreparedKeys:
         self.hays = tuple(self.hays)
         self.perms = tuple(self.perms)
         self.creators = tuple(self.creators)
+        self.owners = tuple(self.owners)
+        self.tags = tuple(self.tags)
+        self.tag_hays = tuple(self.tag_hays)
 
     def finish(self, sort: OrderKey | None = None, *, step: int | None = None) -> PreparedKeys:
         """Index the ids and sort now, off the GUI thread, for a swap: by ``sort``

@@ -16,6 +16,9 @@ class PlainTexts:
             return "Never"
         return f"{int(now - then)} s ago"
 
+    def ahead(self, then: float, now: float) -> str:
+        return f"in {int(then - now)} s"
+
     def local_date(self, when: datetime) -> str:
         return when.astimezone().date().isoformat()
 

@@ -36,6 +36,7 @@ from rakerone_desktop.keytable.columns import (
     OPTIONAL_COLUMNS,
     QT_TRANSLATE_NOOP,
     Column,
+    status_badges,
 )
 from rakerone_desktop.keytable.engine import KeyTable, positions
 from rakerone_desktop.keytable.filters import KeyFilter
@@ -55,6 +56,7 @@ class Role(IntEnum):
     SORT = Qt.ItemDataRole.UserRole + 4
     REVOKED = Qt.ItemDataRole.UserRole + 5
     ROTATING = Qt.ItemDataRole.UserRole + 6  # id of the replacement key, or None
+    STATUS_BADGES = Qt.ItemDataRole.UserRole + 7  # tuple[str]: Disabled, Expired, Exposed
 
 
 _FILTER_LABELS = {
@@ -63,6 +65,11 @@ _FILTER_LABELS = {
     KeyFilter.UNUSED: QT_TRANSLATE_NOOP("ApiKeysModel", "Not used in %1 days"),
     KeyFilter.IMPERSONATE: QT_TRANSLATE_NOOP("ApiKeysModel", "Can impersonate"),
     KeyFilter.REVOKED: QT_TRANSLATE_NOOP("ApiKeysModel", "Revoked"),
+    KeyFilter.EXPIRING_SOON: QT_TRANSLATE_NOOP("ApiKeysModel", "Expiring soon"),
+    KeyFilter.EXPIRED: QT_TRANSLATE_NOOP("ApiKeysModel", "Expired"),
+    KeyFilter.NO_EXPIRY: QT_TRANSLATE_NOOP("ApiKeysModel", "No expiry"),
+    KeyFilter.DISABLED: QT_TRANSLATE_NOOP("ApiKeysModel", "Disabled"),
+    KeyFilter.EXPOSED: QT_TRANSLATE_NOOP("ApiKeysModel", "Exposed"),
 }
 
 
@@ -98,9 +105,17 @@ def _role_handlers(t: KeyTable) -> dict[int, _Cells]:
         return 0
 
     display = tuple(partial(c.display, t) for c in COLUMNS)
+
+    def name_and_badges(i: int) -> str:
+        # What a screen reader says: the name, and the badges painted beside it.
+        name = t.rows.keys[i].name
+        badges = status_badges(t, i)
+        return f"{name} ({', '.join(map(t.texts.tr, badges))})" if badges else name
+
+    accessible: _Cells = (name_and_badges, *display[1:])
     return {
         int(Qt.ItemDataRole.DisplayRole): display,
-        int(Qt.ItemDataRole.AccessibleTextRole): display,
+        int(Qt.ItemDataRole.AccessibleTextRole): accessible,
         int(Qt.ItemDataRole.ToolTipRole): tuple(partial(c.tooltip, t) for c in COLUMNS),
         int(Role.SORT): tuple(partial(c.sort_value or no_sort, t) for c in COLUMNS),
         int(Role.KEY): same(lambda i: t.rows.keys[i]),
@@ -108,6 +123,7 @@ def _role_handlers(t: KeyTable) -> dict[int, _Cells]:
         int(Role.BADGES): same(lambda i: t.perm_set(i).badges),
         int(Role.REVOKED): same(lambda i: bool(t.rows.revoked[i])),
         int(Role.ROTATING): same(lambda i: t.rotations.get(t.rows.keys[i].id)),
+        int(Role.STATUS_BADGES): same(lambda i: tuple(map(t.texts.tr, status_badges(t, i)))),
     }
 
 
@@ -344,7 +360,7 @@ class ApiKeysModel(QAbstractTableModel):
         before = t.search
         if not t.set_search(text):
             return
-        if before and t.search.startswith(before):
+        if t.narrows(before):
             # Typing more only removes rows: filter the visible ones, keep order.
             self.beginResetModel()
             t.narrow_view()
@@ -362,9 +378,10 @@ class ApiKeysModel(QAbstractTableModel):
         t = self._table
         t.now = time.time() if now is None else now
         if t.view:
-            top = self.index(0, Column.LAST_USED)
-            bottom = self.index(len(t.view) - 1, Column.LAST_USED)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+            for column in (Column.LAST_USED, Column.EXPIRES):
+                top = self.index(0, column)
+                bottom = self.index(len(t.view) - 1, column)
+                self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     def set_rotations(self, rotations: dict[str, str]) -> None:
         """Old key id → new key id for rotations that are not finished."""
@@ -372,6 +389,36 @@ class ApiKeysModel(QAbstractTableModel):
         t.rotations = dict(rotations)
         if t.view:
             self.dataChanged.emit(self.index(0, 0), self.index(len(t.view) - 1, self._columns - 1))
+
+    def mark_rotated(self, key_ids: Iterable[str]) -> None:
+        """Keys rotated on the server (``POST /api-keys/{id}/rotate``): the old keys,
+        which keep working until their new ``expires_at``. Their Expires cell says
+        "Expires in 23 hours (rotated)". Call it with the old key's id once the
+        rotation succeeded (before or after ``upsert_key`` of the old key's new
+        state); the mark lasts while the app runs (a refresh keeps it)."""
+        t = self._table
+        fresh = set(key_ids) - t.rotated
+        if not fresh:
+            return
+        t.rotated |= fresh
+        for key_id in fresh:
+            row = t.row_of(key_id)
+            if row is not None:
+                index = self.index(row, Column.EXPIRES)
+                self.dataChanged.emit(index, index)
+
+    @property
+    def rotated(self) -> frozenset[str]:
+        return frozenset(self._table.rotated)
+
+    def set_warning_days(self, days: int) -> None:
+        """The key policy's ``expiry_warning_days``: what "Expiring soon" means."""
+        if self._table.set_warning_days(days):
+            self._refilter()
+
+    @property
+    def warning_days(self) -> int:
+        return self._table.warning_days
 
     def _refilter(self) -> None:
         self.beginResetModel()

@@ -29,6 +29,9 @@ class QtTexts:
     def relative(self, then: float | None, now: float) -> str:
         return timefmt.relative(then, now)
 
+    def ahead(self, then: float, now: float) -> str:
+        return timefmt.ahead(then, now)
+
     def local_date(self, when: datetime) -> str:
         return timefmt.local_date(when)
 

@@ -76,6 +76,44 @@ def relative(then_ts: float | None, now_ts: float) -> str:
     )
 
 
+def ahead(then_ts: float, now_ts: float) -> str:
+    """A relative description of a POSIX time to come: "in 12 days", "in 23 hours"."""
+    seconds = max(0, int(then_ts - now_ts))
+    minutes = (seconds + 30) // 60
+    if minutes < 60:
+        return _plural(
+            max(1, minutes),
+            QT_TRANSLATE_NOOP("Time", "in %n minute"),
+            QT_TRANSLATE_NOOP("Time", "in %n minutes"),
+        )
+    hours = (seconds + 1800) // 3600
+    if hours < 24:
+        return _plural(
+            hours,
+            QT_TRANSLATE_NOOP("Time", "in %n hour"),
+            QT_TRANSLATE_NOOP("Time", "in %n hours"),
+        )
+    days = (seconds + 43200) // 86400
+    if days < 61:
+        return _plural(
+            days,
+            QT_TRANSLATE_NOOP("Time", "in %n day"),
+            QT_TRANSLATE_NOOP("Time", "in %n days"),
+        )
+    months = days // 30
+    if months < 24:
+        return _plural(
+            months,
+            QT_TRANSLATE_NOOP("Time", "in %n month"),
+            QT_TRANSLATE_NOOP("Time", "in %n months"),
+        )
+    return _plural(
+        days // 365,
+        QT_TRANSLATE_NOOP("Time", "in %n year"),
+        QT_TRANSLATE_NOOP("Time", "in %n years"),
+    )
+
+
 def local_time(dt: datetime) -> str:
     """The exact time in the computer's time zone, with its zone name."""
     local = dt.astimezone()

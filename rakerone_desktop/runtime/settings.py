@@ -46,8 +46,14 @@ class Options:
     sort_descending = Option("keys/sortDescending", True)
     read_only = Option("view/readOnly", False)
     pending_rotations = Option[dict[str, str]]("keys/pendingRotations", {})
+    # The newest exposure report the person has seen (POSIX time): the lifecycle
+    # banner tells of newer ones only.
+    exposure_seen_at = Option("keys/exposureSeenAt", 0)  # whole seconds, rounded up
     window_geometry = Option("window/geometry", QByteArray())
     header_state = Option("keys/headerState", QByteArray())  # column widths and order
+    # How many columns the saved header state has: a state saved with another number
+    # of columns (an earlier version) is not restored, it would misplace every column.
+    header_columns = Option("keys/headerColumns", 0)
     splitter_state = Option("window/splitter", QByteArray())  # sidebar | pages
     details_splitter_state = Option("keys/detailsSplitter", QByteArray())  # table | details
 

@@ -45,8 +45,16 @@ def _paint_of(index: _Index) -> Paint:
     return COLUMNS[col].paint if 0 <= col < len(COLUMNS) else Paint.TEXT
 
 
-def _badge_colors(palette: QPalette, warning: bool, empty: bool) -> tuple[QColor, QColor]:
+def _badge_colors(
+    palette: QPalette, warning: bool, empty: bool, danger: bool = False
+) -> tuple[QColor, QColor]:
     dark = is_dark(palette)
+    if danger:  # Disabled, Expired, Exposed: the key does not work, or must not
+        return (
+            (QColor("#6b1d1d"), QColor("#ffd2d2"))
+            if dark
+            else (QColor("#fbdada"), QColor("#8f1111"))
+        )
     if warning:
         return (
             (QColor("#5c3d08"), QColor("#ffd9a0"))
@@ -78,10 +86,16 @@ class KeysTableDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         how = _paint_of(index)
-        if how is Paint.KEY_NAME and index.data(Role.ROTATING):
-            self._paint_background(painter, option, index)
-            self._paint_rotating_name(painter, option, index)
-            return
+        if how is Paint.KEY_NAME:
+            rotating = bool(index.data(Role.ROTATING))
+            status = index.data(Role.STATUS_BADGES)
+            if rotating or status:
+                marks = [(label, False, True) for label in status or ()]
+                if rotating:
+                    marks.append((self._rotation_label, True, False))
+                self._paint_background(painter, option, index)
+                self._paint_marked_name(painter, option, index, marks)
+                return
         if how is Paint.BADGES:
             self._paint_background(painter, option, index)
             self._paint_badges(painter, option, index)
@@ -137,9 +151,10 @@ class KeysTableDelegate(QStyledItemDelegate):
         warning: bool,
         empty: bool,
         fm: QFontMetrics,
+        danger: bool = False,
     ) -> None:
         width = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
-        bg, fg = _badge_colors(option.palette, warning, empty)
+        bg, fg = _badge_colors(option.palette, warning, empty, danger)
         r = QRect(x, top, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(bg)
@@ -147,13 +162,18 @@ class KeysTableDelegate(QStyledItemDelegate):
         painter.setPen(fg)
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
 
-    def _paint_rotating_name(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: _Index
+    def _paint_marked_name(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: _Index,
+        marks: list[tuple[str, bool, bool]],  # (label, warning, danger), left to right
     ) -> None:
+        """The name, and badges at the right: Disabled, Expired, Exposed, rotation."""
         rect: QRect = option.rect.adjusted(4, 0, -4, 0)
         fm = QFontMetrics(option.font)
-        label = self._rotation_label
-        badge_w = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
+        widths = [fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD for label, _w, _d in marks]
+        badge_w = sum(widths) + _BADGE_GAP * (len(marks) - 1)
         height = min(rect.height() - 6, fm.height() + 4)
         top = rect.top() + (rect.height() - height) // 2
         name_rect = QRect(
@@ -170,7 +190,10 @@ class KeysTableDelegate(QStyledItemDelegate):
             name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name
         )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._badge(painter, option, rect.right() - badge_w, top, height, label, True, False, fm)
+        x = rect.right() - badge_w
+        for (label, warning, danger), width in zip(marks, widths, strict=True):
+            self._badge(painter, option, x, top, height, label, warning, False, fm, danger)
+            x += width + _BADGE_GAP
         painter.restore()
 
     def _button_rect(self, cell: QRect) -> QRect:

@@ -57,6 +57,7 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         # Part 2 (set from what the server offers): edit, disable/enable.
         self.offers_edit = False
         self.offers_disable = False
+        self._rotated = False
 
         self.placeholder = QLabel(self.tr("Select a key to see its details."))
         self.placeholder.setProperty("role", "hint")
@@ -81,6 +82,19 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.last_used_ip = _plain()
         self.last_used_ua = _plain()
         self.revoked = _plain()
+        # Part 2 (key lifecycle): rows shown only for a key a part-2 server sent.
+        self.expires = _plain()
+        self.expires.setObjectName("detailsExpires")
+        self.lifecycle = _plain()  # disabled by/at, expired
+        self.lifecycle.setObjectName("detailsStatus")
+        self.owner = _plain()
+        self.owner.setObjectName("detailsOwner")
+        self.tags = _plain()
+        self.tags.setObjectName("detailsTags")
+        self.description = _plain()
+        self.description.setObjectName("detailsDescription")
+        self.exposure = _plain()  # plain text: the URL is shown, never a link
+        self.exposure.setObjectName("detailsExposure")
         self.permissions = _plain()
         self.permissions.setAccessibleName(self.tr("Permissions"))
 
@@ -93,6 +107,12 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
             (self.tr("From IP"), self.last_used_ip),
             (self.tr("User agent"), self.last_used_ua),
             (self.tr("Revoked"), self.revoked),
+            (self.tr("Expires"), self.expires),
+            (self.tr("Status"), self.lifecycle),
+            (self.tr("Owner"), self.owner),
+            (self.tr("Tags"), self.tags),
+            (self.tr("Description"), self.description),
+            (self.tr("Exposure"), self.exposure),
         ):
             label = QLabel(text)
             label.setProperty("role", "detailKey")
@@ -206,13 +226,11 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self._scroll.show()
         self.title.setText(key.name)
         self.status.setText(
-            self.tr("Revoked")
-            if key.revoked_at
-            else self.tr("Disabled")
-            if key.status == "disabled"
-            else self.tr("Expired")
-            if key.status == "expired"
-            else self.tr("Active")
+            {
+                "revoked": self.tr("Revoked"),
+                "disabled": self.tr("Disabled"),
+                "expired": self.tr("Expired"),
+            }.get(key.lifecycle_status, self.tr("Active"))
         )
         self.hint.setText(key.hint)
         self.created.setText(
@@ -236,6 +254,7 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
                 .replace("%2", isolate(by))
             )
         self._form.setRowVisible(self.revoked, key.revoked_at is not None)
+        self._show_lifecycle(key)
         if key.permissions:
             lines = []
             for pid in key.permissions:
@@ -254,6 +273,68 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
             self._cursor = None
             self.more_button.hide()
             self.events_status.setText(self.tr("Loading activity…"))
+
+    def _show_lifecycle(self, key: ApiKey) -> None:
+        """Expiry, status, owner, tags, description and exposure of a part-2 key."""
+        part_two = key.status is not None
+        form = self._form
+        if part_two:
+            if key.expires_at is None:
+                expires = self.tr("Never")
+            else:
+                expires = (
+                    f"{timefmt.local_time(key.expires_at)}\n{timefmt.utc_time(key.expires_at)}"
+                )
+            if self._rotated:
+                expires += "\n" + self.tr("Rotated: this key stops working then.")
+            self.expires.setText(expires)
+            status = key.lifecycle_status
+            if status == "disabled":
+                by = key.disabled_by.name if key.disabled_by else "?"
+                when = timefmt.local_time(key.disabled_at) if key.disabled_at else "?"
+                self.lifecycle.setText(
+                    self.tr("Disabled %1 by %2").replace("%1", when).replace("%2", isolate(by))
+                )
+            elif status == "expired":
+                self.lifecycle.setText(self.tr("Expired"))
+            self.owner.setText(isolate(key.owner.name) if key.owner else self.tr("Nobody"))
+            self.tags.setText(", ".join(key.tags))
+            self.description.setText(key.description)
+            report = key.exposure
+            if report is not None:
+                text = self.tr("Reported exposed on %1 by %2").replace(
+                    "%1", timefmt.local_time(report.reported_at)
+                )
+                scanner = {"github": self.tr("GitHub secret scanning")}.get(
+                    report.source.casefold(), report.source
+                )
+                text = text.replace("%2", scanner)
+                if report.url:
+                    text = (
+                        self.tr("Reported exposed on %1 at %3 by %2")
+                        .replace("%1", timefmt.local_time(report.reported_at))
+                        .replace("%3", report.url)
+                        .replace("%2", scanner)
+                    )
+                automatic = key.disabled_by is None or key.disabled_at == report.reported_at
+                if status == "disabled" and automatic:
+                    text += self.tr("; disabled automatically")
+                elif status == "disabled":
+                    text += self.tr("; disabled")
+                elif status == "revoked":
+                    text += self.tr("; revoked")
+                self.exposure.setText(text)
+        status = key.lifecycle_status
+        form.setRowVisible(self.expires, part_two and status != "revoked")
+        form.setRowVisible(self.lifecycle, part_two and status in ("disabled", "expired"))
+        form.setRowVisible(self.owner, part_two)
+        form.setRowVisible(self.tags, part_two and bool(key.tags))
+        form.setRowVisible(self.description, part_two and bool(key.description))
+        form.setRowVisible(self.exposure, part_two and key.exposure is not None)
+
+    def set_rotated(self, rotated: bool) -> None:
+        """The key shown was rotated on the server (its expiry is its grace period's end)."""
+        self._rotated = rotated
 
     def show_events(self, key_id: str, page: EventPage, append: bool = False) -> None:
         if self._key is None or self._key.id != key_id:

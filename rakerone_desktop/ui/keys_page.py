@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import compress, repeat
+from math import ceil
+from operator import gt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -25,16 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from rakerone_desktop.keytable.columns import COLUMNS
+from rakerone_desktop.keytable.filters import filter_mask
 from rakerone_desktop.models.keys_model import (
     ApiKeysModel,
     Column,
     KeyFilter,
     filter_label,
 )
-from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
+from rakerone_desktop.models.server_features import KEY_DISABLE, PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.accessibility import name_clear_button
-from rakerone_desktop.ui.banner import ErrorBanner
+from rakerone_desktop.ui.banner import ErrorBanner, LifecycleBanner
 from rakerone_desktop.ui.delegates import KeysTableDelegate
 from rakerone_desktop.ui.details_pane import DetailsPane
 from rakerone_desktop.ui.preserve import restore_state, save_state
@@ -120,6 +124,8 @@ class KeysPage(QWidget):
     createRequested = Signal()
     refreshRequested = Signal()
     revokeRequested = Signal(list)  # key ids
+    enableRequested = Signal(list)  # key ids (the lifecycle banner's Enable)
+    disableRequested = Signal(list)  # key ids
     selectionChanged = Signal(object)  # ApiKey | None
     filterChanged = Signal(str)
     unusedDaysChanged = Signal(int)
@@ -136,6 +142,12 @@ class KeysPage(QWidget):
         self._settings: Settings | None = None
         self._empty_state: EmptyState | None = None
         self._no_match: NoMatchState | None = None
+        # The filter the person chose last: applied once the server offers it.
+        self._wanted_filter = KeyFilter.ALL
+        self._filling_filters = False
+        self._expiring_dismissed: int | None = None  # the count dismissed, until it changes
+        self._expiring_count = 0
+        self._newest_exposure = 0.0
 
         title = QLabel(self.tr("API keys"))
         title.setProperty("role", "pageTitle")
@@ -152,6 +164,8 @@ class KeysPage(QWidget):
         self.banner = ErrorBanner(self)
         # A notice (session-only sign-in, say) stays until dismissed; refreshes don't hide it.
         self.notice = ErrorBanner(self, object_name="noticeBanner")
+        # Keys that expire soon, keys newly reported exposed (after each refresh).
+        self.lifecycle_banner = LifecycleBanner(self)
         # Parents first, then children: with the app's style sheet, each move of a
         # built widget into a new parent styles its whole subtree again.
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -172,6 +186,7 @@ class KeysPage(QWidget):
         layout.addLayout(self._build_toolbar(model))
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
+        layout.addWidget(self.lifecycle_banner)
         layout.addWidget(self.splitter, 1)
 
         # Debounce keystrokes only slightly: a search at 100k rows takes a few ms.
@@ -179,6 +194,10 @@ class KeysPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(60)
         self._selected_id: str | None = None
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.setInterval(0)
+        self._banner_timer.timeout.connect(self.update_lifecycle_banner)
         self._connect_signals()
         self._update_stack()
 
@@ -206,8 +225,7 @@ class KeysPage(QWidget):
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("keyFilter")
         self.filter_box.setAccessibleName(self.tr("Filter keys"))
-        for name in KeyFilter.ORDER:
-            self.filter_box.addItem(filter_label(name, model.unused_days), name)
+        self._add_filter_items()
         self.busy = QProgressBar()
         self.busy.setObjectName("busyIndicator")
         self.busy.setRange(0, 0)
@@ -273,7 +291,11 @@ class KeysPage(QWidget):
         for spec in COLUMNS:
             if spec.width_em is not None:
                 header.resizeSection(spec.id, spec.width_em * em)
-            table.setColumnHidden(spec.id, spec.optional)
+            table.setColumnHidden(spec.id, spec.optional or spec.feature is not None)
+        # Expires reads best after Created; Revoke stays the last column shown.
+        header.moveSection(header.visualIndex(Column.EXPIRES), header.visualIndex(Column.HINT))
+        for column in (Column.OWNER, Column.TAGS, Column.DESCRIPTION):
+            header.moveSection(header.visualIndex(column), header.visualIndex(Column.REVOKE))
         return table
 
     def _connect_signals(self) -> None:
@@ -285,6 +307,12 @@ class KeysPage(QWidget):
         self.filter_box.currentIndexChanged.connect(self._on_filter)
         self.unused_days.valueChanged.connect(self._on_unused_days)
         self.banner.retryRequested.connect(self.refreshRequested.emit)
+        lifecycle = self.lifecycle_banner
+        lifecycle.showFilterRequested.connect(self._show_filtered)
+        lifecycle.revokeRequested.connect(self.revokeRequested.emit)
+        lifecycle.enableRequested.connect(self.enableRequested.emit)
+        lifecycle.exposedSeen.connect(self._exposed_seen)
+        lifecycle.dismiss_button.clicked.connect(self._lifecycle_dismissed)
         # table
         self.delegate.revokeClicked.connect(self._revoke_one)
         self._search_icon.triggered.connect(self._focus_search)
@@ -323,12 +351,17 @@ class KeysPage(QWidget):
         """Column widths and order, sort, filter and the details' width, as saved last;
         from now on the sort and the filter are saved as they change."""
         self._settings = settings
-        restore_state(settings, Options.header_state, self.table.horizontalHeader().restoreState)
+        if settings.get(Options.header_columns) == len(COLUMNS):
+            restore_state(
+                settings, Options.header_state, self.table.horizontalHeader().restoreState
+            )
+        self._apply_feature_columns()
         # A saved header may show a column that read-only mode hides.
         self.table.setColumnHidden(Column.REVOKE, self._read_only)
         restore_state(settings, Options.details_splitter_state, self.splitter.restoreState)
         self.unused_days.setValue(settings.get(Options.unused_days))
-        self.set_filter(settings.get(Options.key_filter))
+        self._wanted_filter = settings.get(Options.key_filter)
+        self.set_filter(self._wanted_filter)
         column = Column.__members__.get(settings.get(Options.sort_column), Column.CREATED)
         descending = settings.get(Options.sort_descending)
         self.table.sortByColumn(
@@ -337,6 +370,8 @@ class KeysPage(QWidget):
 
     def save_layout(self) -> None:
         save_state(self._settings, Options.header_state, self.table.horizontalHeader().saveState())
+        if self._settings is not None:
+            self._settings.set(Options.header_columns, len(COLUMNS))
         save_state(self._settings, Options.details_splitter_state, self.splitter.saveState())
 
     def _save_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -353,11 +388,136 @@ class KeysPage(QWidget):
         self.refresh_button.setEnabled(True)
         if not loading:
             self._loaded_once = True
+            # In a turn of its own: the refresh's swap has just held the GUI thread.
+            self._banner_timer.start()
         self._update_stack()
 
     def set_server_features(self, features: ServerFeatures) -> None:
-        """What the server offers beyond part 1 (the lifecycle columns, badges, filters)."""
+        """What the server offers beyond part 1: the lifecycle columns and filters show
+        only when their feature is offered (the optional ones as the person chose, see
+        ``MainWindow``); the key policy says what "Expiring soon" means."""
         self.server_features = features
+        policy = features.policy
+        self.model.set_warning_days(policy.expiry_warning_days if policy else 14)
+        self._apply_feature_columns()
+        self._fill_filters()
+        if self._loaded_once and not self._loading:
+            self.update_lifecycle_banner()
+
+    def _apply_feature_columns(self) -> None:
+        """Part-2 columns: Expires shown when offered; the optional ones never shown
+        when not offered (when offered, as the person chose: ``MainWindow``)."""
+        features = self.server_features
+        for spec in COLUMNS:
+            if spec.feature is not None and not spec.optional:
+                self.table.setColumnHidden(spec.id, not features.offers(spec.feature))
+            elif spec.feature is not None and not features.offers(spec.feature):
+                self.table.setColumnHidden(spec.id, True)
+
+    def offers_column(self, column: Column) -> bool:
+        feature = COLUMNS[column].feature
+        return feature is None or self.server_features.offers(feature)
+
+    def _fill_filters(self) -> None:
+        """The filters the server supports, in the combo; the chosen one kept (or the
+        one the person chose last, once it is offered again)."""
+        box = self.filter_box
+        self._filling_filters = True
+        box.blockSignals(True)
+        self._add_filter_items()
+        box.blockSignals(False)
+        i = box.findData(self._wanted_filter)
+        box.setCurrentIndex(max(0, i))
+        self._on_filter(box.currentIndex())
+        self._filling_filters = False
+
+    def _add_filter_items(self) -> None:
+        box = self.filter_box
+        box.clear()
+        for name in KeyFilter.ORDER:
+            if self.offers_filter(name):
+                box.addItem(filter_label(name, self.model.unused_days), name)
+
+    def offers_filter(self, name: str) -> bool:
+        feature = KeyFilter.FEATURE.get(name)
+        return feature is None or self.server_features.offers(feature)
+
+    # -- the lifecycle banner ------------------------------------------------------------
+
+    def update_lifecycle_banner(self) -> None:
+        """After a refresh: keys that expire within the warning days, and keys reported
+        exposed since the person last looked (``Options.exposure_seen_at``)."""
+        features = self.server_features
+        table = self.model.table
+        rows = table.rows
+        banner = self.lifecycle_banner
+        count = 0
+        if features.offers(COLUMNS[Column.EXPIRES].feature or ""):
+            mask = filter_mask(
+                rows, KeyFilter.EXPIRING_SOON, 0, table.now, table.sets, table.warning_days
+            )
+            count = mask.count(1)
+        self._expiring_count = count
+        if count != self._expiring_dismissed:
+            self._expiring_dismissed = None
+            banner.set_expiring(count, table.warning_days)
+        seen = float(self._settings.get(Options.exposure_seen_at) if self._settings else 0)
+        fresh = [
+            rows.keys[i] for i in compress(range(len(rows)), map(gt, rows.exposed, repeat(seen)))
+        ]
+        banner.set_exposed(
+            len(fresh),
+            self._exposed_message(fresh),
+            [k.id for k in fresh if k.revoked_at is None],
+            [k.id for k in fresh if k.lifecycle_status == "disabled"]
+            if features.offers(KEY_DISABLE)
+            else [],
+        )
+        self._newest_exposure = max(
+            (k.exposure.reported_at.timestamp() for k in fresh if k.exposure), default=seen
+        )
+
+    def _exposed_message(self, keys: list[ApiKey]) -> str:
+        if not keys:
+            return ""
+        sources = {k.exposure.source for k in keys if k.exposure}
+        source = sources.pop() if len(sources) == 1 else ""
+        where = {"github": "GitHub"}.get(source.casefold(), source)
+        n = len(keys)
+        if where:
+            text = (
+                self.tr("1 key was reported exposed on %1")
+                if n == 1
+                else self.tr("%2 keys were reported exposed on %1")
+            ).replace("%1", where)
+        else:
+            text = (
+                self.tr("1 key was reported exposed")
+                if n == 1
+                else self.tr("%2 keys were reported exposed")
+            )
+        text = text.replace("%2", str(n))
+        statuses = {k.lifecycle_status for k in keys}
+        if statuses == {"disabled"}:
+            text += self.tr(" and was disabled") if n == 1 else self.tr(" and were disabled")
+        elif statuses == {"revoked"}:
+            text += self.tr(" and was revoked") if n == 1 else self.tr(" and were revoked")
+        elif statuses == {"active"}:
+            text += self.tr("; it still works") if n == 1 else self.tr("; they still work")
+        return text
+
+    def _lifecycle_dismissed(self) -> None:
+        self._expiring_dismissed = self._expiring_count
+
+    def _exposed_seen(self) -> None:
+        if self._settings is not None:
+            seen = self._settings.get(Options.exposure_seen_at)
+            self._settings.set(Options.exposure_seen_at, max(seen, ceil(self._newest_exposure)))
+
+    def _show_filtered(self, name: str) -> None:
+        self.search_field.clear()
+        self._apply_search()
+        self.set_filter(name)
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -366,6 +526,7 @@ class KeysPage(QWidget):
             self._empty_state.create_button.setVisible(not read_only)
         self.table.setColumnHidden(Column.REVOKE, read_only)
         self.details.set_read_only(read_only)
+        self.lifecycle_banner.set_read_only(read_only)
 
     def _update_stack(self) -> None:
         if self.model.rowCount() > 0:
@@ -383,16 +544,21 @@ class KeysPage(QWidget):
         self._apply_search()
 
     def set_filter(self, name: str) -> None:
+        self._wanted_filter = name  # applied when the server offers it, if not now
         i = self.filter_box.findData(name)
         if i >= 0:
             self.filter_box.setCurrentIndex(i)
 
     def _on_filter(self, _index: int) -> None:
         name = self.filter_box.currentData()
+        if name is None:
+            return
         self.model.set_filter(name)
         self.unused_days.setVisible(name == KeyFilter.UNUSED)
-        if self._settings is not None:
-            self._settings.set(Options.key_filter, name)
+        if not self._filling_filters:
+            self._wanted_filter = name
+            if self._settings is not None:
+                self._settings.set(Options.key_filter, name)
         self.filterChanged.emit(name)
 
     def _on_unused_days(self, days: int) -> None:
@@ -434,6 +600,7 @@ class KeysPage(QWidget):
     def _on_selection(self, *_args: object) -> None:
         key = self.current_key()
         self._selected_id = key.id if key is not None else None
+        self.details.set_rotated(key is not None and key.id in self.model.rotated)
         self.details.show_key(key, self.model.catalog)
         self.selectionChanged.emit(key)
 

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
     rotateRequested = Signal()
     revokeSelectedRequested = Signal()
     revokeRequested = Signal(list)  # key ids (a row's button, Delete, the details pane)
+    enableRequested = Signal(list)  # key ids (the lifecycle banner's Enable, …)
+    disableRequested = Signal(list)  # key ids
     findKeyRequested = Signal()
     exportRequested = Signal()
     refreshRequested = Signal()
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
             act.setData(name)
             self.filter_group.addAction(act)
             view_menu.addAction(act)
+            act.setVisible(self.keys_page.offers_filter(name))
             self.filter_actions[name] = act
         self.filter_actions[KeyFilter.ALL].setChecked(True)
         view_menu.addSeparator()
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
         self.column_actions: dict[Column, QAction] = {}
         for col in OPTIONAL_COLUMNS:
             act = QAction(column_title(col), self, checkable=True)
+            act.setVisible(self.keys_page.offers_column(col))
             columns_menu.addAction(act)
             self.column_actions[col] = act
         view_menu.addSeparator()
@@ -279,6 +283,8 @@ class MainWindow(QMainWindow):
         page.createRequested.connect(self.createKeyRequested.emit)
         page.refreshRequested.connect(self.refreshRequested.emit)
         page.revokeRequested.connect(self.revokeRequested.emit)
+        page.enableRequested.connect(self.enableRequested.emit)
+        page.disableRequested.connect(self.disableRequested.emit)
         page.selectionChanged.connect(self._on_key_selected)
         page.moreEventsRequested.connect(self.activityRequested.emit)
         page.exportActivityRequested.connect(self._on_export_activity)
@@ -300,7 +306,8 @@ class MainWindow(QMainWindow):
 
     def _on_column_toggled(self, _checked: bool) -> None:
         for col, act in self.column_actions.items():
-            self.keys_page.table.setColumnHidden(col, not act.isChecked())
+            shown = act.isChecked() and self.keys_page.offers_column(col)
+            self.keys_page.table.setColumnHidden(col, not shown)
         self._save_columns()
 
     def _on_key_selected(self, key: ApiKey | None) -> None:
@@ -314,7 +321,9 @@ class MainWindow(QMainWindow):
         self.filter_actions[KeyFilter.UNUSED].setText(filter_label(KeyFilter.UNUSED, days))
 
     def set_column_visible(self, column: Column, visible: bool) -> None:
-        self.keys_page.table.setColumnHidden(column, not visible)
+        self.keys_page.table.setColumnHidden(
+            column, not (visible and self.keys_page.offers_column(column))
+        )
         act = self.column_actions.get(column)
         if act is not None and act.isChecked() != visible:
             act.setChecked(visible)
@@ -331,6 +340,13 @@ class MainWindow(QMainWindow):
         """What the server offers beyond part 1: part-2 controls show only when offered."""
         self.server_features = features
         self.keys_page.set_server_features(features)
+        # Part-2 filters and columns: in the View menu only when offered.
+        for name, act in self.filter_actions.items():
+            act.setVisible(self.keys_page.offers_filter(name))
+        for col, act in self.column_actions.items():
+            offered = self.keys_page.offers_column(col)
+            act.setVisible(offered)
+            self.keys_page.table.setColumnHidden(col, not (offered and act.isChecked()))
         self._sync_lifecycle_actions()
         self.admin_pages.set_server_features(features)
 
@@ -380,9 +396,9 @@ class MainWindow(QMainWindow):
 
     def _save_columns(self) -> None:
         if self._settings is not None:
-            self._settings.set(
-                Options.shown_columns, [c.name for c in self.visible_optional_columns()]
-            )
+            # What the person chose, also of columns this server doesn't offer.
+            chosen = [c.name for c, act in self.column_actions.items() if act.isChecked()]
+            self._settings.set(Options.shown_columns, chosen)
 
     # -- what the app tells the window ---------------------------------------------------
 

@@ -137,8 +137,61 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Exposed</source>
+        <translation>Offengelegt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Reported exposed on %1 by %2</source>
+        <translation>Am %1 von %2 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Found at %1</source>
+        <translation>Gefunden unter %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
         <source>Rotation in progress: revoke this key once your integration uses the new one.</source>
         <translation>Rotation läuft: Widerrufen Sie diesen Schlüssel, sobald Ihre Integration den neuen verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Disabled %1 by %2</source>
+        <translation>Deaktiviert am %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Expires %1 (rotated)</source>
+        <translation>Läuft %1 ab (rotiert)</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>This key never expires.</source>
+        <translation>Dieser Schlüssel läuft nie ab.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Rotated: this key stops working then; its successor is new.</source>
+        <translation>Rotiert: Dieser Schlüssel funktioniert ab dann nicht mehr; sein Nachfolger ist neu.</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/keytable/columns.py"/>
@@ -222,6 +275,26 @@
         <translation>User-Agent der letzten Verwendung</translation>
     </message>
     <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/keytable/columns.py"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
         <location filename="../../rakerone_desktop/models/keys_model.py"/>
         <source>All</source>
         <translation>Alle</translation>
@@ -240,6 +313,16 @@
         <location filename="../../rakerone_desktop/models/keys_model.py"/>
         <source>Can impersonate</source>
         <translation>Kann als Benutzer handeln</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>Expiring soon</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/models/keys_model.py"/>
+        <source>No expiry</source>
+        <translation>Ohne Ablaufdatum</translation>
     </message>
 </context>
 <context>
@@ -791,6 +874,36 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Exposure</source>
+        <translation>Offenlegung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Recent activity</source>
         <translation>Letzte Aktivität</translation>
     </message>
@@ -858,6 +971,56 @@
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Loading activity…</source>
         <translation>Aktivität wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Rotated: this key stops working then.</source>
+        <translation>Rotiert: Dieser Schlüssel funktioniert ab dann nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Disabled %1 by %2</source>
+        <translation>Deaktiviert am %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Reported exposed on %1 by %2</source>
+        <translation>Am %1 von %2 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>GitHub secret scanning</source>
+        <translation>GitHub Secret Scanning</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>Reported exposed on %1 at %3 by %2</source>
+        <translation>Am %1 von %2 unter %3 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>; disabled automatically</source>
+        <translation>; automatisch deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>; disabled</source>
+        <translation>; deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <source>; revoked</source>
+        <translation>; widerrufen</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
@@ -1612,6 +1775,56 @@
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>1 key was reported exposed on %1</source>
+        <translation>1 Schlüssel wurde auf %1 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>%2 keys were reported exposed on %1</source>
+        <translation>%2 Schlüssel wurden auf %1 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>1 key was reported exposed</source>
+        <translation>1 Schlüssel wurde als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>%2 keys were reported exposed</source>
+        <translation>%2 Schlüssel wurden als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source> and was disabled</source>
+        <translation> und wurde deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source> and were disabled</source>
+        <translation> und wurden deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source> and was revoked</source>
+        <translation> und wurde widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source> and were revoked</source>
+        <translation> und wurden widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>; it still works</source>
+        <translation>; er funktioniert weiterhin</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <source>; they still work</source>
+        <translation>; sie funktionieren weiterhin</translation>
+    </message>
 </context>
 <context>
     <name>KeysTableDelegate</name>
@@ -1634,6 +1847,69 @@
         <location filename="../../rakerone_desktop/ui/delegates.py"/>
         <source>Revoked</source>
         <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleBanner</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Key lifecycle</source>
+        <translation>Lebenszyklus der Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Show expiring keys</source>
+        <translation>Ablaufende Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Show exposed keys</source>
+        <translation>Offengelegte Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Revoke exposed keys</source>
+        <translation>Offengelegte Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Enable exposed keys</source>
+        <translation>Offengelegte Schlüssel aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>1 key expires within %1 days</source>
+        <translation>1 Schlüssel läuft innerhalb von %1 Tagen ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/banner.py"/>
+        <source>%2 keys expire within %1 days</source>
+        <translation>%2 Schlüssel laufen innerhalb von %1 Tagen ab</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3246,86 @@
         <translation>
             <numerusform>vor %n Jahr</numerusform>
             <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n minute</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n minutes</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n hour</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n hours</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n day</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n days</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n month</source>
+        <translation>
+            <numerusform>in %n Monat</numerusform>
+            <numerusform>in %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n months</source>
+        <translation>
+            <numerusform>in %n Monat</numerusform>
+            <numerusform>in %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n year</source>
+        <translation>
+            <numerusform>in %n Jahr</numerusform>
+            <numerusform>in %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>in %n years</source>
+        <translation>
+            <numerusform>in %n Jahr</numerusform>
+            <numerusform>in %n Jahren</numerusform>
         </translation>
     </message>
 </context>

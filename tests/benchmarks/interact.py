@@ -12,7 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 
 from rakerone_desktop.keytable.columns import SORTABLE_COLUMNS, Column
-from rakerone_desktop.models.keys_model import column_title
+from rakerone_desktop.keytable.filters import filter_mask
+from rakerone_desktop.models.keys_model import KeyFilter, column_title
 from tests.benchmarks.load import WindowSession
 from tests.benchmarks.qtutil import wait_for
 
@@ -26,6 +27,20 @@ SEARCH_STEPS: tuple[tuple[str, str, str], ...] = (
     ("search: next key", "n", "ni"),
     ("search: backspace", "ni", "n"),
     ("search: clear", "n", ""),
+    # The owner: and tag: prefixes (key lifecycle), alone and with free text.
+    ("search: owner: prefix", "", "owner:a"),
+    ("search: tag: and text", "owner:a", "tag:prod n"),
+    ("search: clear prefixes", "tag:prod n", ""),
+)
+#: Choosing a filter (the lifecycle ones, then back to All): a keystroke's budget.
+FILTER_STEPS = (
+    KeyFilter.EXPIRING_SOON,
+    KeyFilter.EXPIRED,
+    KeyFilter.NO_EXPIRY,
+    KeyFilter.DISABLED,
+    KeyFilter.EXPOSED,
+    KeyFilter.NEVER_USED,
+    KeyFilter.ALL,
 )
 
 
@@ -66,4 +81,10 @@ def searches(session: WindowSession) -> dict[str, float]:
         if model.search_text != before:
             model.set_search(before)
         out[label] = _until_repainted(session, lambda text=after: model.set_search(text))
+    t = model.table
+    for name in FILTER_STEPS:
+        # A filter that finds nothing shows the no-match page: no table to repaint.
+        if 1 in filter_mask(t.rows, name, t.unused_days, t.now, t.sets, t.warning_days):
+            out[f"filter: {name}"] = _until_repainted(session, lambda n=name: model.set_filter(n))
+    model.set_filter(KeyFilter.ALL)
     return out

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from msgspec import structs
 from PySide6.QtCore import Qt
 
-from rakerone_desktop.api.models import ApiKey, Permission, PersonRef
+from rakerone_desktop.api.models import ApiKey, Exposure, Permission, PersonRef
 from rakerone_desktop.controllers.prefetch import Prefetch
 from rakerone_desktop.domain.keyformat import ALPHABET
 from rakerone_desktop.models.keys_model import (
@@ -65,7 +65,17 @@ SEARCHES = [
     "İ",
     "x\x00y",
     "zzz",
+    # owner: and tag: prefixes (whole tags; owners by part of the name), alone and combined
+    "owner:alex",
+    'owner:"alex admin"',
+    "owner:sam data",
+    "tag:prod",
+    "tag:prod-eu",
+    "TAG:CI owner:a",
+    "tag:",
 ]
+OWNERS = [None, PersonRef("usr_a", "Alex Admin"), PersonRef("u", "Sam"), PersonRef("x", "sAM")]
+TAGS = [(), ("prod",), ("prod-eu", "ci"), ("ci",)]
 SORTABLE = [c for c in Column if c != Column.REVOKE]
 
 
@@ -75,6 +85,23 @@ def api_keys(draw: Any, n: int) -> ApiKey:
     used = draw(st.one_of(st.none(), st.integers(0, 400)))
     revoked = draw(st.booleans())
     creator = draw(st.sampled_from(CREATORS))
+    part_two = draw(st.booleans())  # a part-1 answer has none of the lifecycle fields
+    lifecycle: dict[str, Any] = {}
+    if part_two:
+        status = "revoked" if revoked else draw(st.sampled_from(["active", "disabled", "expired"]))
+        expires = draw(st.one_of(st.none(), st.integers(-3, 400)))  # days from NOW
+        reported = draw(st.one_of(st.none(), st.integers(0, 30)))
+        lifecycle = {
+            "status": status,
+            "expires_at": None if expires is None else NOW + timedelta(days=expires, hours=1),
+            "owner": draw(st.sampled_from(OWNERS)),
+            "tags": draw(st.sampled_from(TAGS)),
+            "description": draw(st.sampled_from(["", "Nightly", "nightly\nsync"])),
+            "exposure": None
+            if reported is None
+            else Exposure(NOW - timedelta(days=reported), "github", None),
+            "version": 1,
+        }
     return ApiKey(
         id=f"key_{draw(st.integers(0, 10**6)):07d}_{n}",
         name=draw(st.sampled_from(NAMES)),
@@ -87,6 +114,7 @@ def api_keys(draw: Any, n: int) -> ApiKey:
         last_used_user_agent=None if used is None else draw(st.sampled_from(AGENTS)),
         revoked_at=NOW if revoked else None,
         revoked_by=creator if revoked else None,
+        **lifecycle,
     )
 
 
@@ -111,20 +139,79 @@ def _perm_text(key: ApiKey, catalog: dict[str, Permission]) -> str:
     return ", ".join(label for label, _ in _labels(key, catalog))
 
 
-def _passes(key: ApiKey, flt: str, days: int, search: str, catalog: dict[str, Permission]) -> bool:
+def _status(key: ApiKey) -> str:
+    """The key's status now: the server's, or expired when its expiry has passed since."""
+    status = key.lifecycle_status
+    if status in ("active", "disabled") and key.expires_at is not None and key.expires_at <= NOW:
+        return "expired"
+    return status
+
+
+WARNING_DAYS = 14
+
+
+def _passes_filter(key: ApiKey, flt: str, days: int, catalog: dict[str, Permission]) -> bool:
+    status = _status(key)
+    if flt == KeyFilter.ALL:
+        return key.revoked_at is None
     if flt == KeyFilter.REVOKED:
-        if key.revoked_at is None:
-            return False
-    else:
-        if key.revoked_at is not None:
-            return False
-        used = key.last_used_at.timestamp() if key.last_used_at else None
-        if flt == KeyFilter.NEVER_USED and used is not None:
-            return False
-        if flt == KeyFilter.UNUSED and used is not None and used >= NOW.timestamp() - days * 86400:
-            return False
-        if flt == KeyFilter.IMPERSONATE and not any(w for _, w in _labels(key, catalog)):
-            return False
+        return key.revoked_at is not None
+    if flt == KeyFilter.EXPIRED:
+        return status == "expired"
+    if flt == KeyFilter.DISABLED:
+        return key.lifecycle_status == "disabled"
+    if flt == KeyFilter.EXPOSED:
+        return key.exposure is not None
+    if flt == KeyFilter.NO_EXPIRY:
+        return key.expires_at is None and status in ("active", "disabled")
+    if status != "active":
+        return False
+    used = key.last_used_at.timestamp() if key.last_used_at else None
+    if flt == KeyFilter.NEVER_USED:
+        return used is None
+    if flt == KeyFilter.UNUSED:
+        return used is None or used < NOW.timestamp() - days * 86400
+    if flt == KeyFilter.IMPERSONATE:
+        return any(w for _, w in _labels(key, catalog))
+    if flt == KeyFilter.EXPIRING_SOON:
+        return key.expires_at is not None and key.expires_at <= NOW + timedelta(days=WARNING_DAYS)
+    raise AssertionError(flt)
+
+
+def _terms(search: str) -> tuple[str, list[str], list[str]]:
+    """The search taken apart word by word (the plain way): free text, owners, tags."""
+    free: list[str] = []
+    owners: list[str] = []
+    tags: list[str] = []
+    words = iter(search.split(" "))
+    for word in words:
+        low = word.casefold()
+        for prefix, into in (("owner:", owners), ("tag:", tags)):
+            if low.startswith(prefix) and len(word) > len(prefix):
+                value = word[len(prefix) :]
+                if value.startswith('"'):
+                    value = value[1:]
+                    while not value.endswith('"'):
+                        value += " " + next(words)
+                    value = value[:-1]
+                into.append(value.casefold())
+                break
+        else:
+            if word:
+                free.append(word)
+    return " ".join(free), owners, tags
+
+
+def _passes(key: ApiKey, flt: str, days: int, search: str, catalog: dict[str, Permission]) -> bool:
+    if not _passes_filter(key, flt, days, catalog):
+        return False
+    free, owners, tags = _terms(search)
+    owner = key.owner.name.casefold() if key.owner else None
+    if any(owner is None or o not in owner for o in owners):
+        return False
+    if any(t not in key.tags for t in tags):
+        return False
+    search = free
     hay = "\x00".join(
         (
             key.name,
@@ -152,6 +239,10 @@ def _sort_value(key: ApiKey, col: Column, catalog: dict[str, Permission]) -> Any
         Column.CREATED_BY: key.created_by.name.casefold(),
         Column.LAST_USED_IP: key.last_used_ip or "",
         Column.LAST_USED_USER_AGENT: (key.last_used_user_agent or "").casefold(),
+        Column.EXPIRES: key.expires_at.timestamp() if key.expires_at else float("inf"),
+        Column.OWNER: key.owner.name.casefold() if key.owner else "",
+        Column.TAGS: ", ".join(key.tags).casefold(),
+        Column.DESCRIPTION: key.description.casefold(),
     }[col]
 
 
@@ -174,6 +265,12 @@ def expected_ids(
     elif not reverse:
         shown.reverse()
     return [k.id for k in shown]
+
+
+def revoke(key: ApiKey, by: PersonRef) -> ApiKey:
+    """``key`` as the server answers once it is revoked."""
+    status = None if key.status is None else "revoked"
+    return structs.replace(key, revoked_at=NOW, revoked_by=by, status=status)
 
 
 # -- the model, driven ---------------------------------------------------------------------
@@ -287,7 +384,7 @@ def test_shown_keys_and_order_match_the_definitions(
             presort(model)
         elif action == "revoke" and everything:
             victim = everything[n % len(everything)]
-            revoked = structs.replace(victim, revoked_at=NOW, revoked_by=CREATORS[0])
+            revoked = revoke(victim, CREATORS[0])
             everything.append(revoked)
             model.upsert_key(revoked)
         elif action == "create":
@@ -387,7 +484,7 @@ def test_revoking_keys_one_by_one_moves_only_their_rows(
         if not keys:
             break
         victim = keys[n % len(keys)]
-        revoked = structs.replace(victim, revoked_at=NOW, revoked_by=CREATORS[1])
+        revoked = revoke(victim, CREATORS[1])
         everything.append(revoked)
         model.upsert_key(revoked)
         assert shown_ids(model) == expected_ids(everything, flt, 90, "", column, order, catalog)

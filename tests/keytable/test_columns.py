@@ -74,6 +74,9 @@ def test_derived_lists_follow_the_table():
         Column.CREATED_BY,
         Column.LAST_USED_IP,
         Column.LAST_USED_USER_AGENT,
+        Column.OWNER,
+        Column.TAGS,
+        Column.DESCRIPTION,
     )
     assert Column.REVOKE not in SORTABLE_COLUMNS
     assert set(PRESORTED) == set(SORTABLE_COLUMNS) - {Column.CREATED, Column.PERMISSIONS}
@@ -106,6 +109,11 @@ def test_the_keys_csv_keeps_its_layout():
         "revoked_at_utc",
         "revoked_by",
         "status",
+        # Part 2 (key lifecycle), after the part-1 layout (extended only):
+        "expires_at_utc",
+        "owner",
+        "tags",
+        "description",
     )
     assert [f.place for f in CSV_FIELDS] == list(range(len(CSV_FIELDS)))
 
