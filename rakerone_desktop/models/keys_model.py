@@ -139,7 +139,6 @@ class ApiKeysModel(QAbstractTableModel):
         self._clock = _Clock()  # when data() last served a cell (see painted_at)
         # Rows replaced by a refresh are freed a slice per event-loop turn.
         self._trash = Trash()
-        self.rotated_ids: set[str] = set()  # see mark_rotated
         self._trash_timer = QTimer(self)
         self._trash_timer.setInterval(0)
         self._trash_timer.timeout.connect(self._empty_trash)
@@ -305,15 +304,6 @@ class ApiKeysModel(QAbstractTableModel):
             self._refilter()
         else:
             self._restate(i)
-
-    def mark_rotated(self, key_ids: Iterable[str]) -> None:
-        """These keys were replaced by a rotation on the server: each works until its
-        ``expires_at`` (the grace period), and its row may say "(rotated)"."""
-        for key_id in key_ids:
-            self.rotated_ids.add(key_id)
-            i = self._table.by_id.get(key_id)
-            if i is not None:
-                self._restate(i)
 
     def _restate(self, i: int) -> None:
         """Row ``i`` changed, but not its place in any order (a revocation, say):

@@ -115,15 +115,18 @@ def compute_overview(data: OverviewInput) -> Overview:
         reasons: list[str] = []
         if status == "active":
             counts[ACTIVE] += 1
+        # As the keys page's filters: never used, not used in N days (never used
+        # included) and can impersonate count the keys usable now.
+        usable = status == "active"
         used = k.last_used_at
         if used is None:
-            # As the keys page's filter: "not used in N days" includes never used.
-            counts[NEVER_USED] += 1
-            counts[UNUSED] += 1
+            if usable:
+                counts[NEVER_USED] += 1
+                counts[UNUSED] += 1
+                reasons.append(NEVER_USED)
             buckets[NEVER] += 1
-            reasons.append(NEVER_USED)
         else:
-            if used < unused_since:
+            if usable and used < unused_since:
                 counts[UNUSED] += 1
                 reasons.append(UNUSED)
             if used >= midnight:
@@ -134,7 +137,7 @@ def compute_overview(data: OverviewInput) -> Overview:
                 buckets[THIS_MONTH] += 1
             else:
                 buckets[OLDER] += 1
-        if imp and not imp.isdisjoint(k.permissions):
+        if usable and imp and not imp.isdisjoint(k.permissions):
             counts[IMPERSONATE] += 1
             reasons.append(IMPERSONATE)
         if k.expires_at is None:

@@ -83,8 +83,6 @@ class MainWindow(QMainWindow):
     revokeShownRequested = Signal()
     # Part 2 (only when the server offers them): edit in place, disable and enable.
     editRequested = Signal(str)  # key id, or "" for the selected key
-    disableRequested = Signal(list)  # key ids
-    enableRequested = Signal(list)  # key ids
     exportActivityRequested = Signal()
     readOnlyToggled = Signal(bool)
     preferencesRequested = Signal()

@@ -392,7 +392,7 @@ def test_rotate_with_a_grace_period_then_copy_once(qtbot, app, admin_api):
     assert timedelta(hours=23) < left <= timedelta(hours=24)
     row_old = window.model.key_by_id(old.id)
     assert row_old.expires_at == server_old.expires_at  # from the rotation's answer
-    assert old.id in window.model.rotated_ids
+    assert old.id in window.model.rotated
     new = [k for k in window.model.visible_keys() if k.name == old.name and k.id != old.id]
     assert new and new[0].tags == ("svc",)
 
