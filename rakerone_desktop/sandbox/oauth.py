@@ -350,7 +350,7 @@ class OAuthServer:
         record, live = taken
         if record.session_digest is not None:
             # A replay of a code that was exchanged: end what it produced.
-            self.sandbox.store.delete_session(record.session_digest)
+            self.sandbox.store.people.delete_session(record.session_digest)
             raise invalid
         if record.used or clock.now() >= record.issued_at + CODE_TTL:
             raise invalid

@@ -174,7 +174,7 @@ class Sandbox:
                 f"Too many failed sign-ins for this email. Try again in {wait} seconds.",
                 headers={"Retry-After": str(wait)},
             )
-        found = self.store.user_by_email(email.strip())
+        found = self.store.people.user_by_email(email.strip())
         # An unknown email costs a full scrypt too: timing tells nothing.
         if not credentials.verify_password(password, found[1] if found else None):
             raise Problem("unauthenticated", "Wrong email or password.")  # the place stays taken
@@ -189,7 +189,7 @@ class Sandbox:
         expires_at = now + self.settings.session_ttl
         digest = credentials.token_digest(token)
         audit = _session_audit(digest, user, "session.created", "Signed in", caller, int(now))
-        self.store.add_session(digest, user.id, now, expires_at, audit)
+        self.store.people.add_session(digest, user.id, now, expires_at, audit)
         return SignedIn(token, expires_at, user)
 
     def sign_out(self, principal: Principal, caller: Caller | None = None) -> None:
@@ -199,14 +199,14 @@ class Sandbox:
         audit = _session_audit(
             digest, principal.user, "session.ended", "Signed out", caller, clock.now()
         )
-        self.store.delete_session(digest, audit)
+        self.store.people.delete_session(digest, audit)
 
     # -- the audit log ----------------------------------------------------------------
 
     def audit_events(
         self, where: AuditFilter, limit: int, after: tuple[int, int] | None
     ) -> tuple[list[AuditRow], AuditRow | None]:
-        rows = self.store.list_audit(where, limit + 1, after)
+        rows = self.store.events.list_audit(where, limit + 1, after)
         page = rows[:limit]
         return page, (page[-1] if len(rows) > limit else None)
 
@@ -218,13 +218,15 @@ class Sandbox:
             # reaches the database.
             if not keyformat.is_valid_key(token):
                 raise unauthenticated()
-            key = self.store.active_key_credential(credentials.token_digest(token), clock.now())
+            key = self.store.keys.active_key_credential(
+                credentials.token_digest(token), clock.now()
+            )
             if key is None:
                 raise unauthenticated()
             self._note_use(key, caller)
             return KeyPrincipal(key)
         digest = credentials.token_digest(token)
-        user = self.store.session_user(digest, time.time())
+        user = self.store.people.session_user(digest, time.time())
         if user is None:
             raise unauthenticated()
         return SessionPrincipal(user, digest)
@@ -236,7 +238,7 @@ class Sandbox:
         cutoff = now - self.settings.last_used_interval
         if key.last_used_at is None or key.last_used_at <= cutoff:
             agent = caller.user_agent[:_MAX_USER_AGENT] if caller.user_agent else None
-            self.store.touch_key(key.id, now, caller.ip, agent, cutoff)
+            self.store.keys.touch_key(key.id, now, caller.ip, agent, cutoff)
 
     # -- API keys -----------------------------------------------------------------
 
@@ -244,13 +246,13 @@ class Sandbox:
         self, status: Status, limit: int, after: tuple[int, str] | None
     ) -> tuple[list[KeyRow], KeyRow | None, int]:
         """A page, the row to continue after (None at the end), and the total."""
-        rows, total = self.store.list_keys(status, limit + 1, after, clock.now())
+        rows, total = self.store.keys.list_keys(status, limit + 1, after, clock.now())
         more = len(rows) > limit
         page = rows[:limit]
         return page, (page[-1] if more else None), total
 
     def get_key(self, key_id: str) -> KeyRow:
-        row = self.store.key(key_id)
+        row = self.store.keys.key(key_id)
         if row is None:
             raise Problem("not-found", "No API key has this id.")
         return row
@@ -265,7 +267,7 @@ class Sandbox:
         """(the claim to complete, None) or (None, the key id to replay)."""
         if idempotency_key is None:
             return None, None
-        outcome, existing = self.store.claim_idempotency(
+        outcome, existing = self.store.idempotency.claim_idempotency(
             admin.id, idempotency_key, fingerprint, clock.now(), self.settings.idempotency_ttl
         )
         if outcome == "replay":
@@ -300,7 +302,7 @@ class Sandbox:
             return Created(self.get_key(existing), None, True)
         try:
             now = clock.now()
-            policy = self.store.organization()
+            policy = self.store.policy.organization()
             expires_at = self._new_expiry(
                 policy, fields.expires_at, fields.expires_at_set, now, "expires_at"
             )
@@ -322,10 +324,10 @@ class Sandbox:
             event = _user_event(
                 key.id, now, "api_key.created", admin, caller, f"Created by {admin.name}"
             )
-            row = self.store.create_key(key, event, claim)
+            row = self.store.keys.create_key(key, event, claim)
         except BaseException:
             if claim is not None:
-                self.store.release_idempotency(*claim)
+                self.store.idempotency.release_idempotency(*claim)
             raise
         return Created(row, secret, False)
 
@@ -335,7 +337,7 @@ class Sandbox:
             _user_event(key_id, now, "api_key.revoked", admin, caller, f"Revoked by {admin.name}")
             for key_id in key_ids
         ]
-        return self.store.revoke_keys(key_ids, admin.id, now, events)
+        return self.store.keys.revoke_keys(key_ids, admin.id, now, events)
 
     def revoke_one(self, admin: User, key_id: str, caller: Caller) -> KeyRow:
         if self.revoke(admin, [key_id], caller) == ["not_found"]:
@@ -345,7 +347,7 @@ class Sandbox:
     # -- part 2: the organization and its people ----------------------------------------
 
     def organization(self) -> Organization:
-        return self.store.organization()
+        return self.store.policy.organization()
 
     def update_key_policy(
         self,
@@ -395,7 +397,7 @@ class Sandbox:
                 target_name=after.name,
             )
 
-        _before, after = self.store.update_key_policy(decide, audit)
+        _before, after = self.store.policy.update_key_policy(decide, audit)
         return after
 
     # -- part 2: exposure reports ---------------------------------------------------------
@@ -438,7 +440,7 @@ class Sandbox:
                 row, policy.on_exposure, at, (scanner_id, name), url, source, caller.ip
             )
 
-        known = self.store.report_exposures(
+        known = self.store.exposures.report_exposures(
             (scanner_id, name),
             [(d, item.url, item.source) for d, item in zip(digests, items, strict=True)],
             at,
@@ -454,14 +456,14 @@ class Sandbox:
         ]
 
     def list_users(self, limit: int, after: str | None) -> tuple[list[User], User | None]:
-        rows = self.store.list_users(limit + 1, after)
+        rows = self.store.people.list_users(limit + 1, after)
         page = rows[:limit]
         return page, (page[-1] if len(rows) > limit else None)
 
     def _owner(self, owner_id: str | None, field: str = "owner_id") -> str | None:
         if owner_id is None:
             return None
-        if self.store.user(owner_id) is None:
+        if self.store.people.user(owner_id) is None:
             raise Problem.validation(field, "No user of this organization has this id.")
         return owner_id
 
@@ -541,7 +543,7 @@ class Sandbox:
                 columns, [_user_event(row.id, now, "api_key.updated", admin, caller, summary)]
             )
 
-        (row,) = self.store.change_keys([key_id], decide)
+        (row,) = self.store.keys.change_keys([key_id], decide)
         assert row is not None
         return row
 
@@ -586,7 +588,7 @@ class Sandbox:
                         " Rotate the key to give an integration more time.",
                     )
                 if at != row.expires_at:
-                    maximum = self.store.organization().max_lifetime_days
+                    maximum = self.store.policy.organization().max_lifetime_days
                     self._check_expiry(at, maximum, now, "expires_at")
                     columns["expires_at"] = at
         return columns
@@ -625,7 +627,7 @@ class Sandbox:
             event = _user_event(row.id, now, action, admin, caller, summary)
             return KeyChange(columns, [event])
 
-        rows = self.store.change_keys(key_ids, decide)
+        rows = self.store.keys.change_keys(key_ids, decide)
         return rows, outcomes
 
     def rotate(
@@ -657,7 +659,7 @@ class Sandbox:
                 raise _not_found()
             if row.status(now) != "active":
                 raise key_inactive(row, now)
-            policy = self.store.organization()
+            policy = self.store.policy.organization()
             new_expiry = self._new_expiry(policy, expires_at, expires_at_set, now, "expires_at")
             new_key = NewKey(
                 id=new_id,
@@ -700,16 +702,16 @@ class Sandbox:
             return KeyChange(columns, events, insert=[new_key], claim=full_claim)
 
         try:
-            (old,) = self.store.change_keys([key_id], decide)
+            (old,) = self.store.keys.change_keys([key_id], decide)
         except BaseException:
             if claim is not None:
-                self.store.release_idempotency(*claim)
+                self.store.idempotency.release_idempotency(*claim)
             raise
         assert old is not None
         return Rotated(self.get_key(new_id), secret, old, False)
 
     def lookup(self, sha256: str) -> KeyRow:
-        row = self.store.key_by_digest(sha256)
+        row = self.store.keys.key_by_digest(sha256)
         if row is None:
             raise Problem("not-found", "No API key, active or revoked, has this SHA-256.")
         return row
@@ -718,7 +720,7 @@ class Sandbox:
         self, key_id: str, limit: int, after: tuple[int, int] | None
     ) -> tuple[list[EventRow], EventRow | None]:
         self.get_key(key_id)  # 404 for an unknown key, not an empty list
-        rows = self.store.list_events(key_id, limit + 1, after)
+        rows = self.store.events.list_events(key_id, limit + 1, after)
         more = len(rows) > limit
         page = rows[:limit]
         return page, (page[-1] if more else None)
@@ -726,7 +728,9 @@ class Sandbox:
     # -- what a key can do ------------------------------------------------------------
 
     def me_as_key(self, key: KeyCredential, caller: Caller) -> None:
-        self.store.record_event(_key_event(key, "api_key.used", caller, "Called GET /api/v1/me"))
+        self.store.events.record_event(
+            _key_event(key, "api_key.used", caller, "Called GET /api/v1/me")
+        )
 
     def run_playbook(
         self, principal: Principal, playbook_id: str, caller: Caller
@@ -746,7 +750,7 @@ class Sandbox:
         run_id = credentials.new_id("run_")
         now = clock.now()
         if isinstance(principal, KeyPrincipal):
-            self.store.record_event(
+            self.store.events.record_event(
                 _key_event(
                     principal.key,
                     "playbook.run",
@@ -777,7 +781,7 @@ class Sandbox:
             shown = title if len(title) <= 60 else title[:59] + "…"
             summary = f"Created record “{shown}” ({record_id})"
             event = _key_event(key, "record.created", caller, summary)
-        self.store.add_record(
+        self.store.events.add_record(
             record_id,
             title,
             json.dumps(fields, ensure_ascii=False),
@@ -790,7 +794,7 @@ class Sandbox:
     def _require(self, key: KeyCredential, permission: str, caller: Caller, summary: str) -> None:
         if permission in key.permissions:
             return
-        self.store.record_event(_key_event(key, "api_key.denied", caller, summary))
+        self.store.events.record_event(_key_event(key, "api_key.denied", caller, summary))
         raise Problem("forbidden", f"This API key does not have the {permission} permission.")
 
 
