@@ -361,7 +361,7 @@ class OAuthServer:
         ]
         if not all(matches):
             raise invalid
-        signed_in = self.sandbox.start_session(record.user, caller)
+        signed_in = self.sandbox.sessions.start_session(record.user, caller)
         with self._lock:
             live.session_digest = credentials.token_digest(signed_in.token)
         return Exchanged(signed_in, self.sandbox.settings.session_ttl)

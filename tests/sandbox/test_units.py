@@ -299,5 +299,5 @@ class ExplodingStore:
 def test_malformed_keys_are_refused_before_any_database_work(token: str) -> None:
     sandbox = Sandbox(ExplodingStore(), Settings())  # type: ignore[arg-type]
     with pytest.raises(Problem) as caught:
-        sandbox.authenticate(token, Caller(ip="127.0.0.1", user_agent=None))
+        sandbox.sessions.authenticate(token, Caller(ip="127.0.0.1", user_agent=None))
     assert caught.value.slug == "unauthenticated"

@@ -6,13 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping
 
-from rakerone_desktop.sandbox.store.rows import (
-    KeyChange,
-    KeyRow,
-    NewAudit,
-    NewEvent,
-    Organization,
-)
+from rakerone_desktop.sandbox.store.rows import KeyChange, KeyRow, NewAudit, NewEvent, Organization
 
 # Each filter takes "now" (whole seconds) as its one parameter, if any. The
 # status of a key: revoked wins, then expired, then disabled, else active.
