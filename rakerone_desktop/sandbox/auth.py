@@ -46,7 +46,7 @@ async def current_principal(
 ) -> Principal:
     token = credentials.credentials if credentials is not None else None
     sandbox = cast(Sandbox, request.app.state.sandbox)
-    return sandbox.authenticate(token, caller_of(request))
+    return sandbox.sessions.authenticate(token, caller_of(request))
 
 
 async def current_admin(principal: Annotated[Principal, Depends(current_principal)]) -> User:

@@ -350,7 +350,7 @@ class OAuthServer:
         record, live = taken
         if record.session_digest is not None:
             # A replay of a code that was exchanged: end what it produced.
-            self.sandbox.store.delete_session(record.session_digest)
+            self.sandbox.store.people.delete_session(record.session_digest)
             raise invalid
         if record.used or clock.now() >= record.issued_at + CODE_TTL:
             raise invalid
@@ -361,7 +361,7 @@ class OAuthServer:
         ]
         if not all(matches):
             raise invalid
-        signed_in = self.sandbox.start_session(record.user, caller)
+        signed_in = self.sandbox.sessions.start_session(record.user, caller)
         with self._lock:
             live.session_digest = credentials.token_digest(signed_in.token)
         return Exchanged(signed_in, self.sandbox.settings.session_ttl)

@@ -96,9 +96,9 @@ def prepare(
     member_email = store.get_meta("member_email") or MEMBER.email
     for email, password in ((admin_email, admin_password), (member_email, member_password)):
         if password is not None:
-            found = store.user_by_email(email)
+            found = store.people.user_by_email(email)
             if found is not None:
-                store.set_password(found[0].id, credentials.hash_password(password))
+                store.people.set_password(found[0].id, credentials.hash_password(password))
     return Seeded(admin_email, admin_password, member_email, member_password)
 
 
@@ -114,7 +114,7 @@ def _seed_new(
     passwords = {ADMIN.id: admin_password, MEMBER.id: member_password}
     # Nobody signs in as the others: the second admin varies "Created by", the
     # rest own keys. Their passwords are random and never shown.
-    store.add_users(
+    store.people.add_users(
         (
             User(*user),
             credentials.hash_password(passwords.get(user.id) or credentials.new_password()),
@@ -125,7 +125,7 @@ def _seed_new(
     secrets_for_traffic: dict[str, str] = {}
     if seed == "demo":
         if lifecycle:
-            store.update_key_policy(lambda _current: DEMO_POLICY)
+            store.policy.update_key_policy(lambda _current: DEMO_POLICY)
         secrets_for_traffic = _seed_demo(store, now, lifecycle)
     elif isinstance(seed, int) and seed > 0:
         secrets_for_traffic = _seed_generated(store, seed, now, lifecycle)
@@ -153,7 +153,7 @@ def _seed_demo(store: Store, now: int, lifecycle: bool = True) -> dict[str, str]
         events.extend(_demo_history(demo, key, creator, now, rng))
         if demo.traffic:
             traffic[key_id] = secret
-    store.add_keys(keys, events)
+    store.keys.add_keys(keys, events)
     if lifecycle:
         by_name = {key.name: key for key in keys}
         _seed_exposures(
@@ -175,7 +175,9 @@ def _seed_exposures(store: Store, reports: list[tuple[str, str, str, int]]) -> N
                 row, policy.on_exposure, at, (SEED_SCANNER_ID, SCANNER_NAME), url, source, None
             )
 
-        store.report_exposures((SEED_SCANNER_ID, SCANNER_NAME), [(digest, url, source)], at, decide)
+        store.exposures.report_exposures(
+            (SEED_SCANNER_ID, SCANNER_NAME), [(digest, url, source)], at, decide
+        )
 
 
 def _demo_key(
@@ -363,7 +365,7 @@ def _seed_generated(store: Store, count: int, now: int, lifecycle: bool = True) 
             )
         elif len(traffic) < TRAFFIC_KEYS and disabled_at is None and expires_at is None:
             traffic[key_id] = secret
-    store.add_keys(keys, events)
+    store.keys.add_keys(keys, events)
     if lifecycle and count:
         # A few keys reported exposed (one in 2000, at least 3, at most 50),
         # among the ones still active and not used for traffic.

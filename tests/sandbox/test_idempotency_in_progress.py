@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from rakerone_desktop.domain import keyformat
-from rakerone_desktop.sandbox import service
+from rakerone_desktop.sandbox.services import keys as key_service
 from tests.support.inprocess_sandbox import serve_in_thread
 from tests.support.sandbox_http import API, assert_problem, sign_in
 
@@ -25,7 +25,7 @@ def test_a_create_still_running_answers_409(monkeypatch: pytest.MonkeyPatch) -> 
         assert release.wait(30)
         return real_generate()
 
-    monkeypatch.setattr(service.keyformat, "generate_key", slow_generate)
+    monkeypatch.setattr(key_service.keyformat, "generate_key", slow_generate)
     with serve_in_thread() as (url, seeded):
         token = sign_in(url, seeded.admin_email, seeded.admin_password)
         headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
@@ -57,7 +57,7 @@ def test_a_failed_create_releases_its_idempotency_key(monkeypatch: pytest.Monkey
             raise RuntimeError("simulated crash in the middle of a create")
         return real_generate()
 
-    monkeypatch.setattr(service.keyformat, "generate_key", failing_once)
+    monkeypatch.setattr(key_service.keyformat, "generate_key", failing_once)
     with serve_in_thread() as (url, seeded):
         token = sign_in(url, seeded.admin_email, seeded.admin_password)
         headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}

@@ -533,12 +533,12 @@ def test_a_part_1_seed_has_no_lifecycle_state(seed: str | int) -> None:
     store = Store(":memory:")
     try:
         prepare(store, seed, "pw", "pw", lifecycle=False)
-        rows, total = store.list_keys("all", 1000, None)
+        rows, total = store.keys.list_keys("all", 1000, None)
         assert total > 0
         assert all(r.expires_at is None and r.disabled_at is None for r in rows)
-        assert store.organization().default_lifetime_days is None
+        assert store.policy.organization().default_lifetime_days is None
         prepare(full := Store(":memory:"), seed, "pw", "pw")
-        assert any(r.expires_at is not None for r in full.list_keys("all", 1000, None)[0])
+        assert any(r.expires_at is not None for r in full.keys.list_keys("all", 1000, None)[0])
         full.close()
     finally:
         store.close()

@@ -58,7 +58,7 @@ class SlowCheck:
 
 def _attempt(sandbox: Sandbox, email: str, password: str) -> str:
     try:
-        result = sandbox.sign_in(email, password)
+        result = sandbox.sessions.sign_in(email, password)
     except Problem as problem:
         return problem.slug
     assert isinstance(result, SignedIn)

@@ -57,8 +57,8 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
     try:
         assert not store.is_new
         assert store.schema_version == SCHEMA_VERSION == 4
-        live = store.key("key_live")
-        gone = store.key("key_gone")
+        live = store.keys.key("key_live")
+        gone = store.keys.key("key_gone")
         assert live is not None and gone is not None
         # Every old column kept its value ...
         assert tuple(live[:13]) == (
@@ -70,20 +70,20 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
         assert live.description == "" and live.owner_id is None and live.tags == "[]"
         assert live.version == 1
         assert live.status(3000) == "active" and gone.status(3000) == "revoked"
-        policy = store.organization()
+        policy = store.policy.organization()
         assert (policy.max_lifetime_days, policy.default_lifetime_days) == (None, None)
         assert (policy.expiry_warning_days, policy.on_exposure) == (14, "disable")
-        rows, total = store.list_keys("all", 10, None, 3000)
+        rows, total = store.keys.list_keys("all", 10, None, 3000)
         assert [r.id for r in rows] == ["key_live", "key_gone"] and total == 2
-        assert store.list_keys("active", 10, None, 3000)[1] == 1
-        assert store.list_events("key_live", 10, None)[0].id == "evt_1"
+        assert store.keys.list_keys("active", 10, None, 3000)[1] == 1
+        assert store.events.list_events("key_live", 10, None)[0].id == "evt_1"
         # The history a person made is in the audit log too, with its key as the target.
-        (audit,) = store.list_audit(AuditFilter(), 10, None)
+        (audit,) = store.events.list_audit(AuditFilter(), 10, None)
         assert (audit.id, audit.action, audit.actor_id) == ("evt_1", "api_key.created", "usr_a")
         assert (audit.target_kind, audit.target_id, audit.target_name) == (
             "api_key", "key_live", "Live key",
         )  # fmt: skip
-        assert store.claim_idempotency("usr_a", "idem-1", "fp", 1001, 10**9) == (
+        assert store.idempotency.claim_idempotency("usr_a", "idem-1", "fp", 1001, 10**9) == (
             "replay",
             "key_live",
         )
@@ -101,7 +101,7 @@ def test_a_version_1_database_upgrades_in_place(tmp_path: Path) -> None:
     again = Store(str(db))
     try:
         assert again.schema_version == SCHEMA_VERSION
-        assert again.key("key_live") == live
+        assert again.keys.key("key_live") == live
     finally:
         again.close()
 
@@ -139,16 +139,18 @@ def test_disabled_and_expired_keys_are_not_credentials(tmp_path: Path) -> None:
     _make_v1_database(db)
     store = Store(str(db))
     try:
-        assert store.active_key_credential("digest-live", 3000) is not None
-        assert store.active_key_credential("digest-gone", 3000) is None
-        store.change_keys(["key_live"], lambda row: _columns(expires_at=2500))
-        assert store.active_key_credential("digest-live", 2499) is not None
-        assert store.active_key_credential("digest-live", 2500) is None
-        assert store.key("key_live").version == 2  # type: ignore[union-attr]
-        store.change_keys(["key_live"], lambda row: _columns(expires_at=None, disabled_at=2600))
-        assert store.active_key_credential("digest-live", 3000) is None
-        assert store.list_keys("disabled", 10, None, 3000)[1] == 1
-        assert store.list_keys("expired", 10, None, 3000)[1] == 0
+        assert store.keys.active_key_credential("digest-live", 3000) is not None
+        assert store.keys.active_key_credential("digest-gone", 3000) is None
+        store.keys.change_keys(["key_live"], lambda row: _columns(expires_at=2500))
+        assert store.keys.active_key_credential("digest-live", 2499) is not None
+        assert store.keys.active_key_credential("digest-live", 2500) is None
+        assert store.keys.key("key_live").version == 2  # type: ignore[union-attr]
+        store.keys.change_keys(
+            ["key_live"], lambda row: _columns(expires_at=None, disabled_at=2600)
+        )
+        assert store.keys.active_key_credential("digest-live", 3000) is None
+        assert store.keys.list_keys("disabled", 10, None, 3000)[1] == 1
+        assert store.keys.list_keys("expired", 10, None, 3000)[1] == 0
     finally:
         store.close()
     assert credentials  # the module under test derives digests the same way

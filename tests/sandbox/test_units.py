@@ -174,12 +174,15 @@ def test_idempotency_claims() -> None:
     store = Store(":memory:")
     prepare(store, "empty", "pw", "pw")
     user = "usr_alex"
-    assert store.claim_idempotency(user, "k", "fp", 100, 86400) == ("claimed", None)
-    assert store.claim_idempotency(user, "k", "fp", 101, 86400) == ("in_progress", None)
-    assert store.claim_idempotency(user, "k", "other", 101, 86400) == ("mismatch", None)
-    assert store.claim_idempotency("usr_priya", "k", "fp", 101, 86400) == ("claimed", None)
-    store.release_idempotency(user, "k")
-    assert store.claim_idempotency(user, "k", "fp2", 102, 86400) == ("claimed", None)
+    assert store.idempotency.claim_idempotency(user, "k", "fp", 100, 86400) == ("claimed", None)
+    assert store.idempotency.claim_idempotency(user, "k", "fp", 101, 86400) == ("in_progress", None)
+    assert store.idempotency.claim_idempotency(user, "k", "other", 101, 86400) == ("mismatch", None)
+    assert store.idempotency.claim_idempotency("usr_priya", "k", "fp", 101, 86400) == (
+        "claimed",
+        None,
+    )
+    store.idempotency.release_idempotency(user, "k")
+    assert store.idempotency.claim_idempotency(user, "k", "fp2", 102, 86400) == ("claimed", None)
 
 
 def test_seeding_happens_once(tmp_path: Path) -> None:
@@ -193,7 +196,7 @@ def test_seeding_happens_once(tmp_path: Path) -> None:
     again = prepare(store, "demo", None, None)
     assert again.admin_password is None
     assert again.traffic_secrets == {}
-    rows, total = store.list_keys("all", 100, None)
+    rows, total = store.keys.list_keys("all", 100, None)
     assert total == 7
     assert len(rows) == 7
     store.close()
@@ -204,7 +207,7 @@ def test_demo_seed_secrets_match_their_keys() -> None:
     seeded = prepare(store, "demo", None, None)
     assert seeded.traffic_secrets
     for key_id, secret in seeded.traffic_secrets.items():
-        row = store.key_by_digest(keyformat.sha256_hex(secret))
+        row = store.keys.key_by_digest(keyformat.sha256_hex(secret))
         assert row is not None
         assert row.id == key_id
     assert "rone_" not in repr(seeded)
@@ -296,5 +299,5 @@ class ExplodingStore:
 def test_malformed_keys_are_refused_before_any_database_work(token: str) -> None:
     sandbox = Sandbox(ExplodingStore(), Settings())  # type: ignore[arg-type]
     with pytest.raises(Problem) as caught:
-        sandbox.authenticate(token, Caller(ip="127.0.0.1", user_agent=None))
+        sandbox.sessions.authenticate(token, Caller(ip="127.0.0.1", user_agent=None))
     assert caught.value.slug == "unauthenticated"

@@ -59,7 +59,7 @@ def run_playbook(
     The sandbox's playbooks: `pb_onboard_customer`, `pb_escalate_incident`,
     `pb_weekly_report`, `pb_offboard_user`.
     """
-    run = sandbox.run_playbook(principal, playbook_id, caller_of(request))
+    run = sandbox.key_calls.run_playbook(principal, playbook_id, caller_of(request))
     return json_response(run, status_code=201)
 
 
@@ -74,5 +74,5 @@ def create_record(
     body: NewRecord, request: Request, principal: PrincipalDep, sandbox: SandboxDep
 ) -> Response:
     """Create a record. Needs `records.write` for a key."""
-    record = sandbox.create_record(principal, body.title, body.fields, caller_of(request))
+    record = sandbox.key_calls.create_record(principal, body.title, body.fields, caller_of(request))
     return json_response(record, status_code=201)

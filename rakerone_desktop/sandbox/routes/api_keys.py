@@ -94,7 +94,7 @@ def list_keys(
         # Part 1's "active" is "not revoked".
         status = "unrevoked" if status == "active" else status  # type: ignore[assignment]
     now = clock.now()
-    page, last, total = sandbox.list_keys(status, query.limit, after)
+    page, last, total = sandbox.keys.list_keys(status, query.limit, after)
     return json_response(
         {
             "items": [api_key_json(row, now, sandbox.part) for row in page],
@@ -161,7 +161,7 @@ def create_key(
     # The model holds the name as sent (so a replay compares the body as sent);
     # trimming is part of creating. Only the fields sent are compared, so an
     # omitted expires_at (the policy's default) and null (never) differ.
-    created = sandbox.create_key(
+    created = sandbox.keys.create_key(
         admin,
         body.name.strip(),
         body.permissions,
@@ -197,7 +197,7 @@ def revoke_many(
     One result per id, in order. A repeated id is `revoked` the first time and
     `already_revoked` in its later rows; an unknown id is `not_found`.
     """
-    outcomes = sandbox.revoke(admin, body.ids, caller_of(request))
+    outcomes = sandbox.keys.revoke(admin, body.ids, caller_of(request))
     return json_response(
         {"results": [{"id": i, "outcome": o} for i, o in zip(body.ids, outcomes, strict=True)]}
     )
@@ -222,7 +222,7 @@ def lookup(body: Lookup, _admin: AdminDep, sandbox: SandboxDep) -> Response:
 
     The client hashes the value locally, so the raw value never leaves the workstation.
     """
-    return one_key_response(sandbox.lookup(body.sha256), clock.now(), sandbox.part)
+    return one_key_response(sandbox.keys.lookup(body.sha256), clock.now(), sandbox.part)
 
 
 @router.get(
@@ -232,7 +232,7 @@ def lookup(body: Lookup, _admin: AdminDep, sandbox: SandboxDep) -> Response:
 )
 def get_key(*, key_id: SafeStr = KEY_ID, _admin: AdminDep, sandbox: SandboxDep) -> Response:
     """One key, whatever its status. `ETag` is its version (part 2)."""
-    return one_key_response(sandbox.get_key(key_id), clock.now(), sandbox.part)
+    return one_key_response(sandbox.keys.get_key(key_id), clock.now(), sandbox.part)
 
 
 @router.post(
@@ -247,7 +247,7 @@ async def revoke_one(
 
     Revoking a revoked key answers 200 with the first revocation unchanged.
     """
-    row = sandbox.revoke_one(admin, key_id, caller_of(request))
+    row = sandbox.keys.revoke_one(admin, key_id, caller_of(request))
     return one_key_response(row, clock.now(), sandbox.part)
 
 
@@ -265,7 +265,7 @@ def key_events(
 ) -> Response:
     """What the key did, recorded under its name, and what was done to it; newest first."""
     after = decode_event_cursor(query.cursor) if query.cursor is not None else None
-    page, last = sandbox.events(key_id, query.limit, after)
+    page, last = sandbox.audit.events(key_id, query.limit, after)
     return json_response(
         {
             "items": [event_json(row) for row in page],

@@ -42,7 +42,7 @@ def audit_events(
         since=None if query.since is None else seconds_of(query.since),
         until=None if query.until is None else seconds_of(query.until),
     )
-    page, last = sandbox.audit_events(where, query.limit, after)
+    page, last = sandbox.audit.audit_events(where, query.limit, after)
     return json_response(
         {
             "items": [audit_json(row) for row in page],

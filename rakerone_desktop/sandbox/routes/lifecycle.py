@@ -114,7 +114,7 @@ def update_key(
             raise validation_problem(rows) from None
         return {name: getattr(parsed, name) for name in parsed.model_fields_set}
 
-    row = sandbox.update_key(admin, key_id, if_match, body, validate, caller_of(request))
+    row = sandbox.lifecycle.update_key(admin, key_id, if_match, body, validate, caller_of(request))
     return one_key_response(row, clock.now(), sandbox.part)
 
 
@@ -133,7 +133,7 @@ def disable_key(
 
     Takes no body (an empty body or `{}` is accepted). Recorded as `api_key.disabled`.
     """
-    rows, _ = sandbox.set_disabled(admin, [key_id], True, caller_of(request), single=True)
+    rows, _ = sandbox.lifecycle.set_disabled(admin, [key_id], True, caller_of(request), single=True)
     assert rows[0] is not None
     return one_key_response(rows[0], clock.now(), sandbox.part)
 
@@ -153,7 +153,9 @@ def enable_key(
 
     An expired key stays expired (409): rotate or create a new key instead.
     """
-    rows, _ = sandbox.set_disabled(admin, [key_id], False, caller_of(request), single=True)
+    rows, _ = sandbox.lifecycle.set_disabled(
+        admin, [key_id], False, caller_of(request), single=True
+    )
     assert rows[0] is not None
     return one_key_response(rows[0], clock.now(), sandbox.part)
 
@@ -167,7 +169,9 @@ def disable_many(
     `inactive`: revoked or expired (left as it is). A repeated id is `disabled`
     the first time and `already_disabled` later.
     """
-    _, outcomes = sandbox.set_disabled(admin, body.ids, True, caller_of(request), single=False)
+    _, outcomes = sandbox.lifecycle.set_disabled(
+        admin, body.ids, True, caller_of(request), single=False
+    )
     return json_response(
         {"results": [{"id": i, "outcome": o} for i, o in zip(body.ids, outcomes, strict=True)]}
     )
@@ -227,7 +231,7 @@ def rotate_key(
     key's version.
     """
     sent = body.model_fields_set
-    rotated = sandbox.rotate(
+    rotated = sandbox.lifecycle.rotate(
         admin,
         key_id,
         body.old_key_expires_in,

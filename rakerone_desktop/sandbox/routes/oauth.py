@@ -401,7 +401,7 @@ async def authorize_submit(http: Request) -> Response:
             oauth, request, cookie, status=400, error="Enter your email and password.", email=email
         )
     try:
-        user = await run_in_threadpool(oauth.sandbox.check_password, email, password)
+        user = await run_in_threadpool(oauth.sandbox.sessions.check_password, email, password)
     except Problem as exc:
         if exc.slug == "rate-limited":
             return _form_page(

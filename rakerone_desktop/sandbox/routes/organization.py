@@ -67,7 +67,7 @@ def get_organization(
 
     Any signed-in person (admin or member). A part-1-only server answers 404 here.
     """
-    return json_response(organization_json(sandbox.organization(), sandbox.features))
+    return json_response(organization_json(sandbox.org.organization(), sandbox.features))
 
 
 @router.patch(
@@ -86,7 +86,7 @@ def update_key_policy(
     applies to keys created, rotated or given an expiry from then on.
     """
     changes = {name: getattr(body, name) for name in body.model_fields_set}
-    org = sandbox.update_key_policy(changes, admin, caller_of(request))
+    org = sandbox.org.update_key_policy(changes, admin, caller_of(request))
     return json_response(organization_json(org, sandbox.features))
 
 
@@ -96,7 +96,7 @@ def list_users(
 ) -> Response:
     """The organization's users, for choosing a key's owner (admins); ordered by id."""
     after = decode_user_cursor(query.cursor) if query.cursor is not None else None
-    page, last = sandbox.list_users(query.limit, after)
+    page, last = sandbox.org.list_users(query.limit, after)
     return json_response(
         {
             "items": [user_json(user) for user in page],

@@ -128,7 +128,7 @@ async def report_exposures(request: Request, sandbox: SandboxDep) -> Response:
     """
     body = await request.body()
     rows = await run_in_threadpool(
-        sandbox.report_exposures,
+        sandbox.exposures.report_exposures,
         request.headers.get(IDENTIFIER_HEADER),
         request.headers.get(SIGNATURE_HEADER),
         body,

@@ -45,7 +45,7 @@ def sign_in(body: SignIn, request: Request, sandbox: SandboxDep) -> Response:
     `--session-ttl`); the server stores only their SHA-256. `expires_at` is rounded
     down to the second.
     """
-    signed_in = sandbox.sign_in(body.email, body.password, caller_of(request))
+    signed_in = sandbox.sessions.sign_in(body.email, body.password, caller_of(request))
     return json_response(
         {
             "token": signed_in.token,
@@ -68,7 +68,7 @@ def sign_in(body: SignIn, request: Request, sandbox: SandboxDep) -> Response:
 )
 def sign_out(request: Request, principal: PrincipalDep, sandbox: SandboxDep) -> Response:
     """End the caller's session: its token stops working at once."""
-    sandbox.sign_out(principal, caller_of(request))
+    sandbox.sessions.sign_out(principal, caller_of(request))
     return Response(status_code=204)
 
 
@@ -80,7 +80,7 @@ def me(request: Request, principal: PrincipalDep, sandbox: SandboxDep) -> Respon
     """
     if isinstance(principal, KeyPrincipal):
         key = principal.key
-        sandbox.me_as_key(key, caller_of(request))
+        sandbox.key_calls.me_as_key(key, caller_of(request))
         return json_response(
             {
                 "kind": "api_key",
