@@ -6,6 +6,7 @@ from itertools import compress, repeat
 from math import ceil
 from operator import gt
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent
@@ -480,9 +481,10 @@ class KeysPage(QWidget):
     def _exposed_message(self, keys: list[ApiKey]) -> str:
         if not keys:
             return ""
-        sources = {k.exposure.source for k in keys if k.exposure}
-        source = sources.pop() if len(sources) == 1 else ""
-        where = {"github": "GitHub"}.get(source.casefold(), source)
+        # Where it was found, as a person names it: GitHub for a github.com address
+        # (a report's ``source`` says what kind of place it was: a commit, an issue).
+        places = {_place(k.exposure.url, k.exposure.source) for k in keys if k.exposure}
+        where = places.pop() if len(places) == 1 else ""
         n = len(keys)
         if where:
             text = (
@@ -647,3 +649,10 @@ class KeysPage(QWidget):
     def index_of(self, key_id: str, column: Column = Column.NAME) -> QModelIndex:
         row = self.model.row_of(key_id)
         return self.model.index(row, column) if row is not None else QModelIndex()
+
+
+def _place(url: str | None, source: str) -> str:
+    host = (urlsplit(url or "").hostname or "").casefold()
+    if host == "github.com" or host.endswith(".github.com") or source.casefold() == "github":
+        return "GitHub"
+    return ""
