@@ -8,6 +8,8 @@ computes nothing: the overview controller hands it an ``Overview``.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -78,7 +80,8 @@ class OverviewPage(QWidget):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(self.tr("Show these keys on the API keys page"))
             button.setProperty("keysFilter", COUNT_FILTERS[name])
-            button.clicked.connect(self._on_count_clicked)
+            # Each button names its own filter: no asking who sent the click.
+            button.clicked.connect(functools.partial(self._on_count_clicked, COUNT_FILTERS[name]))
             button.setMinimumWidth(200)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.hide()
@@ -121,10 +124,8 @@ class OverviewPage(QWidget):
         super().hideEvent(event)
         self.visibilityChanged.emit(False)
 
-    def _on_count_clicked(self) -> None:
-        button = self.sender()
-        if isinstance(button, QPushButton):
-            self.filterRequested.emit(str(button.property("keysFilter")))
+    def _on_count_clicked(self, keys_filter: str, _checked: bool = False) -> None:
+        self.filterRequested.emit(keys_filter)
 
     # -- labels -------------------------------------------------------------------------------
 
