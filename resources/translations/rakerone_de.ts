@@ -1260,22 +1260,22 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>No API keys</source>
         <translation>Keine API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>No API keys yet</source>
         <translation>Noch keine API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>Create a key to let an outside system — a script, an integration, or another app — work with RakerOne on its own.</source>
         <translation>Erstellen Sie einen Schlüssel, damit ein externes System – ein Skript, eine Integration oder eine andere App – selbstständig mit RakerOne arbeiten kann.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>Create key</source>
         <translation>Schlüssel erstellen</translation>
     </message>
@@ -1701,6 +1701,56 @@
 <context>
     <name>KeysPage</name>
     <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>1 key was reported exposed on %1</source>
+        <translation>1 Schlüssel wurde auf %1 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>%2 keys were reported exposed on %1</source>
+        <translation>%2 Schlüssel wurden auf %1 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>1 key was reported exposed</source>
+        <translation>1 Schlüssel wurde als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>%2 keys were reported exposed</source>
+        <translation>%2 Schlüssel wurden als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and was disabled</source>
+        <translation> und wurde deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and were disabled</source>
+        <translation> und wurden deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and was revoked</source>
+        <translation> und wurde widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and were revoked</source>
+        <translation> und wurden widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>; it still works</source>
+        <translation>; er funktioniert weiterhin</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>; they still work</source>
+        <translation>; sie funktionieren weiterhin</translation>
+    </message>
+    <message>
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
@@ -1711,119 +1761,69 @@
         <translation>Mit einem API-Schlüssel arbeitet ein externes System selbstständig mit RakerOne, mit eigenen Berechtigungen und eigenem Namen im Prüfprotokoll. Geben Sie einem Schlüssel nur die Berechtigungen, die er wirklich braucht.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Create key</source>
         <translation>Schlüssel erstellen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Create key (Ctrl+N)</source>
         <translation>Schlüssel erstellen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Refresh (F5)</source>
         <translation>Aktualisieren (F5)</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Search name, hint, permission, creator</source>
         <translation>Name, Hinweis, Berechtigung, Ersteller suchen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Search keys</source>
         <translation>Schlüssel suchen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Filter keys</source>
         <translation>Schlüssel filtern</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Not used in how many days</source>
         <translation>Seit wie vielen Tagen nicht verwendet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>The threshold of the “Not used in … days” filter</source>
         <translation>Die Schwelle des Filters „Seit … Tagen nicht verwendet“</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>1 key was reported exposed on %1</source>
-        <translation>1 Schlüssel wurde auf %1 als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>%2 keys were reported exposed on %1</source>
-        <translation>%2 Schlüssel wurden auf %1 als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>1 key was reported exposed</source>
-        <translation>1 Schlüssel wurde als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>%2 keys were reported exposed</source>
-        <translation>%2 Schlüssel wurden als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and was disabled</source>
-        <translation> und wurde deaktiviert</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and were disabled</source>
-        <translation> und wurden deaktiviert</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and was revoked</source>
-        <translation> und wurde widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and were revoked</source>
-        <translation> und wurden widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>; it still works</source>
-        <translation>; er funktioniert weiterhin</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>; they still work</source>
-        <translation>; sie funktionieren weiterhin</translation>
     </message>
 </context>
 <context>
@@ -2282,12 +2282,12 @@
 <context>
     <name>NoMatchState</name>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>No keys match this search and filter.</source>
         <translation>Kein Schlüssel passt zu dieser Suche und diesem Filter.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>Show all keys</source>
         <translation>Alle Schlüssel anzeigen</translation>
     </message>
