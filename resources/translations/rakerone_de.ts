@@ -2091,6 +2091,131 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>S&amp;witch server…</source>
+        <translation>Server &amp;wechseln…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Export keys as CSV…</source>
+        <translation>Schlüssel als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Create key…</source>
+        <translation>Schlüssel &amp;erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>R&amp;otate…</source>
+        <translation>&amp;Rotieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Find key by value…</source>
+        <translation>Schlüssel nach Wert &amp;suchen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Revoke all &amp;shown keys…</source>
+        <translation>Alle &amp;angezeigten Schlüssel widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Export &amp;activity of the selected key…</source>
+        <translation>Aktivität des ausgewählten Schlüssels e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Columns</source>
+        <translation>Spa&amp;lten</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Read-&amp;only mode</source>
+        <translation>&amp;Nur-Lese-Modus</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Hide every action that changes keys</source>
+        <translation>Alle Aktionen ausblenden, die Schlüssel ändern</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;About RakerOne Desktop</source>
+        <translation>Ü&amp;ber RakerOne Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Versions, server and recent errors for a support ticket; never a secret</source>
+        <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>&amp;Session…</source>
+        <translation>&amp;Sitzung…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <source>Server, account, when the session ends</source>
+        <translation>Server, Konto, wann die Sitzung endet</translation>
+    </message>
+    <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>Admin</source>
         <translation>Admin</translation>
@@ -2102,146 +2227,21 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Signed in as %1</source>
-        <translation>Angemeldet als %1</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>S&amp;witch server…</source>
-        <translation>Server &amp;wechseln…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Export keys as CSV…</source>
-        <translation>Schlüssel als &amp;CSV exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Keys</source>
-        <translation>&amp;Schlüssel</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Create key…</source>
-        <translation>Schlüssel &amp;erstellen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>R&amp;otate…</source>
-        <translation>&amp;Rotieren…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Revoke…</source>
-        <translation>&amp;Widerrufen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Find key by value…</source>
-        <translation>Schlüssel nach Wert &amp;suchen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Revoke all &amp;shown keys…</source>
-        <translation>Alle &amp;angezeigten Schlüssel widerrufen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Export &amp;activity of the selected key…</source>
-        <translation>Aktivität des ausgewählten Schlüssels e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Search</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Columns</source>
-        <translation>Spa&amp;lten</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Read-&amp;only mode</source>
-        <translation>&amp;Nur-Lese-Modus</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Hide every action that changes keys</source>
-        <translation>Alle Aktionen ausblenden, die Schlüssel ändern</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;About RakerOne Desktop</source>
-        <translation>Ü&amp;ber RakerOne Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Copy &amp;diagnostics</source>
-        <translation>&amp;Diagnose kopieren</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Versions, server and recent errors for a support ticket; never a secret</source>
-        <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Session…</source>
-        <translation>&amp;Sitzung…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Server, account, when the session ends</source>
-        <translation>Server, Konto, wann die Sitzung endet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source> — read-only</source>
         <translation> – nur lesen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/status_bar.py"/>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/status_bar.py"/>
         <source>%1 keys shown, %2 never used</source>
         <translation>%1 Schlüssel angezeigt, %2 nie verwendet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/status_bar.py"/>
         <source>Last refreshed %1</source>
         <translation>Zuletzt aktualisiert %1</translation>
     </message>
