@@ -823,6 +823,36 @@
 <context>
     <name>DetailsPane</name>
     <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Recent activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Load more activity</source>
+        <translation>Weitere Aktivität laden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Export activity…</source>
+        <translation>Aktivität exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Loading activity…</source>
+        <translation>Aktivität wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>No activity yet.</source>
+        <translation>Noch keine Aktivität.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Activity couldn&apos;t be loaded: %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Key details</source>
         <translation>Schlüsseldetails</translation>
@@ -831,91 +861,6 @@
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Select a key to see its details.</source>
         <translation>Wählen Sie einen Schlüssel aus, um seine Details zu sehen.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Key name</source>
-        <translation>Schlüsselname</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Permissions</source>
-        <translation>Berechtigungen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Hint</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Last used</source>
-        <translation>Zuletzt verwendet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>From IP</source>
-        <translation>Von IP</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>User agent</source>
-        <translation>User-Agent</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Owner</source>
-        <translation>Verantwortlich</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Exposure</source>
-        <translation>Offenlegung</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Recent activity</source>
-        <translation>Letzte Aktivität</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Load more activity</source>
-        <translation>Weitere Aktivität laden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Export activity…</source>
-        <translation>Aktivität exportieren…</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
@@ -943,94 +888,149 @@
         <translation>A&amp;ktivieren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>From IP</source>
+        <translation>Von IP</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>User agent</source>
+        <translation>User-Agent</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Exposure</source>
+        <translation>Offenlegung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>%1 by %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>No permissions</source>
         <translation>Keine Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Loading activity…</source>
-        <translation>Aktivität wird geladen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Rotated: this key stops working then.</source>
         <translation>Rotiert: Dieser Schlüssel funktioniert ab dann nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Disabled %1 by %2</source>
         <translation>Deaktiviert am %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Nobody</source>
         <translation>Niemand</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Reported exposed on %1 by %2</source>
         <translation>Am %1 von %2 als offengelegt gemeldet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>GitHub secret scanning</source>
         <translation>GitHub Secret Scanning</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Reported exposed on %1 at %3 by %2</source>
         <translation>Am %1 von %2 unter %3 als offengelegt gemeldet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>; disabled automatically</source>
         <translation>; automatisch deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>; disabled</source>
         <translation>; deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>; revoked</source>
         <translation>; widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>No activity yet.</source>
-        <translation>Noch keine Aktivität.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Activity couldn&apos;t be loaded: %1</source>
-        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
