@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from rakerone_desktop.ui.banner import ErrorBanner, LifecycleBanner
 from rakerone_desktop.ui.delegates import KeysTableDelegate
 from rakerone_desktop.ui.details_pane import DetailsPane
 from rakerone_desktop.ui.keys_lifecycle_banner import LifecycleBannerState
-from rakerone_desktop.ui.keys_states import EmptyState, NoMatchState
+from rakerone_desktop.ui.keys_states import EmptyState, KeysStack, NoMatchState
 from rakerone_desktop.ui.keys_table import KeysTableView
 from rakerone_desktop.ui.keys_toolbar import KeysToolbar, offers_filter
 from rakerone_desktop.ui.preserve import restore_state, save_state
@@ -58,8 +57,6 @@ class KeysPage(QWidget):
         self._loading = False
         self._loaded_once = False
         self._settings: Settings | None = None
-        self._empty_state: EmptyState | None = None
-        self._no_match: NoMatchState | None = None
 
         title = QLabel(self.tr("API keys"))
         title.setProperty("role", "pageTitle")
@@ -82,7 +79,7 @@ class KeysPage(QWidget):
         # Parents first, then children: with the app's style sheet, each move of a
         # built widget into a new parent styles its whole subtree again.
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.stack = QStackedWidget(self.splitter)
+        self.stack = KeysStack(self.splitter)
         self.table = KeysTableView(model, self.stack)
         self.table.setAccessibleName(self.tr("API keys"))
         self.table.set_up_columns(model, self)
@@ -121,6 +118,8 @@ class KeysPage(QWidget):
         toolbar.filterChanged.connect(self.filterChanged.emit)
         toolbar.unusedDaysChanged.connect(self.unusedDaysChanged.emit)
         self.banner.retryRequested.connect(self.refreshRequested.emit)
+        self.stack.createRequested.connect(self.createRequested.emit)
+        self.stack.clearRequested.connect(self.show_all)
         lifecycle = self.lifecycle_banner
         lifecycle.showFilterRequested.connect(toolbar.show_filtered)
         lifecycle.revokeRequested.connect(self.revokeRequested.emit)
@@ -173,20 +172,11 @@ class KeysPage(QWidget):
 
     @property
     def empty_state(self) -> EmptyState:
-        if self._empty_state is None:
-            self._empty_state = EmptyState()
-            self._empty_state.create_button.setVisible(not self._read_only)
-            self._empty_state.createRequested.connect(self.createRequested.emit)
-            self.stack.addWidget(self._empty_state)
-        return self._empty_state
+        return self.stack.empty_state
 
     @property
     def no_match(self) -> NoMatchState:
-        if self._no_match is None:
-            self._no_match = NoMatchState()
-            self._no_match.clearRequested.connect(self.show_all)
-            self.stack.addWidget(self._no_match)
-        return self._no_match
+        return self.stack.no_match
 
     # -- the remembered layout -------------------------------------------------------------
 
@@ -258,21 +248,19 @@ class KeysPage(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         self.create_button.setVisible(not read_only)
-        if self._empty_state is not None:
-            self._empty_state.create_button.setVisible(not read_only)
+        self.stack.set_read_only(read_only)
         self.table.setColumnHidden(Column.REVOKE, read_only)
         self.details.set_read_only(read_only)
         self.lifecycle_banner.set_read_only(read_only)
 
     def _update_stack(self) -> None:
-        if self.model.rowCount() > 0:
-            self.stack.setCurrentWidget(self.table)
-        elif self.model.total_loaded == 0 and self._loaded_once and not self._loading:
-            self.stack.setCurrentWidget(self.empty_state)
-        elif self.model.total_loaded > 0 and not self._loading:
-            self.stack.setCurrentWidget(self.no_match)
-        else:
-            self.stack.setCurrentWidget(self.table)
+        self.stack.show_state(
+            self.table,
+            shown=self.model.rowCount(),
+            loaded=self.model.total_loaded,
+            loaded_once=self._loaded_once,
+            loading=self._loading,
+        )
 
     def show_all(self) -> None:
         self.toolbar.show_all()

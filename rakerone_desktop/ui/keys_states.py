@@ -1,9 +1,10 @@
-"""The keys page's empty state (no keys at all) and no-match state (none pass the filter)."""
+"""The keys page's empty state (no keys at all), no-match state (none pass the filter)
+and the stack that shows one of them or the table."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from rakerone_desktop.ui.theme import icon
 
@@ -59,3 +60,52 @@ class NoMatchState(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
+
+
+class KeysStack(QStackedWidget):
+    """The table, or instead of it the empty or the no-match state (each built the
+    first time it is shown); their buttons' requests come out as this stack's signals."""
+
+    createRequested = Signal()
+    clearRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._empty_state: EmptyState | None = None
+        self._no_match: NoMatchState | None = None
+        self._read_only = False
+
+    @property
+    def empty_state(self) -> EmptyState:
+        if self._empty_state is None:
+            self._empty_state = EmptyState()
+            self._empty_state.create_button.setVisible(not self._read_only)
+            self._empty_state.createRequested.connect(self.createRequested.emit)
+            self.addWidget(self._empty_state)
+        return self._empty_state
+
+    @property
+    def no_match(self) -> NoMatchState:
+        if self._no_match is None:
+            self._no_match = NoMatchState()
+            self._no_match.clearRequested.connect(self.clearRequested.emit)
+            self.addWidget(self._no_match)
+        return self._no_match
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        if self._empty_state is not None:
+            self._empty_state.create_button.setVisible(not read_only)
+
+    def show_state(
+        self, table: QWidget, *, shown: int, loaded: int, loaded_once: bool, loading: bool
+    ) -> None:
+        """``shown`` rows pass the search and filter of the ``loaded`` ones."""
+        if shown > 0:
+            self.setCurrentWidget(table)
+        elif loaded == 0 and loaded_once and not loading:
+            self.setCurrentWidget(self.empty_state)
+        elif loaded > 0 and not loading:
+            self.setCurrentWidget(self.no_match)
+        else:
+            self.setCurrentWidget(table)
