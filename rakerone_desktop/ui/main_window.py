@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -32,6 +30,7 @@ from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.main_menus import MainMenus
 from rakerone_desktop.ui.preserve import restore_state, save_state
+from rakerone_desktop.ui.sidebar import SidebarPanel
 from rakerone_desktop.ui.status_bar import KeysStatusBar
 from rakerone_desktop.ui.theme import icon
 
@@ -101,23 +100,8 @@ class MainWindow(QMainWindow):
         # built widget into a new parent styles its whole subtree again.
         self.splitter = QSplitter(self)
         self.setCentralWidget(self.splitter)
-        side = QWidget(self.splitter)
-        side.setObjectName("sidebarPanel")
-        side.setMaximumWidth(220)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 10, 0, 0)
-        side_layout.setSpacing(2)
-        group_label = QLabel(self.tr("Admin"), side)
-        group_label.setObjectName("sidebarGroup")
-        self.sidebar = QListWidget(side)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(self.tr("Admin"))
-        keys_item = QListWidgetItem(icon("key"), self.tr("API keys"))
-        self.sidebar.addItem(keys_item)
-        self.sidebar.setCurrentItem(keys_item)
-        group_label.setBuddy(self.sidebar)
-        side_layout.addWidget(group_label)
-        side_layout.addWidget(self.sidebar, 1)
+        side = SidebarPanel(self.splitter)
+        self.sidebar = side.sidebar
 
         self.pages = QStackedWidget(self.splitter)
         self.keys_page = KeysPage(model, self.pages)

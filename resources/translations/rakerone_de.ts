@@ -2217,18 +2217,18 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source> — read-only</source>
+        <translation> – nur lesen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sidebar.py"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/sidebar.py"/>
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source> — read-only</source>
-        <translation> – nur lesen</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/status_bar.py"/>
