@@ -75,7 +75,7 @@ class KeysPage(QWidget):
         self.notice = ErrorBanner(self, object_name="noticeBanner")
         # Keys that expire soon, keys newly reported exposed (after each refresh).
         self.lifecycle_banner = LifecycleBanner(self)
-        self.lifecycle = LifecycleBannerState(self.lifecycle_banner, model)
+        self.banner_state = LifecycleBannerState(self.lifecycle_banner, model)
         # Parents first, then children: with the app's style sheet, each move of a
         # built widget into a new parent styles its whole subtree again.
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -124,8 +124,8 @@ class KeysPage(QWidget):
         lifecycle.showFilterRequested.connect(toolbar.show_filtered)
         lifecycle.revokeRequested.connect(self.revokeRequested.emit)
         lifecycle.enableRequested.connect(self.enableRequested.emit)
-        lifecycle.exposedSeen.connect(self.lifecycle.exposed_seen)
-        lifecycle.dismiss_button.clicked.connect(self.lifecycle.dismissed)
+        lifecycle.exposedSeen.connect(self.banner_state.exposed_seen)
+        lifecycle.dismiss_button.clicked.connect(self.banner_state.dismissed)
         # table
         self.table.delegate.revokeClicked.connect(self._revoke_one)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -185,7 +185,7 @@ class KeysPage(QWidget):
         from now on the sort and the filter are saved as they change."""
         self._settings = settings
         self.toolbar.settings = settings
-        self.lifecycle.settings = settings
+        self.banner_state.settings = settings
         self.table.restore_header(settings)
         self.table.apply_feature_columns(self.server_features)
         # A saved header may show a column that read-only mode hides.
@@ -243,7 +243,7 @@ class KeysPage(QWidget):
     def update_lifecycle_banner(self) -> None:
         """After a refresh: keys that expire within the warning days, and keys reported
         exposed since the person last looked (``Options.exposure_seen_at``)."""
-        self.lifecycle.update(self.server_features)
+        self.banner_state.update(self.server_features)
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
