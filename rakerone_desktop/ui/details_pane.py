@@ -7,35 +7,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from rakerone_desktop.models import timefmt
+from rakerone_desktop.ui.activity_list import ActivityList
+from rakerone_desktop.ui.key_info import KeyInfoSection
 from rakerone_desktop.ui.lazy import BuiltOnFirstUse
-from rakerone_desktop.ui.text import isolate, plain_tooltip
 
 if TYPE_CHECKING:
-    from rakerone_desktop.api.models import ApiKey, Event, EventPage, Permission
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    return label
+    from rakerone_desktop.api.models import ApiKey, EventPage, Permission
 
 
 class DetailsPane(BuiltOnFirstUse, QFrame):
@@ -52,7 +38,6 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.setAccessibleName(self.tr("Key details"))
         self.setMinimumWidth(300)
         self._key: ApiKey | None = None
-        self._cursor: str | None = None
         self._read_only = False
         # Part 2 (set from what the server offers): edit, disable/enable.
         self.offers_edit = False
@@ -71,73 +56,28 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.parts_pending()
 
     def _build_parts(self) -> None:
-        self.title = _plain()
-        self.title.setProperty("role", "pageTitle")
-        self.title.setAccessibleName(self.tr("Key name"))
-        self.status = _plain()
-        self.status.setProperty("role", "hint")
-        self.hint = _plain()
-        self.created = _plain()
-        self.last_used = _plain()
-        self.last_used_ip = _plain()
-        self.last_used_ua = _plain()
-        self.revoked = _plain()
-        # Part 2 (key lifecycle): rows shown only for a key a part-2 server sent.
-        self.expires = _plain()
-        self.expires.setObjectName("detailsExpires")
-        self.lifecycle = _plain()  # disabled by/at, expired
-        self.lifecycle.setObjectName("detailsStatus")
-        self.owner = _plain()
-        self.owner.setObjectName("detailsOwner")
-        self.tags = _plain()
-        self.tags.setObjectName("detailsTags")
-        self.description = _plain()
-        self.description.setObjectName("detailsDescription")
-        self.exposure = _plain()  # plain text: the URL is shown, never a link
-        self.exposure.setObjectName("detailsExposure")
-        self.permissions = _plain()
-        self.permissions.setAccessibleName(self.tr("Permissions"))
-
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        for text, widget in (
-            (self.tr("Hint"), self.hint),
-            (self.tr("Created"), self.created),
-            (self.tr("Last used"), self.last_used),
-            (self.tr("From IP"), self.last_used_ip),
-            (self.tr("User agent"), self.last_used_ua),
-            (self.tr("Revoked"), self.revoked),
-            (self.tr("Expires"), self.expires),
-            (self.tr("Status"), self.lifecycle),
-            (self.tr("Owner"), self.owner),
-            (self.tr("Tags"), self.tags),
-            (self.tr("Description"), self.description),
-            (self.tr("Exposure"), self.exposure),
-        ):
-            label = QLabel(text)
-            label.setProperty("role", "detailKey")
-            label.setBuddy(widget)
-            widget.setAccessibleName(text)
-            form.addRow(label, widget)
-        self._form = form
-
-        perms_title = QLabel(self.tr("Permissions"))
-        perms_title.setProperty("role", "sectionTitle")
-        activity_title = QLabel(self.tr("Recent activity"))
-        activity_title.setProperty("role", "sectionTitle")
-        self.events = QListWidget()
-        self.events.setObjectName("eventsList")
-        self.events.setAccessibleName(self.tr("Recent activity"))
-        self.events.setWordWrap(True)
-        self.events.setAlternatingRowColors(True)
-        self.events.setMinimumHeight(160)
-        self.events_status = QLabel()
-        self.events_status.setProperty("role", "hint")
-        self.events_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.more_button = QPushButton(self.tr("Load more activity"))
-        self.more_button.hide()
-        self.export_button = QPushButton(self.tr("Export activity…"))
-        self.export_button.setObjectName("exportActivityButton")
+        self.info = KeyInfoSection()
+        info = self.info
+        self.title = info.title
+        self.status = info.status
+        self.hint = info.hint
+        self.created = info.created
+        self.last_used = info.last_used
+        self.last_used_ip = info.last_used_ip
+        self.last_used_ua = info.last_used_ua
+        self.revoked = info.revoked
+        self.expires = info.expires
+        self.lifecycle = info.lifecycle
+        self.owner = info.owner
+        self.tags = info.tags
+        self.description = info.description
+        self.exposure = info.exposure
+        self.permissions = info.permissions
+        self.activity = ActivityList()
+        self.events = self.activity.events
+        self.events_status = self.activity.events_status
+        self.more_button = self.activity.more_button
+        self.export_button = self.activity.export_button
         self.revoke_button = QPushButton(self.tr("Revoke key…"))
         self.revoke_button.setObjectName("detailsRevokeButton")
         self.revoke_button.setProperty("role", "destructive")
@@ -156,16 +96,8 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
 
         body = QWidget()
         inner = QVBoxLayout(body)
-        inner.addWidget(self.title)
-        inner.addWidget(self.status)
-        inner.addLayout(form)
-        inner.addWidget(perms_title)
-        inner.addWidget(self.permissions)
-        inner.addWidget(activity_title)
-        inner.addWidget(self.events, 1)
-        inner.addWidget(self.events_status)
-        inner.addWidget(self.more_button)
-        inner.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(info)
+        inner.addWidget(self.activity, 1)
         inner.addLayout(actions)
         inner.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._body = body
@@ -182,9 +114,18 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         self.more_button.clicked.connect(self._more)
         self.export_button.clicked.connect(self._export)
         self.revoke_button.clicked.connect(self._revoke)
-        self.edit_button.clicked.connect(lambda: self._emit_for(self.editRequested))
-        self.disable_button.clicked.connect(lambda: self._emit_for(self.disableRequested))
-        self.enable_button.clicked.connect(lambda: self._emit_for(self.enableRequested))
+        self.edit_button.clicked.connect(self._edit)
+        self.disable_button.clicked.connect(self._disable)
+        self.enable_button.clicked.connect(self._enable)
+
+    def _edit(self) -> None:
+        self._emit_for(self.editRequested)
+
+    def _disable(self) -> None:
+        self._emit_for(self.disableRequested)
+
+    def _enable(self) -> None:
+        self._emit_for(self.enableRequested)
 
     def _emit_for(self, signal: object) -> None:
         if self._key is not None:
@@ -224,113 +165,10 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
             return
         self.ensure_built()
         self._scroll.show()
-        self.title.setText(key.name)
-        self.status.setText(
-            {
-                "revoked": self.tr("Revoked"),
-                "disabled": self.tr("Disabled"),
-                "expired": self.tr("Expired"),
-            }.get(key.lifecycle_status, self.tr("Active"))
-        )
-        self.hint.setText(key.hint)
-        self.created.setText(
-            self.tr("%1 by %2")
-            .replace("%1", timefmt.local_time(key.created_at))
-            .replace("%2", isolate(key.created_by.name))
-        )
-        if key.last_used_at is None:
-            self.last_used.setText(timefmt.never())
-        else:
-            self.last_used.setText(
-                f"{timefmt.local_time(key.last_used_at)}\n{timefmt.utc_time(key.last_used_at)}"
-            )
-        self.last_used_ip.setText(key.last_used_ip or "—")
-        self.last_used_ua.setText(key.last_used_user_agent or "—")
-        if key.revoked_at is not None:
-            by = key.revoked_by.name if key.revoked_by else "?"
-            self.revoked.setText(
-                self.tr("%1 by %2")
-                .replace("%1", timefmt.local_time(key.revoked_at))
-                .replace("%2", isolate(by))
-            )
-        self._form.setRowVisible(self.revoked, key.revoked_at is not None)
-        self._show_lifecycle(key)
-        if key.permissions:
-            lines = []
-            for pid in key.permissions:
-                perm = catalog.get(pid)
-                if perm is None:
-                    lines.append(f"• {pid}")
-                else:
-                    warn = "  ⚠" if perm.impersonation else ""
-                    lines.append(f"• {perm.label}{warn} — {perm.description}")
-            self.permissions.setText("\n".join(lines))
-        else:
-            self.permissions.setText(self.tr("No permissions"))
+        self.info.show_key(key, catalog, self._rotated)
         self.set_read_only(self._read_only)
         if changed:
-            self.events.clear()
-            self._cursor = None
-            self.more_button.hide()
-            self.events_status.setText(self.tr("Loading activity…"))
-
-    def _show_lifecycle(self, key: ApiKey) -> None:
-        """Expiry, status, owner, tags, description and exposure of a part-2 key."""
-        part_two = key.status is not None
-        form = self._form
-        if part_two:
-            if key.expires_at is None:
-                expires = self.tr("Never")
-            else:
-                expires = (
-                    f"{timefmt.local_time(key.expires_at)}\n{timefmt.utc_time(key.expires_at)}"
-                )
-            if self._rotated:
-                expires += "\n" + self.tr("Rotated: this key stops working then.")
-            self.expires.setText(expires)
-            status = key.lifecycle_status
-            if status == "disabled":
-                by = key.disabled_by.name if key.disabled_by else "?"
-                when = timefmt.local_time(key.disabled_at) if key.disabled_at else "?"
-                self.lifecycle.setText(
-                    self.tr("Disabled %1 by %2").replace("%1", when).replace("%2", isolate(by))
-                )
-            elif status == "expired":
-                self.lifecycle.setText(self.tr("Expired"))
-            self.owner.setText(isolate(key.owner.name) if key.owner else self.tr("Nobody"))
-            self.tags.setText(", ".join(key.tags))
-            self.description.setText(key.description)
-            report = key.exposure
-            if report is not None:
-                text = self.tr("Reported exposed on %1 by %2").replace(
-                    "%1", timefmt.local_time(report.reported_at)
-                )
-                scanner = {"github": self.tr("GitHub secret scanning")}.get(
-                    report.source.casefold(), report.source
-                )
-                text = text.replace("%2", scanner)
-                if report.url:
-                    text = (
-                        self.tr("Reported exposed on %1 at %3 by %2")
-                        .replace("%1", timefmt.local_time(report.reported_at))
-                        .replace("%3", report.url)
-                        .replace("%2", scanner)
-                    )
-                automatic = key.disabled_by is None or key.disabled_at == report.reported_at
-                if status == "disabled" and automatic:
-                    text += self.tr("; disabled automatically")
-                elif status == "disabled":
-                    text += self.tr("; disabled")
-                elif status == "revoked":
-                    text += self.tr("; revoked")
-                self.exposure.setText(text)
-        status = key.lifecycle_status
-        form.setRowVisible(self.expires, part_two and status != "revoked")
-        form.setRowVisible(self.lifecycle, part_two and status in ("disabled", "expired"))
-        form.setRowVisible(self.owner, part_two)
-        form.setRowVisible(self.tags, part_two and bool(key.tags))
-        form.setRowVisible(self.description, part_two and bool(key.description))
-        form.setRowVisible(self.exposure, part_two and key.exposure is not None)
+            self.activity.reset()
 
     def set_rotated(self, rotated: bool) -> None:
         """The key shown was rotated on the server (its expiry is its grace period's end)."""
@@ -339,15 +177,7 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
     def show_events(self, key_id: str, page: EventPage, append: bool = False) -> None:
         if self._key is None or self._key.id != key_id:
             return
-        if not append:
-            self.events.clear()
-        for event in page.items:
-            self.events.addItem(self._event_item(event))
-        self._cursor = page.next_cursor
-        self.more_button.setVisible(page.next_cursor is not None)
-        count = self.events.count()
-        self.events_status.setText(self.tr("No activity yet.") if count == 0 else "")
-        self.events_status.setVisible(count == 0)
+        self.activity.show_page(page, append)
 
     def show_events_error(self, key_id: str, error: object) -> None:
         if self._key is None or self._key.id != key_id:
@@ -355,30 +185,11 @@ class DetailsPane(BuiltOnFirstUse, QFrame):
         from rakerone_desktop.api.errors import ApiError
 
         message = error.message if isinstance(error, ApiError) else str(error)
-        self.events_status.setText(
-            self.tr("Activity couldn't be loaded: %1").replace("%1", message)
-        )
-        self.events_status.show()
-
-    def _event_item(self, event: Event) -> QListWidgetItem:
-        what = event.summary or event.action
-        who = isolate(event.actor.name)
-        where = f" · {event.ip}" if event.ip else ""
-        when = timefmt.local_time(event.at)
-        # QListWidgetItem text is always plain; the tooltip is escaped.
-        item = QListWidgetItem(f"{what}\n{when} · {who}{where}")
-        item.setData(Qt.ItemDataRole.UserRole, event.id)
-        item.setToolTip(
-            plain_tooltip(
-                f"{event.action}\n{timefmt.utc_time(event.at)}\n"
-                f"{event.actor.kind}: {event.actor.name}{where}"
-            )
-        )
-        return item
+        self.activity.show_error(message)
 
     def _more(self) -> None:
-        if self._key is not None and self._cursor:
-            self.moreEventsRequested.emit(self._key.id, self._cursor)
+        if self._key is not None and self.activity.next_cursor:
+            self.moreEventsRequested.emit(self._key.id, self.activity.next_cursor)
 
     def _export(self) -> None:
         if self._key is not None:

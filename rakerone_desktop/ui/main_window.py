@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -24,17 +22,16 @@ from rakerone_desktop.models.keys_model import (
     OPTIONAL_COLUMNS,
     ApiKeysModel,
     Column,
-    KeyFilter,
-    column_title,
-    filter_label,
 )
 from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.runtime.settings import Options
 from rakerone_desktop.ui.admin_pages import AdminPages
 from rakerone_desktop.ui.banner import ErrorBanner
-from rakerone_desktop.ui.key_row_menu import KeyRowActions
 from rakerone_desktop.ui.keys_page import KeysPage
+from rakerone_desktop.ui.main_menus import MainMenus
 from rakerone_desktop.ui.preserve import restore_state, save_state
+from rakerone_desktop.ui.sidebar import SidebarPanel
+from rakerone_desktop.ui.status_bar import KeysStatusBar
 from rakerone_desktop.ui.theme import icon
 
 if TYPE_CHECKING:
@@ -103,23 +100,8 @@ class MainWindow(QMainWindow):
         # built widget into a new parent styles its whole subtree again.
         self.splitter = QSplitter(self)
         self.setCentralWidget(self.splitter)
-        side = QWidget(self.splitter)
-        side.setObjectName("sidebarPanel")
-        side.setMaximumWidth(220)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 10, 0, 0)
-        side_layout.setSpacing(2)
-        group_label = QLabel(self.tr("Admin"), side)
-        group_label.setObjectName("sidebarGroup")
-        self.sidebar = QListWidget(side)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(self.tr("Admin"))
-        keys_item = QListWidgetItem(icon("key"), self.tr("API keys"))
-        self.sidebar.addItem(keys_item)
-        self.sidebar.setCurrentItem(keys_item)
-        group_label.setBuddy(self.sidebar)
-        side_layout.addWidget(group_label)
-        side_layout.addWidget(self.sidebar, 1)
+        side = SidebarPanel(self.splitter)
+        self.sidebar = side.sidebar
 
         self.pages = QStackedWidget(self.splitter)
         self.keys_page = KeysPage(model, self.pages)
@@ -135,118 +117,39 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
 
-        self._build_menus()
-        self.count_label = QLabel()
-        self.count_label.setObjectName("keyCountLabel")
-        self.refresh_label = QLabel()
-        self.refresh_label.setObjectName("lastRefreshLabel")
-        self.user_label = QLabel(self.tr("Signed in as %1").replace("%1", user_name))
-        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.refresh_label)
-        self.statusBar().addPermanentWidget(self.user_label)
+        self.menus = MainMenus(self, self.keys_page, model)
+        menus = self.menus
+        self.switch_action = menus.switch_action
+        self.export_action = menus.export_action
+        self.preferences_action = menus.preferences_action
+        self.sign_out_action = menus.sign_out_action
+        self.quit_action = menus.quit_action
+        self.create_action = menus.create_action
+        self.rotate_action = menus.rotate_action
+        self.revoke_action = menus.revoke_action
+        self.find_action = menus.find_action
+        self.revoke_shown_action = menus.revoke_shown_action
+        self.export_activity_action = menus.export_activity_action
+        self.row_actions = menus.row_actions
+        self.edit_action = menus.edit_action
+        self.disable_action = menus.disable_action
+        self.enable_action = menus.enable_action
+        self.refresh_action = menus.refresh_action
+        self.search_action = menus.search_action
+        self.filter_group = menus.filter_group
+        self.filter_actions = menus.filter_actions
+        self.column_actions = menus.column_actions
+        self.read_only_action = menus.read_only_action
+        self.about_action = menus.about_action
+        self.diagnostics_action = menus.diagnostics_action
+        self.session_action = menus.session_action
+        self.status = KeysStatusBar(user_name, self)
+        self.setStatusBar(self.status)
+        self.count_label = self.status.count_label
+        self.refresh_label = self.status.refresh_label
+        self.user_label = self.status.user_label
         self._connect_signals()
         self.update_counts()
-
-    # -- menus -------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.switch_action = self._action(self.tr("S&witch server…"))
-        self.export_action = self._action(self.tr("&Export keys as CSV…"), "Ctrl+E")
-        self.preferences_action = self._action(
-            self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences
-        )
-        self.sign_out_action = self._action(self.tr("Sign &out"))
-        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
-        for a in (self.switch_action, self.export_action, self.preferences_action):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(self.sign_out_action)
-        file_menu.addAction(self.quit_action)
-
-        keys_menu = bar.addMenu(self.tr("&Keys"))
-        self.create_action = self._action(self.tr("&Create key…"), "Ctrl+N")
-        self.rotate_action = self._action(self.tr("R&otate…"))
-        self.revoke_action = self._action(self.tr("&Revoke…"))
-        self.revoke_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        # Delete acts on the table only; typing in the search field must not revoke.
-        # The one binding of Delete: this action, on the table.
-        self.revoke_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.keys_page.table.addAction(self.revoke_action)
-        self.find_action = self._action(self.tr("&Find key by value…"), "Ctrl+Shift+F")
-        self.revoke_shown_action = self._action(self.tr("Revoke all &shown keys…"))
-        self.export_activity_action = self._action(self.tr("Export &activity of the selected key…"))
-        self.row_actions = KeyRowActions(
-            self, self.keys_page, self.rotate_action, self.revoke_action
-        )
-        self.edit_action = self.row_actions.edit_action
-        self.disable_action = self.row_actions.disable_action
-        self.enable_action = self.row_actions.enable_action
-        keys_menu.addAction(self.create_action)
-        keys_menu.addAction(self.edit_action)
-        for a in (self.rotate_action, self.disable_action, self.enable_action, self.revoke_action):
-            keys_menu.addAction(a)
-        keys_menu.addAction(self.revoke_shown_action)
-        keys_menu.addSeparator()
-        keys_menu.addAction(self.find_action)
-        keys_menu.addAction(self.export_activity_action)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh)
-        if self.refresh_action.shortcut() != QKeySequence("F5"):
-            self.refresh_action.setShortcuts([QKeySequence("F5"), self.refresh_action.shortcut()])
-        self.search_action = self._action(self.tr("&Search"), QKeySequence.StandardKey.Find)
-        view_menu.addAction(self.refresh_action)
-        view_menu.addAction(self.search_action)
-        view_menu.addSeparator()
-        self.filter_group = QActionGroup(self)
-        self.filter_actions: dict[str, QAction] = {}
-        for name in KeyFilter.ORDER:
-            act = QAction(filter_label(name, self.model.unused_days), self, checkable=True)
-            act.setData(name)
-            self.filter_group.addAction(act)
-            view_menu.addAction(act)
-            act.setVisible(self.keys_page.offers_filter(name))
-            self.filter_actions[name] = act
-        self.filter_actions[KeyFilter.ALL].setChecked(True)
-        view_menu.addSeparator()
-        columns_menu = view_menu.addMenu(self.tr("&Columns"))
-        self.column_actions: dict[Column, QAction] = {}
-        for col in OPTIONAL_COLUMNS:
-            act = QAction(column_title(col), self, checkable=True)
-            act.setVisible(self.keys_page.offers_column(col))
-            columns_menu.addAction(act)
-            self.column_actions[col] = act
-        view_menu.addSeparator()
-        self.read_only_action = QAction(self.tr("Read-&only mode"), self, checkable=True)
-        self.read_only_action.setToolTip(self.tr("Hide every action that changes keys"))
-        view_menu.addAction(self.read_only_action)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&About RakerOne Desktop"))
-        self.diagnostics_action = self._action(self.tr("Copy &diagnostics"))
-        self.diagnostics_action.setToolTip(
-            self.tr("Versions, server and recent errors for a support ticket; never a secret")
-        )
-        help_menu.addAction(self.diagnostics_action)
-        self.session_action = self._action(self.tr("&Session…"))
-        self.session_action.setToolTip(self.tr("Server, account, when the session ends"))
-        help_menu.addAction(self.session_action)
-        help_menu.addAction(self.about_action)
-
-        self.keys_page.table.addAction(self.revoke_action)
 
     def _connect_signals(self) -> None:
         # File menu
@@ -316,7 +219,7 @@ class MainWindow(QMainWindow):
         self.exportActivityRequested.emit()
 
     def _on_unused_days(self, days: int) -> None:
-        self.filter_actions[KeyFilter.UNUSED].setText(filter_label(KeyFilter.UNUSED, days))
+        self.menus.set_unused_days(days)
 
     def set_column_visible(self, column: Column, visible: bool) -> None:
         self.keys_page.table.setColumnHidden(
@@ -330,17 +233,14 @@ class MainWindow(QMainWindow):
         return [c for c in OPTIONAL_COLUMNS if not self.keys_page.table.isColumnHidden(c)]
 
     def _sync_filter_actions(self, name: str) -> None:
-        act = self.filter_actions.get(name)
-        if act is not None:
-            act.setChecked(True)
+        self.menus.check_filter(name)
 
     def set_server_features(self, features: ServerFeatures) -> None:
         """What the server offers beyond part 1: part-2 controls show only when offered."""
         self.server_features = features
         self.keys_page.set_server_features(features)
         # Part-2 filters and columns: in the View menu only when offered.
-        for name, act in self.filter_actions.items():
-            act.setVisible(self.keys_page.offers_filter(name))
+        self.menus.sync_filters(self.keys_page)
         for col, act in self.column_actions.items():
             offered = self.keys_page.offers_column(col)
             act.setVisible(offered)
@@ -395,8 +295,7 @@ class MainWindow(QMainWindow):
     def _save_columns(self) -> None:
         if self._settings is not None:
             # What the person chose, also of columns this server doesn't offer.
-            chosen = [c.name for c, act in self.column_actions.items() if act.isChecked()]
-            self._settings.set(Options.shown_columns, chosen)
+            self._settings.set(Options.shown_columns, self.menus.chosen_columns())
 
     # -- what the app tells the window ---------------------------------------------------
 
@@ -431,16 +330,10 @@ class MainWindow(QMainWindow):
     # -- status ------------------------------------------------------------------------
 
     def update_counts(self) -> None:
-        shown, never = self.model.counts()
-        self.count_label.setText(
-            self.tr("%1 keys shown, %2 never used")
-            .replace("%1", f"{shown:,}")
-            .replace("%2", f"{never:,}")
-        )
+        self.status.show_counts(*self.model.counts())
 
     def set_last_refresh(self, when: datetime) -> None:
-        local = when.astimezone().strftime("%H:%M:%S")
-        self.refresh_label.setText(self.tr("Last refreshed %1").replace("%1", local))
+        self.status.set_last_refresh(when)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -823,6 +823,36 @@
 <context>
     <name>DetailsPane</name>
     <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Recent activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Load more activity</source>
+        <translation>Weitere Aktivität laden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Export activity…</source>
+        <translation>Aktivität exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Loading activity…</source>
+        <translation>Aktivität wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>No activity yet.</source>
+        <translation>Noch keine Aktivität.</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/activity_list.py"/>
+        <source>Activity couldn&apos;t be loaded: %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Key details</source>
         <translation>Schlüsseldetails</translation>
@@ -831,91 +861,6 @@
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
         <source>Select a key to see its details.</source>
         <translation>Wählen Sie einen Schlüssel aus, um seine Details zu sehen.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Key name</source>
-        <translation>Schlüsselname</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Permissions</source>
-        <translation>Berechtigungen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Hint</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Last used</source>
-        <translation>Zuletzt verwendet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>From IP</source>
-        <translation>Von IP</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>User agent</source>
-        <translation>User-Agent</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Owner</source>
-        <translation>Verantwortlich</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Exposure</source>
-        <translation>Offenlegung</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Recent activity</source>
-        <translation>Letzte Aktivität</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Load more activity</source>
-        <translation>Weitere Aktivität laden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Export activity…</source>
-        <translation>Aktivität exportieren…</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/details_pane.py"/>
@@ -943,94 +888,149 @@
         <translation>A&amp;ktivieren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Hint</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>From IP</source>
+        <translation>Von IP</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>User agent</source>
+        <translation>User-Agent</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
+        <source>Exposure</source>
+        <translation>Offenlegung</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>%1 by %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>No permissions</source>
         <translation>Keine Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Loading activity…</source>
-        <translation>Aktivität wird geladen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Rotated: this key stops working then.</source>
         <translation>Rotiert: Dieser Schlüssel funktioniert ab dann nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Disabled %1 by %2</source>
         <translation>Deaktiviert am %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Nobody</source>
         <translation>Niemand</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Reported exposed on %1 by %2</source>
         <translation>Am %1 von %2 als offengelegt gemeldet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>GitHub secret scanning</source>
         <translation>GitHub Secret Scanning</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>Reported exposed on %1 at %3 by %2</source>
         <translation>Am %1 von %2 unter %3 als offengelegt gemeldet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>; disabled automatically</source>
         <translation>; automatisch deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>; disabled</source>
         <translation>; deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
+        <location filename="../../rakerone_desktop/ui/key_info.py"/>
         <source>; revoked</source>
         <translation>; widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>No activity yet.</source>
-        <translation>Noch keine Aktivität.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/details_pane.py"/>
-        <source>Activity couldn&apos;t be loaded: %1</source>
-        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1260,22 +1260,22 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>No API keys</source>
         <translation>Keine API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>No API keys yet</source>
         <translation>Noch keine API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>Create a key to let an outside system — a script, an integration, or another app — work with RakerOne on its own.</source>
         <translation>Erstellen Sie einen Schlüssel, damit ein externes System – ein Skript, eine Integration oder eine andere App – selbstständig mit RakerOne arbeiten kann.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>Create key</source>
         <translation>Schlüssel erstellen</translation>
     </message>
@@ -1701,6 +1701,56 @@
 <context>
     <name>KeysPage</name>
     <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>1 key was reported exposed on %1</source>
+        <translation>1 Schlüssel wurde auf %1 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>%2 keys were reported exposed on %1</source>
+        <translation>%2 Schlüssel wurden auf %1 als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>1 key was reported exposed</source>
+        <translation>1 Schlüssel wurde als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>%2 keys were reported exposed</source>
+        <translation>%2 Schlüssel wurden als offengelegt gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and was disabled</source>
+        <translation> und wurde deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and were disabled</source>
+        <translation> und wurden deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and was revoked</source>
+        <translation> und wurde widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source> and were revoked</source>
+        <translation> und wurden widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>; it still works</source>
+        <translation>; er funktioniert weiterhin</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/keys_lifecycle_banner.py"/>
+        <source>; they still work</source>
+        <translation>; sie funktionieren weiterhin</translation>
+    </message>
+    <message>
         <location filename="../../rakerone_desktop/ui/keys_page.py"/>
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
@@ -1711,119 +1761,69 @@
         <translation>Mit einem API-Schlüssel arbeitet ein externes System selbstständig mit RakerOne, mit eigenen Berechtigungen und eigenem Namen im Prüfprotokoll. Geben Sie einem Schlüssel nur die Berechtigungen, die er wirklich braucht.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Create key</source>
         <translation>Schlüssel erstellen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Create key (Ctrl+N)</source>
         <translation>Schlüssel erstellen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Refresh (F5)</source>
         <translation>Aktualisieren (F5)</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Search name, hint, permission, creator</source>
         <translation>Name, Hinweis, Berechtigung, Ersteller suchen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Search keys</source>
         <translation>Schlüssel suchen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Filter keys</source>
         <translation>Schlüssel filtern</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>Not used in how many days</source>
         <translation>Seit wie vielen Tagen nicht verwendet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>The threshold of the “Not used in … days” filter</source>
         <translation>Die Schwelle des Filters „Seit … Tagen nicht verwendet“</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_toolbar.py"/>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>1 key was reported exposed on %1</source>
-        <translation>1 Schlüssel wurde auf %1 als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>%2 keys were reported exposed on %1</source>
-        <translation>%2 Schlüssel wurden auf %1 als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>1 key was reported exposed</source>
-        <translation>1 Schlüssel wurde als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>%2 keys were reported exposed</source>
-        <translation>%2 Schlüssel wurden als offengelegt gemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and was disabled</source>
-        <translation> und wurde deaktiviert</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and were disabled</source>
-        <translation> und wurden deaktiviert</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and was revoked</source>
-        <translation> und wurde widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source> and were revoked</source>
-        <translation> und wurden widerrufen</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>; it still works</source>
-        <translation>; er funktioniert weiterhin</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
-        <source>; they still work</source>
-        <translation>; sie funktionieren weiterhin</translation>
     </message>
 </context>
 <context>
@@ -2091,142 +2091,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Admin</source>
-        <translation>Admin</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>API keys</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Signed in as %1</source>
-        <translation>Angemeldet als %1</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>S&amp;witch server…</source>
         <translation>Server &amp;wechseln…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Export keys as CSV…</source>
         <translation>Schlüssel als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Keys</source>
         <translation>&amp;Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Create key…</source>
         <translation>Schlüssel &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>R&amp;otate…</source>
         <translation>&amp;Rotieren…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Revoke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Find key by value…</source>
         <translation>Schlüssel nach Wert &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Revoke all &amp;shown keys…</source>
         <translation>Alle &amp;angezeigten Schlüssel widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Export &amp;activity of the selected key…</source>
         <translation>Aktivität des ausgewählten Schlüssels e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Columns</source>
         <translation>Spa&amp;lten</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Read-&amp;only mode</source>
         <translation>&amp;Nur-Lese-Modus</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Hide every action that changes keys</source>
         <translation>Alle Aktionen ausblenden, die Schlüssel ändern</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;About RakerOne Desktop</source>
         <translation>Ü&amp;ber RakerOne Desktop</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Copy &amp;diagnostics</source>
         <translation>&amp;Diagnose kopieren</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Versions, server and recent errors for a support ticket; never a secret</source>
         <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Session…</source>
         <translation>&amp;Sitzung…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>Server, account, when the session ends</source>
         <translation>Server, Konto, wann die Sitzung endet</translation>
     </message>
@@ -2236,12 +2221,27 @@
         <translation> – nur lesen</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/sidebar.py"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/sidebar.py"/>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/status_bar.py"/>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/status_bar.py"/>
         <source>%1 keys shown, %2 never used</source>
         <translation>%1 Schlüssel angezeigt, %2 nie verwendet</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <location filename="../../rakerone_desktop/ui/status_bar.py"/>
         <source>Last refreshed %1</source>
         <translation>Zuletzt aktualisiert %1</translation>
     </message>
@@ -2282,12 +2282,12 @@
 <context>
     <name>NoMatchState</name>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>No keys match this search and filter.</source>
         <translation>Kein Schlüssel passt zu dieser Suche und diesem Filter.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/keys_page.py"/>
+        <location filename="../../rakerone_desktop/ui/keys_states.py"/>
         <source>Show all keys</source>
         <translation>Alle Schlüssel anzeigen</translation>
     </message>
