@@ -694,17 +694,7 @@ class RepliesWithRequestId:
             retry_conflict=True,
         )
         created = reply.value
-        # A fresh key comes with its secret; a replay never does.
-        if (created.secret is None) != created.replayed:
-            raise e.ProtocolError(
-                "The server's answer to the create breaks the contract: "
-                + (
-                    "a replayed answer carried a secret."
-                    if created.replayed
-                    else "the new key came without its secret."
-                ),
-                request_id=reply.request_id,
-            )
+        e.check_secret_once("create", created.secret, created.replayed, reply.request_id)
         return reply
 
     def revoke_key(self, key_id: str) -> Reply[ApiKey]:

@@ -349,3 +349,20 @@ def as_api_error(error: object) -> ApiError:
         return error
     logging.getLogger(__name__).error("Unexpected failure: %s", type(error).__name__)
     return UnexpectedError()
+
+
+def check_secret_once(
+    what: str, secret: str | None, replayed: bool, request_id: str | None
+) -> None:
+    """A fresh key comes with its secret and a replay never does (create and rotate);
+    an answer that breaks this is a :class:`ProtocolError` naming ``what``."""
+    if (secret is None) != replayed:
+        broken = (
+            "a replayed answer carried a secret."
+            if replayed
+            else "the new key came without its secret."
+        )
+        raise ProtocolError(
+            f"The server's answer to the {what} breaks the contract: {broken}",
+            request_id=request_id,
+        )

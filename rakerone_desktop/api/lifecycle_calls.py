@@ -223,16 +223,7 @@ class LifecycleCalls:
             retry_conflict=True,
         )
         rotated: RotatedKey = reply.value
-        if (rotated.secret is None) != rotated.replayed:
-            raise e.ProtocolError(
-                "The server's answer to the rotation breaks the contract: "
-                + (
-                    "a replayed answer carried a secret."
-                    if rotated.replayed
-                    else "the new key came without its secret."
-                ),
-                request_id=reply.request_id,
-            )
+        e.check_secret_once("rotation", rotated.secret, rotated.replayed, reply.request_id)
         return rotated
 
     # -- part 2: the audit log -------------------------------------------------
