@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from rakerone_desktop.domain.exposure import found_on_github
 from rakerone_desktop.models import timefmt
 from rakerone_desktop.ui.text import isolate
 
@@ -188,9 +189,11 @@ class KeyInfoSection(QWidget):
         text = QCoreApplication.translate("DetailsPane", "Reported exposed on %1 by %2").replace(
             "%1", timefmt.local_time(report.reported_at)
         )
-        scanner = {
-            "github": QCoreApplication.translate("DetailsPane", "GitHub secret scanning")
-        }.get(report.source.casefold(), report.source)
+        scanner = (
+            QCoreApplication.translate("DetailsPane", "GitHub secret scanning")
+            if found_on_github(report.url, report.source)
+            else report.source
+        )
         text = text.replace("%2", scanner)
         if report.url:
             text = (

@@ -7,10 +7,10 @@ from itertools import compress, repeat
 from math import ceil
 from operator import gt
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from rakerone_desktop.domain.exposure import found_on_github
 from rakerone_desktop.keytable.columns import COLUMNS
 from rakerone_desktop.keytable.filters import filter_mask
 from rakerone_desktop.models.keys_model import ApiKeysModel, Column, KeyFilter
@@ -72,7 +72,11 @@ class LifecycleBannerState(QObject):
             return ""
         # Where it was found, as a person names it: GitHub for a github.com address
         # (a report's ``source`` says what kind of place it was: a commit, an issue).
-        places = {_place(k.exposure.url, k.exposure.source) for k in keys if k.exposure}
+        places = {
+            "GitHub" if found_on_github(k.exposure.url, k.exposure.source) else ""
+            for k in keys
+            if k.exposure
+        }
         where = places.pop() if len(places) == 1 else ""
         n = len(keys)
         if where:
@@ -116,10 +120,3 @@ class LifecycleBannerState(QObject):
         if self.settings is not None:
             seen = self.settings.get(Options.exposure_seen_at)
             self.settings.set(Options.exposure_seen_at, max(seen, ceil(self._newest_exposure)))
-
-
-def _place(url: str | None, source: str) -> str:
-    host = (urlsplit(url or "").hostname or "").casefold()
-    if host == "github.com" or host.endswith(".github.com") or source.casefold() == "github":
-        return "GitHub"
-    return ""
