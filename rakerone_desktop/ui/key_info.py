@@ -202,7 +202,12 @@ class KeyInfoSection(QWidget):
                 .replace("%3", report.url)
                 .replace("%2", scanner)
             )
-        automatic = key.disabled_by is None or key.disabled_at == report.reported_at
+        # Disabled by the report's policy: at the moment of the report (the server
+        # applies it in the same write; seconds may be rounded apart).
+        automatic = key.disabled_by is None or (
+            key.disabled_at is not None
+            and abs((key.disabled_at - report.reported_at).total_seconds()) <= 5
+        )
         if status == "disabled" and automatic:
             text += QCoreApplication.translate("DetailsPane", "; disabled automatically")
         elif status == "disabled":
