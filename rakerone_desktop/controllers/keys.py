@@ -223,6 +223,8 @@ class KeysController(QObject):
 
     def _on_catalog(self, permissions: tuple[Permission, ...]) -> None:
         self.model.set_catalog(permissions)
+        if self._task is None and self._has_loaded:
+            self._presort()  # by permissions too, now that their places are known
         self.catalogLoaded.emit(permissions)
 
     def load_events(self, key_id: str, cursor: str | None = None) -> Task:

@@ -14,7 +14,7 @@ import contextlib
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, repeat
-from operator import attrgetter, lt
+from operator import attrgetter, itemgetter, lt
 
 from rakerone_desktop.api.models import ApiKey, Permission
 from rakerone_desktop.keytable.columns import PRESORTED, SERVER_ORDER, Column, Texts
@@ -23,9 +23,11 @@ from rakerone_desktop.keytable.permissions import PermissionSet, PermissionSets
 from rakerone_desktop.keytable.search import has_prefix, search_mask
 from rakerone_desktop.keytable.sort import (
     PRESORT_MIN_ROWS,
+    Sorted,
     SortWork,
     base_order,
     column_order,
+    reversed_order,
     sort_fields,
 )
 from rakerone_desktop.keytable.steps import SORT_STEP, run
@@ -59,6 +61,7 @@ class KeyTable:
         self.rotations: Mapping[str, str] = {}
         self.rotated: set[str] = set()  # keys rotated on the server (see Cells.rotated)
         self._created_text: dict[int, str] = {}
+        self._never_used: tuple[int, bytes] = (-1, b"")  # (generation, mask)
         #: Work off the GUI thread goes in steps of this many rows; at fewer
         #: rows than ``presort_min_rows`` nothing is sorted ahead.
         self.sort_step = SORT_STEP
@@ -81,6 +84,7 @@ class KeyTable:
     def set_catalog(self, permissions: Iterable[Permission]) -> None:
         self.sets.set_catalog(permissions)
         self.orders = {k: v for k, v in self.orders.items() if k[0] != Column.PERMISSIONS}
+        self.generation += 1  # sorting ahead by permissions began with other ranks
 
     def adopt(self, rows: PreparedKeys) -> list[object]:
         """Swap in ``rows`` (see ``PreparedKeys.finish``); what held the rows
@@ -215,12 +219,16 @@ class KeyTable:
     def sort_work(self) -> SortWork | None:
         """The sorting to do off the GUI thread for the rows as they are now, so
         that sorting by a column only looks an order up (:meth:`adopt_sorted`)."""
-        missing = [c for c in PRESORTED if (c, False) not in self.orders]
+        wanted = PRESORTED
+        if self.sets.catalog:  # the permission sets' places are known: that column too
+            wanted = (*PRESORTED, Column.PERMISSIONS)
+        missing = [c for c in wanted if (c, False) not in self.orders]
         if not missing or len(self.rows) < self.presort_min_rows:
             return None
         base = self.orders.get(SERVER_ORDER)
         numbers = list(self.numbers)
-        return SortWork(self.generation, self.rows, numbers, base, missing, self.sort_step)
+        ranks = self.sets.ranks() if Column.PERMISSIONS in missing else None
+        return SortWork(self.generation, self.rows, numbers, base, missing, self.sort_step, ranks)
 
     def adopt_sorted(self, work: SortWork) -> None:
         """Keep the orders ``work`` made, unless the rows changed since it began."""
@@ -299,13 +307,15 @@ class KeyTable:
             if base is None:
                 base = self.orders[SERVER_ORDER] = run(base_order(self.rows, self.numbers))
             column, descending = wanted
-            # The other direction, when known, is nearly sorted already (timsort's
-            # best case), and its ties are in the server's order as ``base``'s are.
-            start = base
-            if column != SERVER_ORDER[0]:
-                start = self.orders.get((column, not descending), base)
-            ranks = self.sets.ranks() if column == Column.PERMISSIONS else None
-            order = run(column_order(self.rows, start, column, descending, ranks))
+            other = self.orders.get((column, not descending))
+            if isinstance(other, Sorted) and column != SERVER_ORDER[0]:
+                order = reversed_order(other)  # no sort: turned round (sorted ahead)
+            else:
+                # The other direction, when known, is nearly sorted already (timsort's
+                # best case), and its ties are in the server's order as ``base``'s are.
+                start = base if column == SERVER_ORDER[0] or other is None else other
+                ranks = self.sets.ranks() if column == Column.PERMISSIONS else None
+                order = run(column_order(self.rows, start, column, descending, ranks))
             self.orders[wanted] = order
         return order
 
@@ -333,11 +343,22 @@ class KeyTable:
         return list(map(self.rows.keys.__getitem__, self.view))
 
     def counts(self) -> tuple[int, int]:
-        """(keys shown, of which never used)."""
+        """(keys shown, of which never used).
+
+        The rows shown are those ``shown`` lets through (``view`` is ``shown``
+        in order), so the second count is the bits set in both masks."""
         if self.never_shown is None:
-            used = self.rows.last_used
-            self.never_shown = sum(map(lt, map(used.__getitem__, self.view), repeat(0.0)))
+            self.never_shown = both(self.shown, self.never_used()).count(1)
         return len(self.view), self.never_shown
+
+    def never_used(self) -> bytes:
+        """1 for each row never used; kept until the rows change (``generation``:
+        a change of ``last_used`` is a change of what rows sort by)."""
+        generation, mask = self._never_used
+        if generation != self.generation or len(mask) != len(self.rows):
+            mask = bytes(map(lt, self.rows.last_used, repeat(0.0)))
+            self._never_used = (self.generation, mask)
+        return mask
 
     def names_in_use(self) -> set[str]:
         return set(map(str.casefold, compress(map(_NAME, self.rows.keys), active(self.rows))))
@@ -357,5 +378,14 @@ def positions(view: Order, rows: Iterable[int]) -> dict[int, int]:
 
 
 def select(order: Order, mask: bytes) -> Order:
-    """The rows of ``order`` that ``mask`` lets through, in that order."""
-    return tuple(compress(order, map(mask.__getitem__, order)))
+    """The rows of ``order`` that ``mask`` lets through, in that order.
+
+    ``itemgetter(*order)`` reads every byte of ``mask`` in one C call (three
+    times faster than a ``map`` of ``mask.__getitem__`` at 100,000 rows, where
+    this is most of a sort's cost); it answers a bare value for one row, so
+    short orders go the plain way."""
+    if b"\x00" not in mask:
+        return tuple(order)
+    if len(order) < 2:
+        return tuple(i for i in order if mask[i])
+    return tuple(compress(order, itemgetter(*order)(mask)))

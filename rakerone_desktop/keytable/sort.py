@@ -7,7 +7,10 @@ click) or in bounded steps off the GUI thread (see ``steps``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import chain, islice
+from operator import eq, itemgetter
 from typing import Any
 
 from rakerone_desktop.api.models import ApiKey
@@ -42,16 +45,69 @@ def column_order(
     descending: bool,
     ranks: dict[Any, int] | None,
     step: int = ALL_AT_ONCE,
+    ties: bool = False,
 ) -> Steps[Order]:
     """Row numbers sorted by ``column``; ties keep their order in ``base`` (which
-    must be the server's order for them, as it is in any order made here)."""
+    must be the server's order for them, as it is in any order made here).
+
+    With ``ties`` (sorting ahead, off the GUI thread) the answer is a
+    :class:`Sorted` that knows its runs of equal keys, so the other direction
+    costs no sort (a click doesn't pay for finding them)."""
     if column == SERVER_ORDER[0]:
         return base if descending else base[::-1]
     sort_keys = COLUMNS[column].sort_keys
     if sort_keys is None:
         raise ValueError(f"column {column!r} does not sort")
     keys = yield from sort_keys(rows, ranks, step)
-    return tuple((yield from sorted_in_steps(base, keys.__getitem__, descending, step)))
+    order = yield from sorted_in_steps(base, keys.__getitem__, descending, step)
+    if not ties:
+        return tuple(order)
+    return with_ties(order, (yield from tie_runs(order, keys, step)))
+
+
+#: Runs of equal neighbours in a mask of ``==`` between neighbouring keys.
+_TIES = re.compile(b"\x01+")
+
+
+class Sorted(tuple[int, ...]):
+    """An order made by sorting by a column, which knows where its runs of equal
+    keys are (``ties``: start, end, start, end...): turned round with those runs
+    kept in the server's order, it is the order the other way (:func:`reversed_order`)."""
+
+    ties: tuple[int, ...] = ()
+
+
+def tie_runs(order: Sequence[int], keys: Sequence[Any], step: int) -> Steps[tuple[int, ...]]:
+    """Where ``order`` (sorted by ``keys``) has runs of equal keys, in bounded steps."""
+    parts = []
+    for i in range(0, len(order) - 1, step):
+        chunk = order[i : i + step + 1]  # one row more: each step compares its neighbours
+        ranked = itemgetter(*chunk)(keys)  # the keys in order, in one C call
+        parts.append(bytes(map(eq, islice(ranked, 1, None), ranked)))
+        yield
+    same = b"".join(parts)  # 1 at j: the key of order[j + 1] equals that of order[j]
+    return tuple(chain.from_iterable((m.start(), m.end() + 1) for m in _TIES.finditer(same)))
+
+
+def with_ties(order: Sequence[int], ties: tuple[int, ...]) -> Sorted:
+    out = Sorted(order)
+    out.ties = ties
+    return out
+
+
+def reversed_order(other: Sorted) -> Sorted:
+    """The order by the same column the other way round, with no sorting: ``other``
+    reversed, each run of equal keys put back in the server's order (the order
+    ties have in every order made here). A second click on a header costs this:
+    about a millisecond at 100,000 rows, where sorting again costs tens."""
+    n, ties = len(other), other.ties
+    out = list(other[::-1])  # (``reversed`` of a tuple subclass goes item by item)
+    mirrored: list[int] = []
+    for k in range(len(ties) - 2, -1, -2):
+        a, b = ties[k], ties[k + 1]
+        out[n - b : n - a] = other[a:b]
+        mirrored += (n - b, n - a)
+    return with_ties(out, tuple(mirrored))
 
 
 def sort_fields(key: ApiKey) -> tuple[Any, ...]:
@@ -90,10 +146,12 @@ def _finish(rows: PreparedKeys, sort: OrderKey | None, step: int) -> Steps[None]
     rows.orders = {SERVER_ORDER: base}
     if sort is not None and not COLUMNS[sort[0]].needs_catalog:
         column, descending = sort
-        rows.orders[sort] = yield from column_order(rows, base, column, descending, None, step)
+        rows.orders[sort] = yield from column_order(
+            rows, base, column, descending, None, step, ties=True
+        )
     for column in PRESORTED:  # and ascending by every column a click sorts by
         if (column, False) not in rows.orders:
-            order = yield from column_order(rows, base, column, False, None, step)
+            order = yield from column_order(rows, base, column, False, None, step, ties=True)
             rows.orders[(column, False)] = order
     rows.distinct_perms = set(rows.perms)
     rows.freeze()
@@ -122,10 +180,13 @@ class SortWork:
         base: Order | None,
         columns: Sequence[Column],
         step: int = SORT_STEP,
+        ranks: dict[Any, int] | None = None,
     ) -> None:
         self.generation = generation
         self.orders: dict[OrderKey, Order] = {}
-        self._steps: Steps[None] | None = self._sort(rows, numbers, base, tuple(columns), step)
+        self._steps: Steps[None] | None = self._sort(
+            rows, numbers, base, tuple(columns), step, ranks
+        )
 
     def _sort(
         self,
@@ -134,11 +195,14 @@ class SortWork:
         base: Order | None,
         columns: tuple[Column, ...],
         step: int,
+        ranks: dict[Any, int] | None,
     ) -> Steps[None]:
         if base is None:
             base = self.orders[SERVER_ORDER] = yield from base_order(rows, numbers, step)
         for column in columns:
-            order = yield from column_order(rows, base, column, False, None, step)
+            # ``ranks`` (the permission sets' places) only for the column that needs them.
+            wanted = ranks if COLUMNS[column].needs_catalog else None
+            order = yield from column_order(rows, base, column, False, wanted, step, ties=True)
             self.orders[(column, False)] = order
 
     def step(self) -> bool:
@@ -160,4 +224,14 @@ class SortWork:
         return self
 
 
-__all__ = ["PRESORTED", "PRESORT_MIN_ROWS", "SortWork", "base_order", "column_order", "finish"]
+__all__ = [
+    "PRESORTED",
+    "PRESORT_MIN_ROWS",
+    "SortWork",
+    "Sorted",
+    "base_order",
+    "column_order",
+    "finish",
+    "reversed_order",
+    "tie_runs",
+]

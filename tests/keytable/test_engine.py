@@ -13,6 +13,7 @@ from msgspec import structs
 from rakerone_desktop.keytable.columns import PRESORTED, SERVER_ORDER, Column
 from rakerone_desktop.keytable.engine import KeyTable
 from rakerone_desktop.keytable.filters import KeyFilter
+from rakerone_desktop.keytable.sort import Sorted
 from rakerone_desktop.keytable.steps import run, run_paced, sorted_in_steps
 from rakerone_desktop.keytable.store import FREE_STEP, PreparedKeys, Trash
 from tests.support.factories import CATALOG, NOW, make_key
@@ -158,3 +159,95 @@ def test_trash_frees_a_slice_at_a_time():
         turns += 1
     # Sliced down to one step's worth, then dropped whole; the tuple, whole.
     assert turns == 3 and len(big) <= FREE_STEP and not trash
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.booleans()), max_size=60, unique_by=lambda t: t[0])
+)
+def test_select_keeps_the_rows_the_mask_lets_through_in_order(rows):
+    from rakerone_desktop.keytable.engine import select
+
+    size = 1 + max((i for i, _ in rows), default=0)
+    mask = bytearray(size)
+    for i, keep in rows:
+        mask[i] = keep
+    order = tuple(i for i, _ in rows)
+    assert select(order, bytes(mask)) == tuple(i for i in order if mask[i])
+
+
+def test_counts_follow_usage_changes_and_searches():
+    table = loaded(sample())
+    assert table.counts() == (4, 2)
+    nothing = table.key_by_id(table.rows.keys[2].id)
+    assert nothing is not None and nothing.name == "nothing"
+    assert table.update(structs.replace(nothing, last_used_at=NOW))  # now used
+    table.rebuild_view()
+    assert table.counts() == (4, 1)
+    table.set_search("alpha")
+    table.rebuild_view()
+    assert table.counts() == (1, 1)
+    table.set_search("")
+    table.set_filter(KeyFilter.REVOKED)
+    table.rebuild_view()
+    assert table.counts() == (1, 1)  # "Old CI" was never used
+
+
+@given(
+    st.lists(st.integers(0, 4), max_size=40),
+    st.randoms(use_true_random=False),
+    st.integers(1, 9),
+)
+def test_the_other_direction_turned_round_is_the_sorted_one(values, rnd, step):
+    """``reversed_order`` gives what sorting the server's order the other way gives,
+    and knows its own runs of ties (so it turns back round too)."""
+    from rakerone_desktop.keytable.sort import reversed_order, tie_runs, with_ties
+
+    base = list(range(len(values)))
+    rnd.shuffle(base)  # any server order
+    for descending in (False, True):
+        other = sorted(base, key=values.__getitem__, reverse=not descending)
+        sorted_ahead = with_ties(other, run(tie_runs(other, values, step)))
+        turned = reversed_order(sorted_ahead)
+        assert turned == tuple(sorted(base, key=values.__getitem__, reverse=descending))
+        assert reversed_order(turned) == tuple(other)
+
+
+def test_a_second_click_after_sorting_ahead_is_the_order_a_sort_gives():
+    keys = [make_key(f"k{n % 4}", creator=f"c{n % 2}", last_used=NOW) for n in range(12)]
+    table = loaded(keys, step=5)
+    work = table.sort_work()
+    assert work is not None
+    table.adopt_sorted(work.run())
+    plain = loaded(keys)
+    for column in (*PRESORTED, Column.PERMISSIONS):
+        assert isinstance(table.orders[(column, False)], Sorted), column
+        assert table.sorted_view((column, True)) == plain.sorted_view((column, True)), column
+        assert isinstance(table.orders[(column, True)], Sorted)  # turned round, not sorted
+        assert table.sorted_view((column, False)) == plain.sorted_view((column, False)), column
+
+
+def test_permissions_are_sorted_ahead_once_the_catalog_is_known():
+    table = KeyTable()
+    table.presort_min_rows = 0
+    table.adopt(PreparedKeys.from_keys(sample()))
+    work = table.sort_work()
+    assert work is not None
+    table.adopt_sorted(work.run())
+    assert (Column.PERMISSIONS, False) not in table.orders  # no places for sets yet
+    table.set_catalog(CATALOG)
+    work = table.sort_work()
+    assert work is not None
+    table.adopt_sorted(work.run())
+    clicked = loaded(sample())
+    clicked.sorted_view((Column.PERMISSIONS, False))
+    assert table.orders[(Column.PERMISSIONS, False)] == clicked.order()
+
+
+def test_sorting_ahead_by_permissions_is_refused_after_a_new_catalog():
+    table = loaded(sample())
+    table.presort_min_rows = 0
+    work = table.sort_work()
+    assert work is not None
+    table.set_catalog(CATALOG)  # the places of the sets may have changed
+    table.adopt_sorted(work.run())
+    assert (Column.PERMISSIONS, False) not in table.orders
