@@ -78,7 +78,9 @@ class SessionScope(QObject):
         self.reauth: ReauthPrompt | None = None
         user = signed_in.user
         if not user.is_admin:
-            self.window: QWidget = AdminOnlyWindow(signed_in.server, user.name)
+            member = AdminOnlyWindow(signed_in.server, user.name)
+            member.sessionRequested.connect(self.show_session_panel)
+            self.window: QWidget = member
             return
         model = ApiKeysModel()
         model.set_filter(settings.get(Options.key_filter), settings.get(Options.unused_days))

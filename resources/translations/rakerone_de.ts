@@ -91,21 +91,6 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin.</source>
         <translation>Die gesamte Gruppe Admin, einschließlich dieser Seite, ist nur für Admins. Wenn Sie sie nicht sehen, fragen Sie einen Admin.</translation>
     </message>
@@ -2092,13 +2077,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
-        <source>S&amp;witch server…</source>
-        <translation>Server &amp;wechseln…</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
@@ -2109,16 +2090,6 @@
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
@@ -2187,6 +2158,7 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2206,19 +2178,34 @@
         <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source> — read-only</source>
+        <translation> – nur lesen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
+        <source>S&amp;witch server…</source>
+        <translation>Server &amp;wechseln…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
         <source>&amp;Session…</source>
         <translation>&amp;Sitzung…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
         <source>Server, account, when the session ends</source>
         <translation>Server, Konto, wann die Sitzung endet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source> — read-only</source>
-        <translation> – nur lesen</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sidebar.py"/>
