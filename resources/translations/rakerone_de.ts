@@ -3008,11 +3008,10 @@
     </message>
 </context>
 <context>
-    <name>SessionScope</name>
+    <name>SessionWatch</name>
     <message>
-        <location filename="../../rakerone_desktop/shell/session_scope.py"/>
+        <location filename="../../rakerone_desktop/shell/session_watch.py"/>
         <source>Your session on this server ends at %1. Save what you are doing; you will be asked to sign in again.</source>
-        <extracomment>How long before a session ends the window warns about it.</extracomment>
         <translation>Ihre Sitzung auf diesem Server endet um %1. Schließen Sie ab, woran Sie arbeiten; Sie werden gebeten, sich erneut anzumelden.</translation>
     </message>
 </context>
