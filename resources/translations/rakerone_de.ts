@@ -3114,17 +3114,17 @@
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <location filename="../../rakerone_desktop/ui/sign_in_errors.py"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>Zu viele Fehlversuche. Versuchen Sie es in %1 Sekunden erneut.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <location filename="../../rakerone_desktop/ui/sign_in_errors.py"/>
         <source>Wrong email or password</source>
         <translation>Falsche E-Mail-Adresse oder falsches Passwort</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <location filename="../../rakerone_desktop/ui/sign_in_errors.py"/>
         <source>Can&apos;t reach server: %1</source>
         <translation>Server nicht erreichbar: %1</translation>
     </message>
