@@ -3172,70 +3172,6 @@
     </message>
     <message numerus="yes">
         <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n hour ago</source>
-        <translation>
-            <numerusform>vor %n Stunde</numerusform>
-            <numerusform>vor %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n hours ago</source>
-        <translation>
-            <numerusform>vor %n Stunde</numerusform>
-            <numerusform>vor %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n day ago</source>
-        <translation>
-            <numerusform>vor %n Tag</numerusform>
-            <numerusform>vor %n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>vor %n Tag</numerusform>
-            <numerusform>vor %n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n month ago</source>
-        <translation>
-            <numerusform>vor %n Monat</numerusform>
-            <numerusform>vor %n Monaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n months ago</source>
-        <translation>
-            <numerusform>vor %n Monat</numerusform>
-            <numerusform>vor %n Monaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n year ago</source>
-        <translation>
-            <numerusform>vor %n Jahr</numerusform>
-            <numerusform>vor %n Jahren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n years ago</source>
-        <translation>
-            <numerusform>vor %n Jahr</numerusform>
-            <numerusform>vor %n Jahren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
         <source>in %n minute</source>
         <translation>
             <numerusform>in %n Minute</numerusform>
@@ -3248,6 +3184,22 @@
         <translation>
             <numerusform>in %n Minute</numerusform>
             <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n hour ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3268,6 +3220,22 @@
     </message>
     <message numerus="yes">
         <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n day ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
         <source>in %n day</source>
         <translation>
             <numerusform>in %n Tag</numerusform>
@@ -3284,6 +3252,22 @@
     </message>
     <message numerus="yes">
         <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n month ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
         <source>in %n month</source>
         <translation>
             <numerusform>in %n Monat</numerusform>
@@ -3296,6 +3280,22 @@
         <translation>
             <numerusform>in %n Monat</numerusform>
             <numerusform>in %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n year ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
