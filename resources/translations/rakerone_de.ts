@@ -114,6 +114,14 @@
     </message>
 </context>
 <context>
+    <name>AnswerFooter</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/answer_footer.py"/>
+        <source>(request id %1)</source>
+        <translation>(Anfrage-ID %1)</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysModel</name>
     <message>
         <location filename="../../rakerone_desktop/keytable/columns.py"/>
@@ -1178,13 +1186,13 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
-        <source>(request id %1)</source>
-        <translation>(Anfrage-ID %1)</translation>
+        <source>Someone else changed this key after you opened it, so nothing was saved. Its current values are below; what you typed is still here. Save again to apply your changes to the current version, or Cancel.</source>
+        <translation>Jemand anderes hat diesen Schlüssel geändert, nachdem Sie ihn geöffnet haben, daher wurde nichts gespeichert. Die aktuellen Werte stehen unten; Ihre Eingaben sind erhalten. Speichern Sie erneut, um Ihre Änderungen auf die aktuelle Version anzuwenden, oder brechen Sie ab.</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
-        <source>Someone else changed this key after you opened it, so nothing was saved. Its current values are below; what you typed is still here. Save again to apply your changes to the current version, or Cancel.</source>
-        <translation>Jemand anderes hat diesen Schlüssel geändert, nachdem Sie ihn geöffnet haben, daher wurde nichts gespeichert. Die aktuellen Werte stehen unten; Ihre Eingaben sind erhalten. Speichern Sie erneut, um Ihre Änderungen auf die aktuelle Version anzuwenden, oder brechen Sie ab.</translation>
+        <source>(request id %1)</source>
+        <translation>(Anfrage-ID %1)</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
@@ -2830,11 +2838,6 @@
         <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
         <source>This key is revoked, expired or disabled, so it can&apos;t be rotated. Enable it first, or create a new key.</source>
         <translation>Dieser Schlüssel ist widerrufen, abgelaufen oder deaktiviert und kann nicht rotiert werden. Aktivieren Sie ihn zuerst oder erstellen Sie einen neuen Schlüssel.</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
-        <source>(request id %1)</source>
-        <translation>(Anfrage-ID %1)</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
