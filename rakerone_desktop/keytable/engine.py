@@ -14,12 +14,13 @@ import contextlib
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter, lt
+from operator import itemgetter, lt
 
 from rakerone_desktop.api.models import ApiKey, Permission
 from rakerone_desktop.keytable.columns import PRESORTED, SERVER_ORDER, Column, Texts
-from rakerone_desktop.keytable.filters import KeyFilter, active, both, filter_mask
+from rakerone_desktop.keytable.filters import KeyFilter, both, filter_mask
 from rakerone_desktop.keytable.permissions import PermissionSet, PermissionSets
+from rakerone_desktop.keytable.queries import RowQueries
 from rakerone_desktop.keytable.search import has_prefix, search_mask
 from rakerone_desktop.keytable.sort import (
     PRESORT_MIN_ROWS,
@@ -34,11 +35,10 @@ from rakerone_desktop.keytable.steps import SORT_STEP, run
 from rakerone_desktop.keytable.store import ID, Order, OrderKey, PreparedKeys, extended
 from rakerone_desktop.keytable.texts import PlainTexts
 
-_NAME = attrgetter("name")
 
-
-class KeyTable:
-    """All loaded keys; shows those that pass the filter and search, in order."""
+class KeyTable(RowQueries):
+    """All loaded keys; shows those that pass the filter and search, in order
+    (what it is asked about them: ``RowQueries``)."""
 
     def __init__(self, texts: Texts | None = None) -> None:
         self.texts: Texts = texts or PlainTexts()
@@ -318,50 +318,6 @@ class KeyTable:
                 order = run(column_order(self.rows, start, column, descending, ranks))
             self.orders[wanted] = order
         return order
-
-    # -- queries ----------------------------------------------------------------------
-
-    def key_at(self, pos: int) -> ApiKey | None:
-        if 0 <= pos < len(self.view):
-            return self.rows.keys[self.view[pos]]
-        return None
-
-    def row_of(self, key_id: str) -> int | None:
-        i = self.by_id.get(key_id)
-        if i is None or not self.shown[i]:
-            return None
-        try:
-            return self.view.index(i)
-        except ValueError:
-            return None
-
-    def key_by_id(self, key_id: str) -> ApiKey | None:
-        i = self.by_id.get(key_id)
-        return self.rows.keys[i] if i is not None else None
-
-    def visible_keys(self) -> list[ApiKey]:
-        return list(map(self.rows.keys.__getitem__, self.view))
-
-    def counts(self) -> tuple[int, int]:
-        """(keys shown, of which never used).
-
-        The rows shown are those ``shown`` lets through (``view`` is ``shown``
-        in order), so the second count is the bits set in both masks."""
-        if self.never_shown is None:
-            self.never_shown = both(self.shown, self.never_used()).count(1)
-        return len(self.view), self.never_shown
-
-    def never_used(self) -> bytes:
-        """1 for each row never used; kept until the rows change (``generation``:
-        a change of ``last_used`` is a change of what rows sort by)."""
-        generation, mask = self._never_used
-        if generation != self.generation or len(mask) != len(self.rows):
-            mask = bytes(map(lt, self.rows.last_used, repeat(0.0)))
-            self._never_used = (self.generation, mask)
-        return mask
-
-    def names_in_use(self) -> set[str]:
-        return set(map(str.casefold, compress(map(_NAME, self.rows.keys), active(self.rows))))
 
 
 def positions(view: Order, rows: Iterable[int]) -> dict[int, int]:

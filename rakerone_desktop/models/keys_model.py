@@ -42,6 +42,7 @@ from rakerone_desktop.keytable.engine import KeyTable, positions
 from rakerone_desktop.keytable.filters import KeyFilter
 from rakerone_desktop.keytable.sort import SortWork
 from rakerone_desktop.keytable.store import PreparedKeys, Trash
+from rakerone_desktop.models.key_queries import KeyQueries
 from rakerone_desktop.models.texts import QtTexts, translate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -127,8 +128,9 @@ def _role_handlers(t: KeyTable) -> dict[int, _Cells]:
     }
 
 
-class ApiKeysModel(QAbstractTableModel):
-    """All loaded keys; shows those that pass the filter and search, in order."""
+class ApiKeysModel(KeyQueries, QAbstractTableModel):
+    """All loaded keys; shows those that pass the filter and search, in order
+    (what views and controllers ask of them: ``KeyQueries``)."""
 
     #: Emitted after the visible rows changed (filter, search, data).
     visibleRowsChanged = Signal()
@@ -415,34 +417,6 @@ class ApiKeysModel(QAbstractTableModel):
         self._table.rebuild_view()
         self.endResetModel()
         self.visibleRowsChanged.emit()
-
-    # -- queries for the views and controllers -------------------------------------
-
-    def key_at(self, row: int) -> ApiKey | None:
-        return self._table.key_at(row)
-
-    def row_of(self, key_id: str) -> int | None:
-        return self._table.row_of(key_id)
-
-    def key_by_id(self, key_id: str) -> ApiKey | None:
-        return self._table.key_by_id(key_id)
-
-    def visible_keys(self) -> list[ApiKey]:
-        return self._table.visible_keys()
-
-    def all_keys(self) -> list[ApiKey]:
-        return list(self._table.rows.keys)
-
-    @property
-    def total_loaded(self) -> int:
-        return len(self._table.rows)
-
-    def counts(self) -> tuple[int, int]:
-        """(keys shown, of which never used)."""
-        return self._table.counts()
-
-    def names_in_use(self) -> set[str]:
-        return self._table.names_in_use()
 
 
 __all__ = [

@@ -6,7 +6,9 @@ lives on the Qt side of the line, not in the pure domain package.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -34,6 +36,88 @@ def never() -> str:
     return tr("Never")
 
 
+def _minutes(seconds: int) -> int:
+    return (seconds + 30) // 60
+
+
+def _hours(seconds: int) -> int:
+    return (seconds + 1800) // 3600
+
+
+def _days(seconds: int) -> int:
+    return (seconds + 43200) // 86400
+
+
+def _months(seconds: int) -> int:
+    return _days(seconds) // 30
+
+
+def _years(seconds: int) -> int:
+    return _days(seconds) // 365
+
+
+class _Unit(NamedTuple):
+    """A rung of the ladder: the unit's count in a number of seconds; the counts it is
+    said below, for a time past and one to come (the last unit: always); its texts."""
+
+    count: Callable[[int], int]
+    past_below: int
+    future_below: int
+    past: tuple[str, str]  # for one, for more
+    future: tuple[str, str]
+
+
+# Further ahead, days and months are counted longer: "in 45 days", "in 18 months".
+_LADDER = (
+    _Unit(
+        _minutes,
+        60,
+        60,
+        (QT_TRANSLATE_NOOP("Time", "%n minute ago"), QT_TRANSLATE_NOOP("Time", "%n minutes ago")),
+        (QT_TRANSLATE_NOOP("Time", "in %n minute"), QT_TRANSLATE_NOOP("Time", "in %n minutes")),
+    ),
+    _Unit(
+        _hours,
+        24,
+        24,
+        (QT_TRANSLATE_NOOP("Time", "%n hour ago"), QT_TRANSLATE_NOOP("Time", "%n hours ago")),
+        (QT_TRANSLATE_NOOP("Time", "in %n hour"), QT_TRANSLATE_NOOP("Time", "in %n hours")),
+    ),
+    _Unit(
+        _days,
+        31,
+        61,
+        (QT_TRANSLATE_NOOP("Time", "%n day ago"), QT_TRANSLATE_NOOP("Time", "%n days ago")),
+        (QT_TRANSLATE_NOOP("Time", "in %n day"), QT_TRANSLATE_NOOP("Time", "in %n days")),
+    ),
+    _Unit(
+        _months,
+        12,
+        24,
+        (QT_TRANSLATE_NOOP("Time", "%n month ago"), QT_TRANSLATE_NOOP("Time", "%n months ago")),
+        (QT_TRANSLATE_NOOP("Time", "in %n month"), QT_TRANSLATE_NOOP("Time", "in %n months")),
+    ),
+    _Unit(
+        _years,
+        0,
+        0,
+        (QT_TRANSLATE_NOOP("Time", "%n year ago"), QT_TRANSLATE_NOOP("Time", "%n years ago")),
+        (QT_TRANSLATE_NOOP("Time", "in %n year"), QT_TRANSLATE_NOOP("Time", "in %n years")),
+    ),
+)
+
+
+def _climb(seconds: int, future: bool) -> str:
+    """The first unit whose count is below its limit says it (at least "1 …")."""
+    for unit in _LADDER:
+        n = unit.count(seconds)
+        below = unit.future_below if future else unit.past_below
+        if n < below or unit is _LADDER[-1]:
+            one, many = unit.future if future else unit.past
+            return _plural(max(1, n), one, many)
+    raise AssertionError("the last unit always says it")
+
+
 def relative(then_ts: float | None, now_ts: float) -> str:
     """A relative description of a POSIX time, or "Never" for ``None``."""
     if then_ts is None:
@@ -41,77 +125,12 @@ def relative(then_ts: float | None, now_ts: float) -> str:
     seconds = int(now_ts - then_ts)
     if seconds < 45:
         return tr("Just now")
-    minutes = (seconds + 30) // 60
-    if minutes < 60:
-        return _plural(
-            max(1, minutes),
-            QT_TRANSLATE_NOOP("Time", "%n minute ago"),
-            QT_TRANSLATE_NOOP("Time", "%n minutes ago"),
-        )
-    hours = (seconds + 1800) // 3600
-    if hours < 24:
-        return _plural(
-            hours,
-            QT_TRANSLATE_NOOP("Time", "%n hour ago"),
-            QT_TRANSLATE_NOOP("Time", "%n hours ago"),
-        )
-    days = (seconds + 43200) // 86400
-    if days < 31:
-        return _plural(
-            days,
-            QT_TRANSLATE_NOOP("Time", "%n day ago"),
-            QT_TRANSLATE_NOOP("Time", "%n days ago"),
-        )
-    months = days // 30
-    if months < 12:
-        return _plural(
-            months,
-            QT_TRANSLATE_NOOP("Time", "%n month ago"),
-            QT_TRANSLATE_NOOP("Time", "%n months ago"),
-        )
-    return _plural(
-        max(1, days // 365),
-        QT_TRANSLATE_NOOP("Time", "%n year ago"),
-        QT_TRANSLATE_NOOP("Time", "%n years ago"),
-    )
+    return _climb(seconds, future=False)
 
 
 def ahead(then_ts: float, now_ts: float) -> str:
     """A relative description of a POSIX time to come: "in 12 days", "in 23 hours"."""
-    seconds = max(0, int(then_ts - now_ts))
-    minutes = (seconds + 30) // 60
-    if minutes < 60:
-        return _plural(
-            max(1, minutes),
-            QT_TRANSLATE_NOOP("Time", "in %n minute"),
-            QT_TRANSLATE_NOOP("Time", "in %n minutes"),
-        )
-    hours = (seconds + 1800) // 3600
-    if hours < 24:
-        return _plural(
-            hours,
-            QT_TRANSLATE_NOOP("Time", "in %n hour"),
-            QT_TRANSLATE_NOOP("Time", "in %n hours"),
-        )
-    days = (seconds + 43200) // 86400
-    if days < 61:
-        return _plural(
-            days,
-            QT_TRANSLATE_NOOP("Time", "in %n day"),
-            QT_TRANSLATE_NOOP("Time", "in %n days"),
-        )
-    months = days // 30
-    if months < 24:
-        return _plural(
-            months,
-            QT_TRANSLATE_NOOP("Time", "in %n month"),
-            QT_TRANSLATE_NOOP("Time", "in %n months"),
-        )
-    return _plural(
-        days // 365,
-        QT_TRANSLATE_NOOP("Time", "in %n year"),
-        QT_TRANSLATE_NOOP("Time", "in %n years"),
-    )
+    return _climb(max(0, int(then_ts - now_ts)), future=True)
 
 
 def local_time(dt: datetime) -> str:

@@ -207,11 +207,11 @@ class Application(QObject):
         window = scope.window
         window.signOutRequested.connect(self.sign_out)  # type: ignore[attr-defined]
         window.closed.connect(self.quit)  # type: ignore[attr-defined]
+        window.switchServerRequested.connect(self.switch_server)  # type: ignore[attr-defined]
         if scope.reauth is not None:
             scope.reauth.shown.connect(self.signInShown)
         main = scope.main_window
         if main is not None:
-            main.switchServerRequested.connect(self.switch_server)
             main.quitRequested.connect(self.quit)
             main.preferencesRequested.connect(self.show_preferences)
             main.aboutRequested.connect(self.show_about)

@@ -7,9 +7,7 @@ admins. :meth:`SessionScope.close` ends every one of them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from rakerone_desktop.controllers.audit import AuditLogController
@@ -25,9 +23,9 @@ from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.loopback import DEFAULT_TIMEOUT_MS
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
+from rakerone_desktop.shell.session_watch import SessionWatch
 from rakerone_desktop.shell.sign_in import ReauthPrompt
 from rakerone_desktop.ui.clipboard import SecretClipboard
-from rakerone_desktop.ui.dialogs import OneDialog
 from rakerone_desktop.ui.flows import KeyFlows
 from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
 from rakerone_desktop.ui.session_panel import SessionPanel
@@ -55,16 +53,13 @@ class SessionScope(QObject):
         browser_timeout_ms: int = DEFAULT_TIMEOUT_MS,
     ) -> None:
         super().__init__()
-        self.signed_in = signed_in
-        self._session = session
         self._runner = runner
-        self._panel: OneDialog[SessionPanel] = OneDialog()
-        self._expiry_warning_seconds = expiry_warning_seconds
-        self._expiry_timer = QTimer(self)
-        self._expiry_timer.setSingleShot(True)
-        self._expiry_timer.timeout.connect(self._warn_expiry)
-        self.expiry_warned = False
-        session.sessionRenewed.connect(self._on_renewed)
+        self._watch = SessionWatch(
+            signed_in, session, expiry_warning_seconds=expiry_warning_seconds, parent=self
+        )
+        self._watch.signOutRequested.connect(self.signOutRequested)
+        self._watch.noticeWanted.connect(self.show_notice)
+        self._watch.warningWithdrawn.connect(self._withdraw_warning)
         self.settings = settings
         self.read_only_locked = read_only_locked
         self.keys: KeysController | None = None
@@ -78,7 +73,9 @@ class SessionScope(QObject):
         self.reauth: ReauthPrompt | None = None
         user = signed_in.user
         if not user.is_admin:
-            self.window: QWidget = AdminOnlyWindow(signed_in.server, user.name)
+            member = AdminOnlyWindow(signed_in.server, user.name)
+            member.sessionRequested.connect(self.show_session_panel)
+            self.window: QWidget = member
             return
         model = ApiKeysModel()
         model.set_filter(settings.get(Options.key_filter), settings.get(Options.unused_days))
@@ -229,7 +226,7 @@ class SessionScope(QObject):
     def start(self) -> None:
         """Show the window; an admin's keys start loading."""
         self.window.show()
-        self._schedule_expiry_warning()
+        self._watch.schedule_expiry_warning()
         if self.organization is not None:
             self.organization.load()
         if self.keys is not None:
@@ -262,78 +259,31 @@ class SessionScope(QObject):
     # -- the session panel and the expiry warning ----------------------------------------------
 
     @property
+    def signed_in(self) -> SignedIn:
+        """Who is signed in, where, until when (a renewal moves the end)."""
+        return self._watch.signed_in
+
+    @property
+    def expiry_warned(self) -> bool:
+        return self._watch.expiry_warned
+
+    @property
     def session_panel(self) -> SessionPanel | None:
-        return self._panel.dialog
+        return self._watch.session_panel
 
     def show_session_panel(self) -> SessionPanel:
-        dialog = self._panel.raise_open()
-        if dialog is not None:
-            dialog.refresh()
-            return dialog
-        signed_in = self.signed_in
-        user = signed_in.user
-        dialog = SessionPanel(
-            self.window,
-            server=signed_in.server,
-            user_name=user.name,
-            email=user.email,
-            role=user.role,
-            expires_at=signed_in.expires_at,
-            remembered=signed_in.remembered,
-        )
-        dialog.signOutRequested.connect(self.signOutRequested)
-        if signed_in.remembered:
-            task = self._session.keyring_backend()
-            task.succeeded.connect(dialog.set_keyring)
-        return self._panel.open(dialog, modeless=True)
+        return self._watch.show_session_panel(self.window)
 
-    def _on_renewed(self, signed_in: SignedIn) -> None:
-        """Signed in again: the session ends later, the warning waits for that."""
-        if signed_in.client is not self.signed_in.client:
-            return
-        self.signed_in = signed_in
+    def _withdraw_warning(self) -> None:
         main = self.main_window
-        if self.expiry_warned and main is not None:
-            main.hide_notice()  # the warning was about the old session
-        self.expiry_warned = False
-        self._expiry_timer.stop()
-        self._schedule_expiry_warning()
-        panel = self._panel.dialog
-        if panel is not None:
-            panel.set_expires_at(signed_in.expires_at)
-
-    def _schedule_expiry_warning(self) -> None:
-        expires_at = self.signed_in.expires_at
-        if expires_at is None:
-            return
-        left = (expires_at - datetime.now(UTC)).total_seconds()
-        delay_ms = int(max(0.0, left - self._expiry_warning_seconds) * 1000)
-        self._expiry_timer.start(min(delay_ms, 2**31 - 1))
-
-    def _warn_expiry(self) -> None:
-        expires_at = self.signed_in.expires_at
-        if expires_at is None:
-            return
-        if (expires_at - datetime.now(UTC)).total_seconds() > self._expiry_warning_seconds + 1:
-            self._schedule_expiry_warning()  # a very long session: the timer's range ran out
-            return
-        self.expiry_warned = True
-        self.show_notice(
-            self.tr(
-                "Your session on this server ends at %1. Save what you are doing; "
-                "you will be asked to sign in again."
-            ).replace("%1", expires_at.astimezone().strftime("%H:%M"))
-        )
+        if main is not None:
+            main.hide_notice()
 
     # -- the end ---------------------------------------------------------------------------------
 
     def close(self) -> None:
         """Close every dialog and the window, stop loading, keep the view for next time."""
-        self._expiry_timer.stop()
-        panel = self._panel.dialog
-        if panel is not None:
-            self._panel.forget()
-            panel.close()
+        self._watch.close()
         if self.flows is not None:
             self.flows.close_all()
         if self.reauth is not None:

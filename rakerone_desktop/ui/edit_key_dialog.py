@@ -15,13 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 from rakerone_desktop.api import errors as e
 from rakerone_desktop.api.models import ApiKey, Permission, User
 from rakerone_desktop.models.server_features import KEY_EXPIRY, KEY_METADATA, ServerFeatures
+from rakerone_desktop.ui.answer_footer import AnswerFooter
 from rakerone_desktop.ui.create_wizard import name_problem
 from rakerone_desktop.ui.key_fields import (
     DescriptionField,
@@ -40,17 +39,9 @@ from rakerone_desktop.ui.key_fields import (
     error_label,
     show_error,
 )
+from rakerone_desktop.ui.labels import wrapped_label
 
 NARROW_ONLY = "Permissions can only be removed. Create a new key to grant more."
-
-
-def _plain(text: str = "", role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class EditKeyDialog(QDialog):
@@ -111,7 +102,7 @@ class EditKeyDialog(QDialog):
         self.checkboxes: dict[str, QCheckBox] = {}
         perms = QGroupBox(self.tr("Permissions"))
         perms_layout = QVBoxLayout(perms)
-        perms_layout.addWidget(_plain(self.tr(NARROW_ONLY), "hint"))
+        perms_layout.addWidget(wrapped_label(self.tr(NARROW_ONLY), "hint"))
         for perm in catalog.values():
             check = QCheckBox(perm.label.replace("&", "&&"))
             check.setObjectName(f"permission:{perm.id}")
@@ -130,36 +121,32 @@ class EditKeyDialog(QDialog):
         scroll.setWidget(perms)
         scroll.setMinimumHeight(160)
 
-        self.conflict = _plain("", "fieldWarning")
+        self.conflict = wrapped_label("", "fieldWarning")
         self.conflict.setObjectName("editConflictMessage")
         self.conflict.hide()
-        self.current_values = _plain("")
+        self.current_values = wrapped_label("")
         self.current_values.setObjectName("editConflictCurrent")
         self.current_values.setAccessibleName(self.tr("The key's current values"))
         self.current_values.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.current_values.hide()
-        self.status = _plain("", "hint")
-        self.error = _plain("", "fieldError")
-        self.error.setObjectName("editKeyError")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setObjectName("saveKeyButton")
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button.clicked.connect(self._save)
+        self.footer = AnswerFooter(
+            self,
+            action=self.tr("&Save"),
+            action_name="saveKeyButton",
+            error_name="editKeyError",
+            on_action=self._save,
+        )
+        self.status = self.footer.status
+        self.error = self.footer.error
+        self.buttons = self.footer.buttons
+        self.save_button = self.footer.action_button
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.conflict)
         layout.addWidget(self.current_values)
-        layout.addWidget(self.status)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.footer.add_to(layout)
         for signal in (
             self.name_field.textChanged,
             self.description.textChanged,
@@ -247,13 +234,12 @@ class EditKeyDialog(QDialog):
             self.accept()  # nothing changed: nothing to send
             return
         self.set_busy(True)
-        self.error.hide()
+        self.footer.hide_error()
         self.saveRequested.emit(changes)
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.status.setText(self.tr("Saving…") if busy else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
+        self.footer.set_busy(busy, self.tr("Saving…"))
         self._validate()
 
     # -- the server's answers -------------------------------------------------------------
@@ -281,12 +267,9 @@ class EditKeyDialog(QDialog):
                 "This key was revoked or has expired, so it can't be edited any more. "
                 "Nothing was changed."
             )
-            if error.request_id:
-                message += " " + self.tr("(request id %1)").replace("%1", error.request_id)
+            self.footer.show_error(message, error.request_id)
         else:
-            message = str(error)
-        self.error.setText(message)
-        self.error.show()
+            self.footer.show_error(str(error))
 
     def show_conflict(self, current: ApiKey | None, error: e.ApiError) -> None:
         """412: someone else changed the key. Show theirs beside ours; keep ours."""

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from rakerone_desktop.domain.exposure import found_on_github
 from rakerone_desktop.models import timefmt
@@ -59,27 +59,36 @@ class KeyInfoSection(QWidget):
         self.permissions = plain_label()
         self.permissions.setAccessibleName(QCoreApplication.translate("DetailsPane", "Permissions"))
 
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        for text, widget in (
-            (QCoreApplication.translate("DetailsPane", "Hint"), self.hint),
-            (QCoreApplication.translate("DetailsPane", "Created"), self.created),
-            (QCoreApplication.translate("DetailsPane", "Last used"), self.last_used),
-            (QCoreApplication.translate("DetailsPane", "From IP"), self.last_used_ip),
-            (QCoreApplication.translate("DetailsPane", "User agent"), self.last_used_ua),
-            (QCoreApplication.translate("DetailsPane", "Revoked"), self.revoked),
-            (QCoreApplication.translate("DetailsPane", "Expires"), self.expires),
-            (QCoreApplication.translate("DetailsPane", "Status"), self.lifecycle),
-            (QCoreApplication.translate("DetailsPane", "Owner"), self.owner),
-            (QCoreApplication.translate("DetailsPane", "Tags"), self.tags),
-            (QCoreApplication.translate("DetailsPane", "Description"), self.description),
-            (QCoreApplication.translate("DetailsPane", "Exposure"), self.exposure),
+        # A grid, not a QFormLayout: QFormLayout sizes a wrapped value's row for the
+        # width the row had before (a scroll bar appearing, the splitter moving), so
+        # the value's last line was cut off.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        self._row_labels: dict[QWidget, QLabel] = {}
+        for row, (text, widget) in enumerate(
+            (
+                (QCoreApplication.translate("DetailsPane", "Hint"), self.hint),
+                (QCoreApplication.translate("DetailsPane", "Created"), self.created),
+                (QCoreApplication.translate("DetailsPane", "Last used"), self.last_used),
+                (QCoreApplication.translate("DetailsPane", "From IP"), self.last_used_ip),
+                (QCoreApplication.translate("DetailsPane", "User agent"), self.last_used_ua),
+                (QCoreApplication.translate("DetailsPane", "Revoked"), self.revoked),
+                (QCoreApplication.translate("DetailsPane", "Expires"), self.expires),
+                (QCoreApplication.translate("DetailsPane", "Status"), self.lifecycle),
+                (QCoreApplication.translate("DetailsPane", "Owner"), self.owner),
+                (QCoreApplication.translate("DetailsPane", "Tags"), self.tags),
+                (QCoreApplication.translate("DetailsPane", "Description"), self.description),
+                (QCoreApplication.translate("DetailsPane", "Exposure"), self.exposure),
+            )
         ):
             label = QLabel(text)
             label.setProperty("role", "detailKey")
             label.setBuddy(widget)
             widget.setAccessibleName(text)
-            form.addRow(label, widget)
+            top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            form.addWidget(label, row, 0, top)
+            form.addWidget(widget, row, 1)
+            self._row_labels[widget] = label
         self._form = form
         perms_title = QLabel(QCoreApplication.translate("DetailsPane", "Permissions"))
         perms_title.setProperty("role", "sectionTitle")
@@ -91,6 +100,10 @@ class KeyInfoSection(QWidget):
         layout.addLayout(form)
         layout.addWidget(perms_title)
         layout.addWidget(self.permissions)
+
+    def _set_row_visible(self, value: QWidget, visible: bool) -> None:
+        self._row_labels[value].setVisible(visible)
+        value.setVisible(visible)
 
     def show_key(self, key: ApiKey, catalog: Mapping[str, Permission], rotated: bool) -> None:
         self.title.setText(key.name)
@@ -122,7 +135,7 @@ class KeyInfoSection(QWidget):
                 .replace("%1", timefmt.local_time(key.revoked_at))
                 .replace("%2", isolate(by))
             )
-        self._form.setRowVisible(self.revoked, key.revoked_at is not None)
+        self._set_row_visible(self.revoked, key.revoked_at is not None)
         self._show_lifecycle(key, rotated)
         if key.permissions:
             lines = []
@@ -140,7 +153,6 @@ class KeyInfoSection(QWidget):
     def _show_lifecycle(self, key: ApiKey, rotated: bool) -> None:
         """Expiry, status, owner, tags, description and exposure of a part-2 key."""
         part_two = key.status is not None
-        form = self._form
         if part_two:
             if key.expires_at is None:
                 expires = QCoreApplication.translate("DetailsPane", "Never")
@@ -174,12 +186,12 @@ class KeyInfoSection(QWidget):
             if key.exposure is not None:
                 self.exposure.setText(self._exposure_text(key))
         status = key.lifecycle_status
-        form.setRowVisible(self.expires, part_two and status != "revoked")
-        form.setRowVisible(self.lifecycle, part_two and status in ("disabled", "expired"))
-        form.setRowVisible(self.owner, part_two)
-        form.setRowVisible(self.tags, part_two and bool(key.tags))
-        form.setRowVisible(self.description, part_two and bool(key.description))
-        form.setRowVisible(self.exposure, part_two and key.exposure is not None)
+        self._set_row_visible(self.expires, part_two and status != "revoked")
+        self._set_row_visible(self.lifecycle, part_two and status in ("disabled", "expired"))
+        self._set_row_visible(self.owner, part_two)
+        self._set_row_visible(self.tags, part_two and bool(key.tags))
+        self._set_row_visible(self.description, part_two and bool(key.description))
+        self._set_row_visible(self.exposure, part_two and key.exposure is not None)
 
     @staticmethod
     def _exposure_text(key: ApiKey) -> str:

@@ -19,6 +19,7 @@ from rakerone_desktop.models.keys_model import (
 )
 from rakerone_desktop.ui.key_row_menu import KeyRowActions
 from rakerone_desktop.ui.keys_page import KeysPage
+from rakerone_desktop.ui.session_actions import SessionActions, make_action
 
 
 class MainMenus(QObject):
@@ -27,9 +28,9 @@ class MainMenus(QObject):
         self._window = window
         bar = window.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
-        self.switch_action = self._action(
-            QCoreApplication.translate("MainWindow", "S&witch server…")
-        )
+        # Switch server, Sign out, Quit and Session: a member's window has them too.
+        self.session_actions = SessionActions(window)
+        self.switch_action = self.session_actions.switch_action
         self.export_action = self._action(
             QCoreApplication.translate("MainWindow", "&Export keys as CSV…"), "Ctrl+E"
         )
@@ -37,10 +38,8 @@ class MainMenus(QObject):
             QCoreApplication.translate("MainWindow", "&Preferences…"),
             QKeySequence.StandardKey.Preferences,
         )
-        self.sign_out_action = self._action(QCoreApplication.translate("MainWindow", "Sign &out"))
-        self.quit_action = self._action(
-            QCoreApplication.translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit
-        )
+        self.sign_out_action = self.session_actions.sign_out_action
+        self.quit_action = self.session_actions.quit_action
         for a in (self.switch_action, self.export_action, self.preferences_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
@@ -133,10 +132,7 @@ class MainMenus(QObject):
             )
         )
         help_menu.addAction(self.diagnostics_action)
-        self.session_action = self._action(QCoreApplication.translate("MainWindow", "&Session…"))
-        self.session_action.setToolTip(
-            QCoreApplication.translate("MainWindow", "Server, account, when the session ends")
-        )
+        self.session_action = self.session_actions.session_action
         help_menu.addAction(self.session_action)
         help_menu.addAction(self.about_action)
 
@@ -147,10 +143,7 @@ class MainMenus(QObject):
         text: str,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        action = QAction(text, self._window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
+        return make_action(self._window, text, shortcut)
 
     def sync_filters(self, keys_page: KeysPage) -> None:
         """Part-2 filters: in the View menu only when offered."""

@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -30,6 +30,7 @@ from rakerone_desktop.ui.banner import ErrorBanner
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.main_menus import MainMenus
 from rakerone_desktop.ui.preserve import restore_state, save_state
+from rakerone_desktop.ui.session_actions import SessionActions
 from rakerone_desktop.ui.sidebar import SidebarPanel
 from rakerone_desktop.ui.status_bar import KeysStatusBar
 from rakerone_desktop.ui.theme import icon
@@ -342,8 +343,11 @@ class MainWindow(QMainWindow):
 
 
 class AdminOnlyWindow(QMainWindow):
-    """What a member (non-admin) sees after signing in: the seed's own words."""
+    """What a member (non-admin) sees after signing in: the seed's own words, and the
+    main window's File → Switch server…, Sign out, Quit and Help → Session…."""
 
+    switchServerRequested = Signal()
+    sessionRequested = Signal()
     signOutRequested = Signal()
     closed = Signal()
 
@@ -371,14 +375,23 @@ class AdminOnlyWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addStretch(1)
         self.setCentralWidget(body)
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        sign_out = QAction(self.tr("Sign &out"), self)
-        sign_out.triggered.connect(self.signOutRequested.emit)
-        menu.addAction(sign_out)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
+        actions = SessionActions(self)
+        self.switch_action = actions.switch_action
+        self.sign_out_action = actions.sign_out_action
+        self.quit_action = actions.quit_action
+        self.session_action = actions.session_action
+        bar = self.menuBar()
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        file_menu.addAction(self.switch_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addAction(self.quit_action)
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        help_menu.addAction(self.session_action)
+        self.switch_action.triggered.connect(self.switchServerRequested.emit)
+        self.sign_out_action.triggered.connect(self.signOutRequested.emit)
+        self.quit_action.triggered.connect(self.close)
+        self.session_action.triggered.connect(self.sessionRequested.emit)
 
     def show_notice(self, text: str) -> None:
         self.notice.show_error(text, retry=False)

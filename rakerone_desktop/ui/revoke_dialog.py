@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +30,7 @@ from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import ApiKey, RevokeResult
 from rakerone_desktop.domain import csv_export
 from rakerone_desktop.models import timefmt
+from rakerone_desktop.ui.labels import wrapped_label
 from rakerone_desktop.ui.text import isolate
 
 SEED_REVOKE = (
@@ -44,15 +44,6 @@ SEED_REVOKE_MANY = (
 RECENT_SECONDS = 24 * 3600
 #: More keys than this need the count typed in before they can be revoked.
 TYPED_CONFIRMATION_ABOVE = 5
-
-
-def _plain(text: str, role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 def last_used_sentence(key: ApiKey, now: float | None = None) -> str:
@@ -97,9 +88,9 @@ class RevokeDialog(QDialog):
         else:
             title = self.tr("Revoke “%1”").replace("%1", isolate(self.keys[0].name))
         self.setWindowTitle(title)
-        heading = _plain(title, "pageTitle")
+        heading = wrapped_label(title, "pageTitle")
         heading.setObjectName("revokeTitle")
-        text = _plain(self.tr(SEED_REVOKE_MANY if many else SEED_REVOKE))
+        text = wrapped_label(self.tr(SEED_REVOKE_MANY if many else SEED_REVOKE))
         text.setObjectName("revokeText")
 
         recent = [k for k in self.keys if used_recently(k)]
@@ -117,7 +108,7 @@ class RevokeDialog(QDialog):
                 "This key was used in the last day. Something is probably still using it, and "
                 "it will stop working right away."
             )
-        self.warning_label = _plain("⚠ " + warn_text)
+        self.warning_label = wrapped_label("⚠ " + warn_text)
         warn_layout.addWidget(self.warning_label)
         self.warning.setVisible(bool(recent))
 
@@ -131,7 +122,7 @@ class RevokeDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, key.id)
             self.list.addItem(item)
         self.list.setVisible(many)
-        self.last_used = _plain(last_used_sentence(self.keys[0]) if not many else "")
+        self.last_used = wrapped_label(last_used_sentence(self.keys[0]) if not many else "")
         self.last_used.setObjectName("revokeLastUsed")
         self.last_used.setVisible(not many)
 
@@ -140,10 +131,10 @@ class RevokeDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.progress.hide()
-        self.status = _plain("")
+        self.status = wrapped_label("")
         self.status.setObjectName("revokeStatus")
         self.status.hide()
-        self.error = _plain("", "fieldError")
+        self.error = wrapped_label("", "fieldError")
         self.error.setObjectName("revokeError")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
@@ -151,7 +142,7 @@ class RevokeDialog(QDialog):
         self.typed = QLineEdit()
         self.typed.setObjectName("revokeConfirmField")
         self.typed.setAccessibleName(self.tr("Number of keys to revoke"))
-        self.typed_label = _plain(
+        self.typed_label = wrapped_label(
             self.tr("Type %1 to confirm that you mean to revoke all of these keys.").replace(
                 "%1", str(len(self.keys))
             )
@@ -186,7 +177,7 @@ class RevokeDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
         # In an incident, the reversible move first (offer_disable_first shows it).
-        self.disable_first = _plain(
+        self.disable_first = wrapped_label(
             self.tr(
                 "Not sure yet? Disable stops these keys at once too, and can be undone with Enable."
             )

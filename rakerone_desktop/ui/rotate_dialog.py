@@ -11,11 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,16 +21,9 @@ from PySide6.QtWidgets import (
 from rakerone_desktop.api import errors as e
 from rakerone_desktop.api.models import ApiKey
 from rakerone_desktop.flows.rotate import DEFAULT_GRACE, GRACE_CHOICES
+from rakerone_desktop.ui.answer_footer import AnswerFooter
+from rakerone_desktop.ui.labels import wrapped_label
 from rakerone_desktop.ui.text import isolate
-
-
-def _plain(text: str = "", role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class RotateKeyDialog(QDialog):
@@ -70,24 +61,23 @@ class RotateKeyDialog(QDialog):
         self.progress.setMaximumHeight(10)
         self.progress.setAccessibleName(self.tr("Rotating key"))
         self.progress.hide()
-        self.status = _plain("", "hint")
-        self.error = _plain("", "fieldError")
-        self.error.setObjectName("rotateError")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm_button = QPushButton(self.tr("&Rotate key"))
-        self.confirm_button.setObjectName("confirmRotateButton")
-        self.confirm_button.setDefault(True)
-        self.buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.rejected.connect(self.reject)
-        self.confirm_button.clicked.connect(self._confirm)
-        heading = _plain(title, "pageTitle")
+        self.footer = AnswerFooter(
+            self,
+            action=self.tr("&Rotate key"),
+            action_name="confirmRotateButton",
+            error_name="rotateError",
+            on_action=self._confirm,
+        )
+        self.status = self.footer.status
+        self.error = self.footer.error
+        self.buttons = self.footer.buttons
+        self.confirm_button = self.footer.action_button
+        heading = wrapped_label(title, "pageTitle")
         heading.setObjectName("rotateTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(
-            _plain(
+            wrapped_label(
                 self.tr(
                     "RakerOne makes a new key with the same permissions, description, owner and "
                     "tags, and shows its value once. The old key keeps working for the time you "
@@ -98,9 +88,7 @@ class RotateKeyDialog(QDialog):
         )
         layout.addLayout(form)
         layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.footer.add_to(layout)
 
     def seconds(self) -> int:
         return int(self.grace.currentData())
@@ -109,16 +97,15 @@ class RotateKeyDialog(QDialog):
         if self.busy:
             return
         self.set_busy(True)
-        self.error.hide()
+        self.footer.hide_error()
         self.confirmed.emit(self.seconds())
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.progress.setVisible(busy)
-        self.status.setText(self.tr("Rotating…") if busy else "")
+        self.footer.set_busy(busy, self.tr("Rotating…"))
         self.confirm_button.setEnabled(not busy)
         self.grace.setEnabled(not busy)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
 
     def show_failure(self, error: e.ApiError) -> None:
         self.set_busy(False)
@@ -127,15 +114,13 @@ class RotateKeyDialog(QDialog):
                 "This key is revoked, expired or disabled, so it can't be rotated. Enable it "
                 "first, or create a new key."
             )
-            if error.request_id:
-                message += " " + self.tr("(request id %1)").replace("%1", error.request_id)
+            self.footer.show_error(message, error.request_id)
         else:
             message = self.tr(
                 "The key wasn't rotated: %1 Click Rotate key to try again; the server makes "
                 "at most one new key."
             ).replace("%1", str(error))
-        self.error.setText(message)
-        self.error.show()
+            self.footer.show_error(message)
 
     def reject(self) -> None:
         if self.busy:

@@ -27,8 +27,8 @@ from rakerone_desktop.api import errors as e
 from rakerone_desktop.api.addresses import normalize_base_url
 from rakerone_desktop.ui.browser_sign_in_panel import BrowserSignInPanel
 from rakerone_desktop.ui.ca_bundle_field import CaBundleField
-from rakerone_desktop.ui.field_errors import FieldErrors
 from rakerone_desktop.ui.server_profiles_field import ServerProfilesField
+from rakerone_desktop.ui.sign_in_errors import SignInErrors
 from rakerone_desktop.ui.theme import icon
 
 
@@ -83,11 +83,11 @@ class SignInDialog(QDialog):
         if not allow_remember:
             self.remember_checkbox.setToolTip(self.tr("Sandbox sessions are never remembered."))
 
-        self.errors = FieldErrors()
-        self.server_error = self.errors.add(self.server_field)
-        self.email_error = self.errors.add(self.email_field)
-        self.password_error = self.errors.add(self.password_field)
-        self.general_error = self.errors.add_general(self)
+        self.errors = SignInErrors(self.server_field, self.email_field, self.password_field, self)
+        self.server_error = self.errors.server
+        self.email_error = self.errors.email
+        self.password_error = self.errors.password
+        self.general_error = self.errors.general
 
         self.ca_field = CaBundleField()
         self.profiles = ServerProfilesField()
@@ -301,34 +301,7 @@ class SignInDialog(QDialog):
     def show_error(self, error: e.ApiError) -> None:
         """Put the failure under the field it concerns; keep every typed value."""
         self.set_busy(False)
-        if isinstance(error, e.RateLimitedError):
-            seconds = int(error.retry_after or 60)
-            self.errors.show(
-                self.password_error,
-                self.tr("Too many failed attempts. Try again in %1 seconds.").replace(
-                    "%1", str(max(1, seconds))
-                ),
-            )
-            self.password_field.setFocus()
-        elif isinstance(error, e.UnauthenticatedError):
-            self.errors.show(self.password_error, self.tr("Wrong email or password"))
-            self.password_field.selectAll()
-            self.password_field.setFocus()
-        elif isinstance(error, (e.TlsError, e.InsecureTransportError, e.InvalidServerUrlError)):
-            self.errors.show(self.server_error, error.message)
-            self.server_field.setFocus()
-        elif isinstance(error, (e.ConnectError, e.RequestTimeoutError)):
-            detail = error.message.split(": ", 1)[1] if ": " in error.message else error.message
-            self.errors.show(
-                self.server_error, self.tr("Can't reach server: %1").replace("%1", detail)
-            )
-            self.server_field.setFocus()
-        elif isinstance(error, e.ValidationError) and error.field_errors:
-            for row in error.field_errors:
-                target = self.email_error if row.field == "email" else self.password_error
-                self.errors.show(target, row.message)
-        else:
-            self.errors.show(self.general_error, str(error))
+        self.errors.show_failure(error)
 
     def _clear_errors(self) -> None:
         self.errors.clear()

@@ -91,21 +91,6 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin.</source>
         <translation>Die gesamte Gruppe Admin, einschließlich dieser Seite, ist nur für Admins. Wenn Sie sie nicht sehen, fragen Sie einen Admin.</translation>
     </message>
@@ -126,6 +111,14 @@
         <location filename="../../rakerone_desktop/ui/admin_pages.py"/>
         <source>That key is not in the loaded list.</source>
         <translation>Dieser Schlüssel ist nicht in der geladenen Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerFooter</name>
+    <message>
+        <location filename="../../rakerone_desktop/ui/answer_footer.py"/>
+        <source>(request id %1)</source>
+        <translation>(Anfrage-ID %1)</translation>
     </message>
 </context>
 <context>
@@ -1193,13 +1186,13 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
-        <source>(request id %1)</source>
-        <translation>(Anfrage-ID %1)</translation>
+        <source>Someone else changed this key after you opened it, so nothing was saved. Its current values are below; what you typed is still here. Save again to apply your changes to the current version, or Cancel.</source>
+        <translation>Jemand anderes hat diesen Schlüssel geändert, nachdem Sie ihn geöffnet haben, daher wurde nichts gespeichert. Die aktuellen Werte stehen unten; Ihre Eingaben sind erhalten. Speichern Sie erneut, um Ihre Änderungen auf die aktuelle Version anzuwenden, oder brechen Sie ab.</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
-        <source>Someone else changed this key after you opened it, so nothing was saved. Its current values are below; what you typed is still here. Save again to apply your changes to the current version, or Cancel.</source>
-        <translation>Jemand anderes hat diesen Schlüssel geändert, nachdem Sie ihn geöffnet haben, daher wurde nichts gespeichert. Die aktuellen Werte stehen unten; Ihre Eingaben sind erhalten. Speichern Sie erneut, um Ihre Änderungen auf die aktuelle Version anzuwenden, oder brechen Sie ab.</translation>
+        <source>(request id %1)</source>
+        <translation>(Anfrage-ID %1)</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/edit_key_dialog.py"/>
@@ -2092,13 +2085,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
-        <source>S&amp;witch server…</source>
-        <translation>Server &amp;wechseln…</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
@@ -2109,16 +2098,6 @@
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
@@ -2187,6 +2166,7 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2206,19 +2186,34 @@
         <translation>Versionen, Server und letzte Fehler für eine Supportanfrage; niemals ein Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/main_window.py"/>
+        <source> — read-only</source>
+        <translation> – nur lesen</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
+        <source>S&amp;witch server…</source>
+        <translation>Server &amp;wechseln…</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
         <source>&amp;Session…</source>
         <translation>&amp;Sitzung…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/main_menus.py"/>
+        <location filename="../../rakerone_desktop/ui/session_actions.py"/>
         <source>Server, account, when the session ends</source>
         <translation>Server, Konto, wann die Sitzung endet</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/main_window.py"/>
-        <source> — read-only</source>
-        <translation> – nur lesen</translation>
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/sidebar.py"/>
@@ -2846,11 +2841,6 @@
     </message>
     <message>
         <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
-        <source>(request id %1)</source>
-        <translation>(Anfrage-ID %1)</translation>
-    </message>
-    <message>
-        <location filename="../../rakerone_desktop/ui/rotate_dialog.py"/>
         <source>The key wasn&apos;t rotated: %1 Click Rotate key to try again; the server makes at most one new key.</source>
         <translation>Der Schlüssel wurde nicht rotiert: %1 Klicken Sie auf Schlüssel rotieren, um es erneut zu versuchen; der Server erstellt höchstens einen neuen Schlüssel.</translation>
     </message>
@@ -3021,11 +3011,10 @@
     </message>
 </context>
 <context>
-    <name>SessionScope</name>
+    <name>SessionWatch</name>
     <message>
-        <location filename="../../rakerone_desktop/shell/session_scope.py"/>
+        <location filename="../../rakerone_desktop/shell/session_watch.py"/>
         <source>Your session on this server ends at %1. Save what you are doing; you will be asked to sign in again.</source>
-        <extracomment>How long before a session ends the window warns about it.</extracomment>
         <translation>Ihre Sitzung auf diesem Server endet um %1. Schließen Sie ab, woran Sie arbeiten; Sie werden gebeten, sich erneut anzumelden.</translation>
     </message>
 </context>
@@ -3128,17 +3117,17 @@
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <location filename="../../rakerone_desktop/ui/sign_in_errors.py"/>
         <source>Too many failed attempts. Try again in %1 seconds.</source>
         <translation>Zu viele Fehlversuche. Versuchen Sie es in %1 Sekunden erneut.</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <location filename="../../rakerone_desktop/ui/sign_in_errors.py"/>
         <source>Wrong email or password</source>
         <translation>Falsche E-Mail-Adresse oder falsches Passwort</translation>
     </message>
     <message>
-        <location filename="../../rakerone_desktop/ui/sign_in_dialog.py"/>
+        <location filename="../../rakerone_desktop/ui/sign_in_errors.py"/>
         <source>Can&apos;t reach server: %1</source>
         <translation>Server nicht erreichbar: %1</translation>
     </message>
@@ -3186,70 +3175,6 @@
     </message>
     <message numerus="yes">
         <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n hour ago</source>
-        <translation>
-            <numerusform>vor %n Stunde</numerusform>
-            <numerusform>vor %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n hours ago</source>
-        <translation>
-            <numerusform>vor %n Stunde</numerusform>
-            <numerusform>vor %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n day ago</source>
-        <translation>
-            <numerusform>vor %n Tag</numerusform>
-            <numerusform>vor %n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>vor %n Tag</numerusform>
-            <numerusform>vor %n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n month ago</source>
-        <translation>
-            <numerusform>vor %n Monat</numerusform>
-            <numerusform>vor %n Monaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n months ago</source>
-        <translation>
-            <numerusform>vor %n Monat</numerusform>
-            <numerusform>vor %n Monaten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n year ago</source>
-        <translation>
-            <numerusform>vor %n Jahr</numerusform>
-            <numerusform>vor %n Jahren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
-        <source>%n years ago</source>
-        <translation>
-            <numerusform>vor %n Jahr</numerusform>
-            <numerusform>vor %n Jahren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../rakerone_desktop/models/timefmt.py"/>
         <source>in %n minute</source>
         <translation>
             <numerusform>in %n Minute</numerusform>
@@ -3262,6 +3187,22 @@
         <translation>
             <numerusform>in %n Minute</numerusform>
             <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n hour ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3282,6 +3223,22 @@
     </message>
     <message numerus="yes">
         <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n day ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
         <source>in %n day</source>
         <translation>
             <numerusform>in %n Tag</numerusform>
@@ -3298,6 +3255,22 @@
     </message>
     <message numerus="yes">
         <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n month ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
         <source>in %n month</source>
         <translation>
             <numerusform>in %n Monat</numerusform>
@@ -3310,6 +3283,22 @@
         <translation>
             <numerusform>in %n Monat</numerusform>
             <numerusform>in %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n year ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rakerone_desktop/models/timefmt.py"/>
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import msgspec
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from rakerone_desktop.api.errors import KeyInactiveError, ServerError
 from rakerone_desktop.api.models import KeyPolicy, Organization
@@ -84,3 +87,34 @@ def test_rotate_failure_names_the_request_and_keeps_the_choice(qtbot):
     dialog.show_failure(ServerError("HTTP 500", status=500, request_id="req_500"))
     assert "req_500" in dialog.error.text()
     assert dialog.seconds() == 3600 and dialog.confirm_button.isEnabled()
+
+
+def _edit_dialog():
+    return EditKeyDialog(live_key(), {p.id: p for p in CATALOG}, features()), "Saving…"
+
+
+def _rotate_dialog():
+    return RotateKeyDialog(live_key()), "Rotating…"
+
+
+@pytest.mark.parametrize("make", [_edit_dialog, _rotate_dialog], ids=["edit", "rotate"])
+def test_edit_and_rotate_wait_for_the_answer_the_same_way(qtbot, make):
+    dialog, waiting = make()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    action = dialog.footer.action_button
+    assert action.isDefault()
+    assert dialog.buttons.buttonRole(action) == QDialogButtonBox.ButtonRole.AcceptRole
+    dialog.set_busy(True)
+    assert dialog.status.text() == waiting and not cancel.isEnabled()
+    dialog.reject()  # the answer is on its way: the dialog stays
+    assert dialog.isVisible()
+    dialog.show_failure(KeyInactiveError("inactive", status=409, request_id="req_409"))
+    assert dialog.error.text().endswith(" (request id req_409)")
+    assert dialog.error.isVisible() and dialog.error.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.status.text() == "" and cancel.isEnabled()
+    dialog.show_failure(ServerError("HTTP 500", status=500, request_id="req_500"))
+    assert "(request id" not in dialog.error.text()  # only the inactive answer names it
+    cancel.click()
+    assert not dialog.isVisible()

@@ -173,3 +173,38 @@ def test_signing_in_again_renews_the_expiry(qtbot, start_app, short_sessions: Re
     assert kept[key] == scope.signed_in.expires_at.isoformat()
     wait_loaded(qtbot, controller)
     qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+
+
+def test_a_member_has_switch_server_and_the_session_panel(
+    qtbot, start_app, demo_sandbox: ReadyInfo
+) -> None:
+    from rakerone_desktop.ui.main_window import AdminOnlyWindow
+
+    controller = start_app("--server", demo_sandbox.url)
+    window = sign_in(qtbot, controller, demo_sandbox, member=True)
+    assert isinstance(window, AdminOnlyWindow)
+    menus = {m.title(): [a.text() for a in m.actions()] for m in _menus(window)}
+    assert menus["&File"] == ["S&witch server…", "", "Sign &out", "&Quit"]
+    assert menus["&Help"] == ["&Session…"]
+
+    window.session_action.trigger()
+    scope = controller.current
+    panel = scope.session_panel
+    assert panel is not None and panel.isVisible() and not panel.isModal()
+    assert panel.server_label.text() == demo_sandbox.url
+    assert demo_sandbox.member_email in panel.user_label.text()
+    assert panel.role_label.text() == "Member"
+    panel.reject()
+
+    with qtbot.waitSignal(controller.signInShown, timeout=WAIT_MS) as shown:
+        window.switch_action.trigger()
+    assert shown.args[0].isVisible()
+    assert not window.isVisible()
+    assert controller.current is None and not controller.stopped
+    qtbot.waitUntil(lambda: controller.runner.active_count == 0, timeout=WAIT_MS)
+
+
+def _menus(window):
+    from PySide6.QtWidgets import QMenu
+
+    return [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
