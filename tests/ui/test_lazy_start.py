@@ -1,0 +1,91 @@
+"""What the main window's first paint does not need is built, and imported, on first use
+(issue 11: start faster). Each test here fails if that part is made eager again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from rakerone_desktop.api.models import Organization
+from rakerone_desktop.models.keys_model import ApiKeysModel
+from rakerone_desktop.models.server_features import AUDIT_LOG, ServerFeatures
+from rakerone_desktop.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Modules of the Admin pages: not imported before the main window's first paint.
+ADMIN_PAGE_MODULES = {
+    "rakerone_desktop.ui.overview_page",
+    "rakerone_desktop.ui.audit_page",
+    "rakerone_desktop.ui.bar_chart",
+    "rakerone_desktop.models.audit_model",
+    "rakerone_desktop.models.overview",
+    "rakerone_desktop.models.overview_report",
+}
+
+
+def _first_paint_report() -> dict[str, list[str]]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("lazy_start_child.py"))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report: dict[str, list[str]] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return report
+
+
+def test_the_first_paint_imports_no_admin_page_and_choosing_the_entries_does():
+    report = _first_paint_report()
+    assert report["built_at_paint"] == []
+    assert ADMIN_PAGE_MODULES.isdisjoint(report["at_paint"]), report["at_paint"]
+    assert report["built_after"] == ["auditLogPage", "overviewPage"]
+    assert {
+        "rakerone_desktop.ui.overview_page",
+        "rakerone_desktop.ui.audit_page",
+    } <= set(report["after_pages"])
+
+
+def test_an_admin_page_is_built_when_its_sidebar_entry_is_first_chosen(qtbot):
+    window = MainWindow(ApiKeysModel(), "https://rakerone.example", "Ada Admin")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    for name in ("overviewPage", "auditLogPage"):
+        assert window.findChild(QWidget, name) is None
+    assert window.admin_pages.built == frozenset()
+
+    with qtbot.waitSignal(window.pageBuilt) as built:
+        window.sidebar.setCurrentItem(window.sidebar_items["overviewPage"])
+    assert built.args == ["overviewPage"]
+    page = window.findChild(QWidget, "overviewPage")
+    assert page is not None and window.pages.currentWidget() is page
+    assert window.findChild(QWidget, "lastUseChart") is not None
+    assert window.findChild(QWidget, "auditLogPage") is None
+
+    window.set_server_features(ServerFeatures(Organization("org_1", "Org", (AUDIT_LOG,))))
+    with qtbot.waitSignal(window.pageBuilt) as built:
+        window.sidebar.setCurrentItem(window.sidebar_items["auditLogPage"])
+    assert built.args == ["auditLogPage"]
+    audit = window.findChild(QWidget, "auditLogPage")
+    assert audit is not None and window.pages.currentWidget() is audit
+    assert window.findChild(QWidget, "auditPersonFilter") is not None
+
+    # Built once: going back and forth builds nothing more.
+    with qtbot.assertNotEmitted(window.pageBuilt):
+        window.show_page("keysPage")
+        window.show_page("overviewPage")
+    assert window.pages.currentWidget() is page
