@@ -30,10 +30,10 @@ from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.dialogs import OneDialog
 from rakerone_desktop.ui.flows import KeyFlows
 from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
-from rakerone_desktop.ui.session_panel import SessionPanel
 
 if TYPE_CHECKING:
     from rakerone_desktop.controllers.audit import AuditLogController
+    from rakerone_desktop.ui.session_panel import SessionPanel
 
 #: How long before a session ends the window warns about it.
 EXPIRY_WARNING_SECONDS = 5 * 60
@@ -287,6 +287,8 @@ class SessionScope(QObject):
         return self._panel.dialog
 
     def show_session_panel(self) -> SessionPanel:
+        from rakerone_desktop.ui.session_panel import SessionPanel
+
         dialog = self._panel.raise_open()
         if dialog is not None:
             dialog.refresh()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,6 +44,15 @@ def main() -> int:
             return False
 
     def painted() -> None:
+        try:
+            look()
+        except Exception:  # the child ends (its traceback on stderr), it does not hang
+            traceback.print_exc()
+            app.exit(1)
+        else:
+            app.quit()
+
+    def look() -> None:
         report["at_paint"] = _ours()
         report["built_at_paint"] = sorted(window.admin_pages.built)
         from rakerone_desktop.api.models import Organization
@@ -54,7 +64,6 @@ def main() -> int:
         report["after_pages"] = _ours()
         report["built_after"] = sorted(window.admin_pages.built)
         print(json.dumps(report), flush=True)
-        app.quit()
 
     probe = FirstPaint()
     window.installEventFilter(probe)

@@ -28,6 +28,32 @@ ADMIN_PAGE_MODULES = {
     "rakerone_desktop.models.overview_report",
 }
 
+#: Dialogs and other parts used later: not imported by the entry point (``import
+#: rakerone_desktop.app``), which loads everything a session's main window needs (the
+#: overview's counting too: its controller follows the keys from the start).
+LATER_MODULES = (ADMIN_PAGE_MODULES - {"rakerone_desktop.models.overview"}) | {
+    "rakerone_desktop.controllers.audit",
+    "rakerone_desktop.sandbox.launcher",
+    "rakerone_desktop.ui.about_dialog",
+    "rakerone_desktop.ui.copy_key_dialog",
+    "rakerone_desktop.ui.create_wizard",
+    "rakerone_desktop.ui.edit_key_dialog",
+    "rakerone_desktop.ui.find_key_dialog",
+    "rakerone_desktop.ui.preferences_dialog",
+    "rakerone_desktop.ui.revoke_dialog",
+    "rakerone_desktop.ui.rotate_dialog",
+    "rakerone_desktop.ui.session_panel",
+}
+
+
+def _env() -> dict[str, str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
 
 def _first_paint_report() -> dict[str, list[str]]:
     env = {
@@ -57,6 +83,25 @@ def test_the_first_paint_imports_no_admin_page_and_choosing_the_entries_does():
         "rakerone_desktop.ui.overview_page",
         "rakerone_desktop.ui.audit_page",
     } <= set(report["after_pages"])
+
+
+def test_the_entry_point_imports_no_dialog_nor_admin_page():
+    code = (
+        "import json, sys; import rakerone_desktop.app; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('rakerone_desktop'))))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(),
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    imported = set(json.loads(proc.stdout.strip().splitlines()[-1]))
+    assert "rakerone_desktop.shell.session_scope" in imported  # the check checks something
+    assert imported.isdisjoint(LATER_MODULES), sorted(imported & LATER_MODULES)
 
 
 def test_an_admin_page_is_built_when_its_sidebar_entry_is_first_chosen(qtbot):
