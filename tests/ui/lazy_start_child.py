@@ -4,7 +4,8 @@ Run as a script in a fresh interpreter (the test process has imported everything
 already). It builds the main window as the app does, waits for its first paint,
 notes the app's modules imported by then, chooses Admin → Overview and Admin →
 Audit log, and prints one JSON line: ``at_paint`` and ``after_pages`` (module
-names), ``built_at_paint`` and ``built_after`` (the Admin pages built).
+names), ``built_at_paint`` and ``built_after`` (the Admin pages built), and
+``banner_built_at_paint`` (the keys page's lifecycle banner).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def main() -> int:
     def look() -> None:
         report["at_paint"] = _ours()
         report["built_at_paint"] = sorted(window.admin_pages.built)
+        report["banner_built_at_paint"] = window.keys_page.lifecycle_banner.is_built
         from rakerone_desktop.api.models import Organization
         from rakerone_desktop.models.server_features import AUDIT_LOG, ServerFeatures
 

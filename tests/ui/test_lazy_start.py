@@ -9,12 +9,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from msgspec import structs
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from rakerone_desktop.api.models import Organization
+from rakerone_desktop.api.models import Exposure, Organization
 from rakerone_desktop.models.keys_model import ApiKeysModel
-from rakerone_desktop.models.server_features import AUDIT_LOG, ServerFeatures
+from rakerone_desktop.models.server_features import (
+    AUDIT_LOG,
+    EXPOSURE_REPORTS,
+    KEY_DISABLE,
+    KEY_EXPIRY,
+    ServerFeatures,
+)
+from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.main_window import MainWindow
+from tests.support.factories import CATALOG, NOW, make_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -77,6 +86,7 @@ def _first_paint_report() -> dict[str, list[str]]:
 def test_the_first_paint_imports_no_admin_page_and_choosing_the_entries_does():
     report = _first_paint_report()
     assert report["built_at_paint"] == []
+    assert report["banner_built_at_paint"] is False
     assert ADMIN_PAGE_MODULES.isdisjoint(report["at_paint"]), report["at_paint"]
     assert report["built_after"] == ["auditLogPage", "overviewPage"]
     assert {
@@ -134,3 +144,30 @@ def test_an_admin_page_is_built_when_its_sidebar_entry_is_first_chosen(qtbot):
         window.show_page("keysPage")
         window.show_page("overviewPage")
     assert window.pages.currentWidget() is page
+
+
+def test_the_lifecycle_banner_is_built_when_it_first_has_something_to_say(qtbot):
+    model = ApiKeysModel()
+    model.set_now(NOW.timestamp())
+    model.set_catalog(CATALOG)
+    page = KeysPage(model)
+    qtbot.addWidget(page)
+    features = (KEY_EXPIRY, KEY_DISABLE, EXPOSURE_REPORTS)
+    page.set_server_features(ServerFeatures(Organization("org", "Org", features)))
+    banner = page.lifecycle_banner
+    model.replace_all([structs.replace(make_key("Fine"), status="active", version=1)])
+    page.set_loading(False)
+    page.update_lifecycle_banner()  # what each refresh does: nothing to say
+    assert banner.objectName() == "lifecycleBanner" and banner.isHidden()
+    assert not banner.is_built
+    assert page.findChild(QPushButton, "showExposedButton") is None
+
+    report = Exposure(NOW, "github", "https://github.com/acme/app/blob/x")
+    leaked = structs.replace(make_key("Leaked"), status="active", version=1, exposure=report)
+    model.replace_all([leaked])
+    page.update_lifecycle_banner()
+    assert banner.is_built and banner.showing_exposed and not banner.isHidden()
+    assert page.findChild(QPushButton, "showExposedButton") is not None
+    with qtbot.waitSignal(banner.dismissed):
+        banner.dismiss_button.click()
+    assert banner.isHidden()
