@@ -19,7 +19,6 @@ from rakerone_desktop.controllers.lifecycle import LifecycleController
 from rakerone_desktop.controllers.organization import OrganizationController
 from rakerone_desktop.controllers.overview import OverviewController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
-from rakerone_desktop.flows.browser_sign_in import Opener
 from rakerone_desktop.flows.reauth import ReauthFlow
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.loopback import DEFAULT_TIMEOUT_MS
@@ -33,6 +32,7 @@ from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
 
 if TYPE_CHECKING:
     from rakerone_desktop.controllers.audit import AuditLogController
+    from rakerone_desktop.flows.browser_sign_in import Opener
     from rakerone_desktop.ui.session_panel import SessionPanel
 
 #: How long before a session ends the window warns about it.

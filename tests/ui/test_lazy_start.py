@@ -41,7 +41,9 @@ ADMIN_PAGE_MODULES = {
 #: rakerone_desktop.app``), which loads everything a session's main window needs (the
 #: overview's counting too: its controller follows the keys from the start).
 LATER_MODULES = (ADMIN_PAGE_MODULES - {"rakerone_desktop.models.overview"}) | {
+    "rakerone_desktop.api.oauth",
     "rakerone_desktop.controllers.audit",
+    "rakerone_desktop.flows.browser_sign_in",
     "rakerone_desktop.sandbox.launcher",
     "rakerone_desktop.ui.about_dialog",
     "rakerone_desktop.ui.copy_key_dialog",
