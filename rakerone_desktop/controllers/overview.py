@@ -27,7 +27,6 @@ from rakerone_desktop.models.overview import (
     compute_overview,
     impersonating_ids,
 )
-from rakerone_desktop.models.overview_report import ReportTexts, overview_csv, overview_html
 from rakerone_desktop.models.server_features import (
     EXPOSURE_REPORTS,
     KEY_DISABLE,
@@ -38,6 +37,7 @@ from rakerone_desktop.models.server_features import (
 
 if TYPE_CHECKING:
     from rakerone_desktop.models.keys_model import ApiKeysModel
+    from rakerone_desktop.models.overview_report import ReportTexts
     from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
 
@@ -142,6 +142,8 @@ class OverviewController(QObject):
 
 
 def _write_report(path: str, overview: Overview, texts: ReportTexts) -> ExportOutcome:
+    from rakerone_desktop.models.overview_report import overview_csv, overview_html
+
     try:
         html_text = overview_html(overview, texts)
         csv_text = overview_csv(overview, texts.labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from rakerone_desktop.controllers.session import SignedIn
 from rakerone_desktop.runtime import diagnostics, log_file
 from rakerone_desktop.runtime.settings import Options, Settings
-from rakerone_desktop.ui.about_dialog import AboutDialog
 from rakerone_desktop.ui.dialogs import OneDialog
 from rakerone_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from rakerone_desktop.ui.about_dialog import AboutDialog
 
 
 class AboutAndDiagnostics(QObject):
@@ -45,6 +48,8 @@ class AboutAndDiagnostics(QObject):
         return self._about.dialog
 
     def show(self) -> AboutDialog:
+        from rakerone_desktop.ui.about_dialog import AboutDialog
+
         dialog = self._about.raise_open()
         if dialog is not None:
             return dialog

@@ -21,20 +21,20 @@ from rakerone_desktop.controllers.session import SessionController, SignedIn
 from rakerone_desktop.runtime import diagnostics
 from rakerone_desktop.runtime.settings import Options, Settings
 from rakerone_desktop.runtime.tasks import TaskRunner
-from rakerone_desktop.sandbox.launcher import SandboxProcess
 from rakerone_desktop.shell.about import AboutAndDiagnostics
 from rakerone_desktop.shell.command_line import client_factory
 from rakerone_desktop.shell.sandbox_start import SandboxStart
 from rakerone_desktop.shell.session_scope import EXPIRY_WARNING_SECONDS, SessionScope
 from rakerone_desktop.shell.sign_in import SignInScreen
-from rakerone_desktop.ui.about_dialog import AboutDialog
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.dialogs import OneDialog
-from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
 from rakerone_desktop.ui.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
     from rakerone_desktop.runtime.credentials import TokenStore
+    from rakerone_desktop.sandbox.launcher import SandboxProcess
+    from rakerone_desktop.ui.about_dialog import AboutDialog
+    from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
 
 # The object name by which rakerone_desktop.app.application() finds it.
 OBJECT_NAME = "rakerOneApplication"
@@ -247,6 +247,8 @@ class Application(QObject):
     # -- preferences, About, diagnostics -----------------------------------------------------------
 
     def show_preferences(self) -> PreferencesDialog:
+        from rakerone_desktop.ui.preferences_dialog import PreferencesDialog
+
         dialog = self._preferences.raise_open()
         if dialog is not None:
             return dialog

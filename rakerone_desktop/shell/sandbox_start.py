@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from rakerone_desktop.controllers.session import SessionController, SignInRequest
 from rakerone_desktop.runtime.tasks import TaskRunner
-from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
 from rakerone_desktop.ui.dialogs import DialogSet
+
+if TYPE_CHECKING:
+    from rakerone_desktop.sandbox.launcher import ReadyInfo, SandboxProcess
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,8 @@ class SandboxStart(QObject):
         self.info: ReadyInfo | None = None
 
     def start(self, seed: str) -> None:
+        from rakerone_desktop.sandbox.launcher import SandboxProcess
+
         extra = ["--simulate-traffic"] if seed == "demo" else []
         # --stop-with-parent: if this app dies without quitting, the sandbox stops too.
         self.process = SandboxProcess("--seed", seed, *extra, "--stop-with-parent")

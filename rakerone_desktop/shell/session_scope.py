@@ -7,17 +7,17 @@ admins. :meth:`SessionScope.close` ends every one of them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from rakerone_desktop.controllers.audit import AuditLogController
 from rakerone_desktop.controllers.key_actions import KeyActionsController
 from rakerone_desktop.controllers.keys import KeysController
 from rakerone_desktop.controllers.lifecycle import LifecycleController
 from rakerone_desktop.controllers.organization import OrganizationController
 from rakerone_desktop.controllers.overview import OverviewController
 from rakerone_desktop.controllers.session import SessionController, SignedIn
-from rakerone_desktop.flows.browser_sign_in import Opener
 from rakerone_desktop.flows.reauth import ReauthFlow
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.runtime.loopback import DEFAULT_TIMEOUT_MS
@@ -28,7 +28,11 @@ from rakerone_desktop.shell.sign_in import ReauthPrompt
 from rakerone_desktop.ui.clipboard import SecretClipboard
 from rakerone_desktop.ui.flows import KeyFlows
 from rakerone_desktop.ui.main_window import AdminOnlyWindow, MainWindow
-from rakerone_desktop.ui.session_panel import SessionPanel
+
+if TYPE_CHECKING:
+    from rakerone_desktop.controllers.audit import AuditLogController
+    from rakerone_desktop.flows.browser_sign_in import Opener
+    from rakerone_desktop.ui.session_panel import SessionPanel
 
 #: How long before a session ends the window warns about it.
 EXPIRY_WARNING_SECONDS = 5 * 60
@@ -102,11 +106,8 @@ class SessionScope(QObject):
             main, main.keys_page, self.actions, clipboard, parent=main, lifecycle=self.lifecycle
         )
         self._wire(main, self.keys, self.actions, self.flows)
-        self.audit = AuditLogController(
-            client, runner, main.audit_page.model, parent=main, guard=self.guard
-        )
         self.overview = OverviewController(runner, model, parent=main)
-        self._wire_review_pages(main, self.keys, self.audit, self.overview)
+        self._wire_review_pages(main, self.keys, self.overview)
         self.apply_read_only()
         main.restore_layout(settings)
 
@@ -161,11 +162,41 @@ class SessionScope(QObject):
         self,
         main: MainWindow,
         keys: KeysController,
-        audit: AuditLogController,
         overview: OverviewController,
     ) -> None:
-        """Admin → Audit log (paged from the server) and Overview (counted from the keys)."""
+        """Admin → Audit log (paged from the server) and Overview (counted from the keys).
+
+        The pages are built when first shown (``pageBuilt``); the audit log's
+        controller with its page, since it fills the page's model."""
+        main.pageBuilt.connect(self._on_page_built)
+        main.refreshRequested.connect(self._refresh_audit)
+        keys.loaded.connect(overview.keys_changed)
+        keys.catalogLoaded.connect(overview.keys_changed)
+        if self.organization is not None:
+            self.organization.featuresChanged.connect(overview.set_features)
+
+    def _on_page_built(self, name: str) -> None:
+        main = self.main_window
+        if main is None:
+            return
+        if name == "auditLogPage":
+            self._wire_audit_page(main)
+        elif name == "overviewPage" and self.overview is not None:
+            page = main.overview_page
+            overview = self.overview
+            page.visibilityChanged.connect(overview.set_visible)
+            overview.computing.connect(page.show_computing)
+            overview.computed.connect(page.show_overview)
+            page.saveTo.connect(self._save_report)
+
+    def _wire_audit_page(self, main: MainWindow) -> None:
+        from rakerone_desktop.controllers.audit import AuditLogController
+
         page = main.audit_page
+        audit = AuditLogController(
+            self.signed_in.client, self._runner, page.model, parent=main, guard=self.guard
+        )
+        self.audit = audit
         page.activated.connect(self._on_audit_shown)
         page.filtersChanged.connect(audit.set_filters)
         page.moreWanted.connect(audit.fetch_more)
@@ -175,15 +206,6 @@ class SessionScope(QObject):
         audit.pageLoaded.connect(page.page_loaded)
         audit.failed.connect(page.show_error)
         audit.usersLoaded.connect(page.set_users)
-        main.refreshRequested.connect(self._refresh_audit)
-        keys.loaded.connect(overview.keys_changed)
-        keys.catalogLoaded.connect(overview.keys_changed)
-        main.overview_page.visibilityChanged.connect(overview.set_visible)
-        if self.organization is not None:
-            self.organization.featuresChanged.connect(overview.set_features)
-        overview.computing.connect(main.overview_page.show_computing)
-        overview.computed.connect(main.overview_page.show_overview)
-        main.overview_page.saveTo.connect(self._save_report)
 
     def _on_audit_shown(self) -> None:
         main = self.main_window

@@ -7,13 +7,16 @@ its window and the warning as the window's notice.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from rakerone_desktop.controllers.session import SessionController, SignedIn
 from rakerone_desktop.ui.dialogs import OneDialog
-from rakerone_desktop.ui.session_panel import SessionPanel
+
+if TYPE_CHECKING:  # the panel's module is imported when it is first shown
+    from rakerone_desktop.ui.session_panel import SessionPanel
 
 
 class SessionWatch(QObject):
@@ -47,6 +50,8 @@ class SessionWatch(QObject):
         return self._panel.dialog
 
     def show_session_panel(self, window: QWidget) -> SessionPanel:
+        from rakerone_desktop.ui.session_panel import SessionPanel
+
         dialog = self._panel.raise_open()
         if dialog is not None:
             dialog.refresh()

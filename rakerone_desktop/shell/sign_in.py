@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.api.models import AuthMethods
 from rakerone_desktop.controllers.session import SessionController, SignedIn, SignInRequest
-from rakerone_desktop.flows.browser_sign_in import BrowserSignIn, Opener
 from rakerone_desktop.flows.reauth import ReauthFlow
 from rakerone_desktop.runtime.loopback import DEFAULT_TIMEOUT_MS
 from rakerone_desktop.runtime.settings import Options, Settings
@@ -20,6 +19,7 @@ from rakerone_desktop.ui.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
     from rakerone_desktop.api.protocol import ApiClient
+    from rakerone_desktop.flows.browser_sign_in import BrowserSignIn, Opener
 
 
 class BrowserSignInView(QObject):
@@ -161,6 +161,8 @@ class SignInScreen(QObject):
     # -- sign in with the browser ------------------------------------------------------------
 
     def _on_browser_requested(self, server: str, remember: bool, ca_bundle: str) -> None:
+        from rakerone_desktop.flows.browser_sign_in import BrowserSignIn
+
         dialog = self.dialog
         if dialog is None or self._runner is None or self.browser is not None:
             return
@@ -309,6 +311,8 @@ class ReauthPrompt(QObject):
             dialog.set_sign_in_methods(methods.password, methods.oauth is not None)
 
     def _on_browser_requested(self, _server: str, _remember: bool, _ca: str) -> None:
+        from rakerone_desktop.flows.browser_sign_in import BrowserSignIn
+
         dialog = self.dialog
         if dialog is None or self._runner is None or self.browser is not None:
             return

@@ -79,16 +79,19 @@ class ErrorBanner(BuiltOnFirstUse, QFrame):
         self.show()
 
 
-class LifecycleBanner(QFrame):
+class LifecycleBanner(BuiltOnFirstUse, QFrame):
     """One banner above the keys table, after a refresh: keys that expire soon, and
     keys newly reported exposed; each with the button that shows them, and for
     exposed keys Revoke and Enable (absent in read-only mode). Distinct from the
-    error banner; a person dismisses it."""
+    error banner; a person dismisses it.
+
+    Hidden until it first has something to say: its parts are built then."""
 
     showFilterRequested = Signal(str)  # a KeyFilter name
     revokeRequested = Signal(list)  # key ids
     enableRequested = Signal(list)  # key ids
     exposedSeen = Signal()  # the person looked at (or acted on) the exposed keys
+    dismissed = Signal()  # the person closed it (✕)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +100,10 @@ class LifecycleBanner(QFrame):
         self._read_only = False
         self._revoke_ids: list[str] = []
         self._enable_ids: list[str] = []
+        self.hide()
+        self.parts_pending()
+
+    def _build_parts(self) -> None:
         glyph = QLabel()
         glyph.setPixmap(icon("warning").pixmap(20, 20))
         glyph.setAccessibleName(self.tr("Notice"))
@@ -157,15 +164,21 @@ class LifecycleBanner(QFrame):
         self.revoke_exposed_button.clicked.connect(self._revoke)
         self.enable_exposed_button.clicked.connect(self._enable)
         self.dismiss_button.clicked.connect(self.dismiss)
+        self.dismiss_button.clicked.connect(self.dismissed)
+        self._update_actions()
 
     # -- what the page tells it ----------------------------------------------------------
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
-        self._update_actions()
+        if self.is_built:
+            self._update_actions()
 
     def set_expiring(self, count: int, days: int) -> None:
         """``count`` keys expire within ``days`` days (0: say nothing of it)."""
+        if not count and not self.is_built:
+            return  # nothing to say, nothing said yet
+        self.ensure_built()
         if count:
             text = (
                 self.tr("1 key expires within %1 days")
@@ -181,13 +194,19 @@ class LifecycleBanner(QFrame):
     ) -> None:
         """``count`` keys newly reported exposed, described by ``message``; which of them
         can still be revoked, and which are disabled (to enable once the leak is dealt with)."""
-        self.exposed_message.setText(message)
         self._revoke_ids, self._enable_ids = list(revoke_ids), list(enable_ids)
+        if not count and not self.is_built:
+            return
+        self.ensure_built()
+        self.exposed_message.setText(message)
         self._exposed_row.setVisible(count > 0)
         self._update_actions()
         self._update_visible()
 
     def dismiss(self) -> None:
+        if not self.is_built:
+            self.hide()
+            return
         if self._exposed_row.isVisible():
             self.exposedSeen.emit()
         self._exposed_row.hide()
@@ -196,11 +215,11 @@ class LifecycleBanner(QFrame):
 
     @property
     def showing_expiring(self) -> bool:
-        return not self._expiring_row.isHidden()
+        return self.is_built and not self._expiring_row.isHidden()
 
     @property
     def showing_exposed(self) -> bool:
-        return not self._exposed_row.isHidden()
+        return self.is_built and not self._exposed_row.isHidden()
 
     # -- inside ---------------------------------------------------------------------------
 

@@ -8,6 +8,9 @@ badges or a button is the column table's ``paint`` (``keytable/columns.py``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -19,18 +22,18 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionButton,
-    QStyleOptionViewItem,
-)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyledItemDelegate
 
 from rakerone_desktop.keytable.columns import COLUMNS, Paint
 from rakerone_desktop.models.keys_model import Role
 from rakerone_desktop.ui.theme import is_dark
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+# QStyle and the style options are looked up when a row is first painted, not when
+# this module is imported: naming QStyle makes PySide build its ~40 enums, and an
+# empty table (the window's first paint) never needs them.
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -109,11 +112,11 @@ class KeysTableDelegate(QStyledItemDelegate):
     def _paint_background(
         self, painter: QPainter, option: QStyleOptionViewItem, index: _Index
     ) -> None:
-        opt = QStyleOptionViewItem(option)
+        opt = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
     def _paint_badges(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         badges = index.data(Role.BADGES) or ()
@@ -180,7 +183,7 @@ class KeysTableDelegate(QStyledItemDelegate):
             rect.left(), rect.top(), max(0, rect.width() - badge_w - 6), rect.height()
         )
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)
         pal: QPalette = option.palette
         painter.setPen(
             pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
@@ -215,19 +218,20 @@ class KeysTableDelegate(QStyledItemDelegate):
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, self.tr("Revoked"))
             painter.restore()
             return
-        btn = QStyleOptionButton()
+        style = QtWidgets.QStyle
+        btn = QtWidgets.QStyleOptionButton()
         btn.rect = self._button_rect(cell)
         btn.text = self.tr("Revoke")
         btn.palette = option.palette
-        btn.state = QStyle.StateFlag.State_Enabled
+        btn.state = style.StateFlag.State_Enabled
         if self._pressed is not None and self._pressed == index:
-            btn.state |= QStyle.StateFlag.State_Sunken
+            btn.state |= style.StateFlag.State_Sunken
         else:
-            btn.state |= QStyle.StateFlag.State_Raised
-        if option.state & QStyle.StateFlag.State_MouseOver:
-            btn.state |= QStyle.StateFlag.State_MouseOver
+            btn.state |= style.StateFlag.State_Raised
+        if option.state & style.StateFlag.State_MouseOver:
+            btn.state |= style.StateFlag.State_MouseOver
         widget = self._view
-        widget.style().drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, widget)
+        widget.style().drawControl(style.ControlElement.CE_PushButton, btn, painter, widget)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         size = super().sizeHint(option, index)

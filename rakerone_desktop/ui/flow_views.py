@@ -6,6 +6,7 @@ these open dialogs with ``open()``/``show()`` and pass on what people answer.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,13 +19,15 @@ from rakerone_desktop.flows.recover import RecoverFlow
 from rakerone_desktop.flows.revoke import RevokeFlow
 from rakerone_desktop.models.server_features import PART_ONE, ServerFeatures
 from rakerone_desktop.ui.clipboard import SecretClipboard
-from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
-from rakerone_desktop.ui.create_wizard import CreateKeyWizard
 from rakerone_desktop.ui.dialogs import DialogSet, OneDialog
-from rakerone_desktop.ui.find_key_dialog import FindKeyDialog, Probe
 from rakerone_desktop.ui.keys_page import KeysPage
-from rakerone_desktop.ui.revoke_dialog import RevokeDialog
 from rakerone_desktop.ui.text import isolate
+
+if TYPE_CHECKING:
+    from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
+    from rakerone_desktop.ui.create_wizard import CreateKeyWizard
+    from rakerone_desktop.ui.find_key_dialog import FindKeyDialog, Probe
+    from rakerone_desktop.ui.revoke_dialog import RevokeDialog
 
 ROTATE_NOTE = (
     "Switch your integration over to this new key, then revoke the old one. Until you do, the "
@@ -93,6 +96,8 @@ class CreateDialogs(QObject):
         self.wizard_opened: Callable[[CreateKeyWizard], None] | None = None
 
     def open_wizard(self, name: str, permissions: Sequence[str], rotating: ApiKey | None) -> None:
+        from rakerone_desktop.ui.create_wizard import CreateKeyWizard
+
         assert self.flow is not None
         title = (
             self.tr("Rotate “%1”").replace("%1", isolate(rotating.name))
@@ -166,6 +171,8 @@ class CreateDialogs(QObject):
             self.flow.wizard_closed(result == 1)
 
     def show_value(self, secret: str, name: str, rotation: bool) -> None:
+        from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
+
         note = self.tr(ROTATE_NOTE) if rotation else ""
         dialog = CopyKeyDialog(secret, name, self._clipboard, self._window, note=note)
         self.copy.open(dialog)
@@ -251,6 +258,8 @@ class RevokeDialogs(QObject):
         self.flow: RevokeFlow | None = None
 
     def open_revoke(self, keys: Sequence[ApiKey]) -> None:
+        from rakerone_desktop.ui.revoke_dialog import RevokeDialog
+
         assert self.flow is not None
         dialog = RevokeDialog(keys, self._window)
         dialog.confirmed.connect(self.flow.confirm)
@@ -314,6 +323,8 @@ class FindDialogs(QObject):
         self.offer_disable = False
 
     def open_find(self) -> None:
+        from rakerone_desktop.ui.find_key_dialog import FindKeyDialog
+
         dialog = FindKeyDialog(self._window, read_only=self.read_only)
         dialog.lookupRequested.connect(self._lookup)
         dialog.revokeRequested.connect(self.revokeRequested)

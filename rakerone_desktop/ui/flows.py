@@ -9,6 +9,7 @@ and rotate, recover a lost create, revoke, find by value) with their views
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -22,10 +23,7 @@ from rakerone_desktop.flows.recover import RecoverFlow
 from rakerone_desktop.flows.revoke import RevokeFlow
 from rakerone_desktop.models.server_features import KEY_DISABLE, KEY_ROTATE, ServerFeatures
 from rakerone_desktop.ui.clipboard import SecretClipboard
-from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
-from rakerone_desktop.ui.create_wizard import CreateKeyWizard
 from rakerone_desktop.ui.exports import ExportDialogs
-from rakerone_desktop.ui.find_key_dialog import FindKeyDialog
 from rakerone_desktop.ui.flow_views import (
     ROTATE_NOTE,
     CreateDialogs,
@@ -35,8 +33,13 @@ from rakerone_desktop.ui.flow_views import (
 )
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.lifecycle_flows import LifecycleFlows
-from rakerone_desktop.ui.revoke_dialog import RevokeDialog
-from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
+
+if TYPE_CHECKING:
+    from rakerone_desktop.ui.copy_key_dialog import CopyKeyDialog
+    from rakerone_desktop.ui.create_wizard import CreateKeyWizard
+    from rakerone_desktop.ui.find_key_dialog import FindKeyDialog
+    from rakerone_desktop.ui.revoke_dialog import RevokeDialog
+    from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
 
 __all__ = ["ROTATE_NOTE", "KeyFlows", "rotated_name"]
 

@@ -125,7 +125,7 @@ class KeysPage(QWidget):
         lifecycle.revokeRequested.connect(self.revokeRequested.emit)
         lifecycle.enableRequested.connect(self.enableRequested.emit)
         lifecycle.exposedSeen.connect(self.banner_state.exposed_seen)
-        lifecycle.dismiss_button.clicked.connect(self.banner_state.dismissed)
+        lifecycle.dismissed.connect(self.banner_state.dismissed)
         # table
         self.table.delegate.revokeClicked.connect(self._revoke_one)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)

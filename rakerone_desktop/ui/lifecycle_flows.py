@@ -11,6 +11,7 @@ value lost on the way, to the same recovery as a lost create).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -29,12 +30,14 @@ from rakerone_desktop.models.server_features import (
     PART_ONE,
     ServerFeatures,
 )
-from rakerone_desktop.ui.create_wizard import CreateKeyWizard
-from rakerone_desktop.ui.edit_key_dialog import EditKeyDialog
 from rakerone_desktop.ui.flow_views import Messages
 from rakerone_desktop.ui.keys_page import KeysPage
 from rakerone_desktop.ui.lifecycle_views import DisableDialogs, EditDialogs, RotateDialogs
-from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
+
+if TYPE_CHECKING:
+    from rakerone_desktop.ui.create_wizard import CreateKeyWizard
+    from rakerone_desktop.ui.edit_key_dialog import EditKeyDialog
+    from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
 
 
 class LifecycleFlows(QObject):

@@ -5,6 +5,7 @@ each class is the view one flow talks to (its protocol in that flow's module).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -16,11 +17,13 @@ from rakerone_desktop.flows.edit import EditFlow
 from rakerone_desktop.flows.rotate import RotateFlow
 from rakerone_desktop.models.server_features import ServerFeatures
 from rakerone_desktop.ui.dialogs import OneDialog
-from rakerone_desktop.ui.edit_key_dialog import EditKeyDialog
 from rakerone_desktop.ui.flow_views import Messages
 from rakerone_desktop.ui.keys_page import KeysPage
-from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
 from rakerone_desktop.ui.text import isolate
+
+if TYPE_CHECKING:
+    from rakerone_desktop.ui.edit_key_dialog import EditKeyDialog
+    from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
 
 UsersLoader = Callable[[Callable[[list[User]], None], Callable[[ApiError], None]], None]
 
@@ -45,6 +48,8 @@ class EditDialogs(QObject):
         self.load_users: UsersLoader | None = None
 
     def open_edit(self, key: ApiKey) -> None:
+        from rakerone_desktop.ui.edit_key_dialog import EditKeyDialog
+
         assert self.flow is not None
         dialog = EditKeyDialog(key, self._page.model.catalog, self.features, self._window)
         dialog.saveRequested.connect(self.flow.save)
@@ -194,6 +199,8 @@ class RotateDialogs(QObject):
         self.flow: RotateFlow | None = None
 
     def open_rotate(self, key: ApiKey) -> None:
+        from rakerone_desktop.ui.rotate_dialog import RotateKeyDialog
+
         assert self.flow is not None
         dialog = RotateKeyDialog(key, self._window)
         dialog.confirmed.connect(self.flow.confirm)

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from rakerone_desktop.api.errors import ApiError
     from rakerone_desktop.api.models import ApiKey, EventPage
     from rakerone_desktop.runtime.settings import Settings
+    from rakerone_desktop.ui.audit_page import AuditLogPage
+    from rakerone_desktop.ui.overview_page import OverviewPage
 
 SEED_ADMIN_ONLY = (
     "The whole Admin group, including this page, is admin-only. If you don’t see it, ask an admin."
@@ -84,6 +86,9 @@ class MainWindow(QMainWindow):
     exportActivityRequested = Signal()
     readOnlyToggled = Signal(bool)
     preferencesRequested = Signal()
+    #: An Admin page was built ("overviewPage", "auditLogPage"): on its first show, or
+    #: when first asked for. Wire it to its controller then.
+    pageBuilt = Signal(str)
     closed = Signal()
 
     def __init__(self, model: ApiKeysModel, server: str, user_name: str) -> None:
@@ -107,10 +112,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self.splitter)
         self.keys_page = KeysPage(model, self.pages)
         self.pages.addWidget(self.keys_page)
-        # Admin → Overview, Audit log (the sidebar entries, the pages, the way back to keys)
+        # Admin → Overview, Audit log (the sidebar entries now; each page on first show)
         self.admin_pages = AdminPages(self, self.sidebar, self.pages, self.keys_page, server)
-        self.overview_page = self.admin_pages.overview_page
-        self.audit_page = self.admin_pages.audit_page
         self.sidebar_items = self.admin_pages.items
 
         self.splitter.addWidget(side)
@@ -192,8 +195,20 @@ class MainWindow(QMainWindow):
         page.exportActivityRequested.connect(self._on_export_activity)
         page.filterChanged.connect(self._sync_filter_actions)
         page.unusedDaysChanged.connect(self._on_unused_days)
+        # the Admin pages, built on first show
+        self.admin_pages.pageBuilt.connect(self.pageBuilt)
         # the model
         self.model.visibleRowsChanged.connect(self.update_counts)
+
+    @property
+    def overview_page(self) -> OverviewPage:
+        """Admin → Overview (built now if it has not been shown yet)."""
+        return self.admin_pages.overview_page
+
+    @property
+    def audit_page(self) -> AuditLogPage:
+        """Admin → Audit log (built now if it has not been shown yet)."""
+        return self.admin_pages.audit_page
 
     @property
     def row_menu(self) -> QMenu | None:

@@ -102,3 +102,31 @@ def test_the_start_up_children_measure_this_checkout():
         check=True,
     )
     assert Path(out.stdout.strip()).resolve().parent == ROOT / "rakerone_desktop"
+
+
+def test_p5_alone_seeds_no_sandbox(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.benchmarks",
+            "--only",
+            "P5",
+            "--repeat",
+            "1",
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=110,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    assert "seeding the sandbox" not in proc.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    assert {f["id"] for f in figures} == {"P5"} and len(figures) == 2

@@ -146,6 +146,8 @@ def test_nothing_is_counted_until_the_page_is_shown_then_again_after_each_refres
     main = sign_in(qtbot, app, demo_sandbox)
     wait_loaded(qtbot, app)
     overview = app.current.overview
+    # Signed in and loaded, the Admin pages are not built yet (nor the audit controller).
+    assert main.admin_pages.built == frozenset() and app.current.audit is None
     assert main.overview_page.overview is None and app.runner.active_count == 0
     with qtbot.waitSignal(overview.computed, timeout=20_000):
         main.show_page("overviewPage")
