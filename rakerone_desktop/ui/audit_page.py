@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,10 +40,15 @@ if TYPE_CHECKING:
     from rakerone_desktop.api.errors import ApiError
     from rakerone_desktop.api.models import User
 
-#: Fetch the next page when fewer than this many rows' height is left below the view.
-AHEAD_ROWS = 60
+#: Fetch the next page when fewer than this many rows are left below the view:
+#: about a page (the controller fetches 200 at a time), so the next one is on its way
+#: while the person still has a page to read.
+AHEAD_ROWS = 200
 
 KeyLookup = Callable[[str], "str | None"]
+
+#: "Look whether to fetch ahead now", posted (and coalesced) by each scroll and page.
+_LOOK_AHEAD = QEvent.Type(QEvent.registerEventType())
 
 
 def _day_start(day: QDate) -> datetime:
@@ -68,6 +73,7 @@ class AuditLogPage(QWidget):
         self._activated = False
         self._more = False
         self._loading = False
+        self._look_ahead_posted = False
         self.file: OneDialog[QFileDialog] = OneDialog()
         title = QLabel(self.tr("Audit log"))
         title.setProperty("role", "pageTitle")
@@ -251,6 +257,9 @@ class AuditLogPage(QWidget):
         self.banner.hide()
         self._update_status()
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
+        # Lay the new rows out now rather than on the view's next turn, so the
+        # scroll range (what is left below the view) counts them.
+        self.table.executeDelayedItemsLayout()
         self._check_ahead()
 
     def show_error(self, error: ApiError | str) -> None:
@@ -265,13 +274,39 @@ class AuditLogPage(QWidget):
         self.status.setText(text)
 
     def _check_ahead(self, *_args: object) -> None:
+        """Fetch the next page when the view nears the end: on the event loop's next turn,
+        and once what was just scrolled or added is painted (see :meth:`_look_ahead`).
+        Checks coalesce: a drag of the scroll bar posts one."""
+        if not self._look_ahead_posted:
+            self._look_ahead_posted = True
+            QCoreApplication.postEvent(
+                self, QEvent(_LOOK_AHEAD), Qt.EventPriority.LowEventPriority.value
+            )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _LOOK_AHEAD:
+            self._look_ahead_posted = False
+            self._look_ahead()
+            return True
+        return super().event(event)
+
+    def _look_ahead(self) -> None:
         if not self._more or self._loading or not self.isVisible():
             return
-        bar = self.table.verticalScrollBar()
-        row_height = max(1, self.table.verticalHeader().defaultSectionSize())
-        rows_left = (bar.maximum() - bar.value()) / row_height
-        if rows_left < AHEAD_ROWS:
-            self.moreWanted.emit()
+        if self._rows_below_view() >= AHEAD_ROWS:
+            return
+        # The paint the last scroll or page asked for is done first (it is due now
+        # anyway): the next page's fetch, decoding included, then runs while the GUI
+        # thread is idle, instead of competing with that paint for the interpreter
+        # and having its answer inserted and painted straight after it.
+        QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest.value)
+        self.moreWanted.emit()
+
+    def _rows_below_view(self) -> int:
+        """Rows loaded below the last one (even partly) on screen; counted in rows, as the
+        scroll bar counts either rows or pixels depending on the view's scroll mode."""
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        return 0 if last < 0 else self.model.rowCount() - 1 - last
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.column() != AuditColumn.TARGET:
