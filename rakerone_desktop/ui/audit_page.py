@@ -11,7 +11,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,9 +56,6 @@ AHEAD_ROWS = 200
 
 KeyLookup = Callable[[str], "str | None"]
 
-#: "Look whether to fetch ahead now", posted (and coalesced) by each scroll and page.
-_LOOK_AHEAD = QEvent.Type(QEvent.registerEventType())
-
 
 def _day_start(day: QDate) -> datetime:
     """Local midnight at the start of ``day``, as an aware time."""
@@ -73,7 +79,12 @@ class AuditLogPage(QWidget):
         self._activated = False
         self._more = False
         self._loading = False
-        self._look_ahead_posted = False
+        # "Look whether to fetch ahead", started by each scroll and page (so coalesced),
+        # run on a later turn of the event loop than the one that inserted or scrolled.
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._look_ahead)
         self.file: OneDialog[QFileDialog] = OneDialog()
         title = QLabel(self.tr("Audit log"))
         title.setProperty("role", "pageTitle")
@@ -98,6 +109,9 @@ class AuditLogPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
         layout.addWidget(self.stack, 1)
+        self._viewport = self.table.viewport()
+        self._viewport_paints = 0
+        self._viewport.installEventFilter(self)
         self.status = QLabel()
         self.status.setObjectName("auditStatusLabel")
         self.status.setProperty("role", "hint")
@@ -274,33 +288,32 @@ class AuditLogPage(QWidget):
         self.status.setText(text)
 
     def _check_ahead(self, *_args: object) -> None:
-        """Fetch the next page when the view nears the end: on the event loop's next turn,
-        and once what was just scrolled or added is painted (see :meth:`_look_ahead`).
-        Checks coalesce: a drag of the scroll bar posts one."""
-        if not self._look_ahead_posted:
-            self._look_ahead_posted = True
-            QCoreApplication.postEvent(
-                self, QEvent(_LOOK_AHEAD), Qt.EventPriority.LowEventPriority.value
-            )
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == _LOOK_AHEAD:
-            self._look_ahead_posted = False
-            self._look_ahead()
-            return True
-        return super().event(event)
+        """Fetch the next page when the view nears the end: on a later turn of the event
+        loop, once what was just scrolled or added is painted (see :meth:`_look_ahead`).
+        Checks coalesce: a drag of the scroll bar makes one."""
+        if not self._ahead_timer.isActive():
+            self._ahead_timer.start()
 
     def _look_ahead(self) -> None:
         if not self._more or self._loading or not self.isVisible():
             return
         if self._rows_below_view() >= AHEAD_ROWS:
             return
-        # The paint the last scroll or page asked for is done first (it is due now
-        # anyway): the next page's fetch, decoding included, then runs while the GUI
-        # thread is idle, instead of competing with that paint for the interpreter
-        # and having its answer inserted and painted straight after it.
+        # The paint the last scroll or page asked for comes first, on a turn of its
+        # own: the next page's fetch (and its decoding, on the worker) then starts
+        # while the GUI thread is idle, instead of competing with that paint for
+        # the interpreter and having its answer inserted and painted right after.
+        painted = self._viewport_paints
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest.value)
+        if self._viewport_paints != painted:
+            self._ahead_timer.start()  # painted just now: fetch on the next turn
+            return
         self.moreWanted.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._viewport:
+            self._viewport_paints += 1
+        return False
 
     def _rows_below_view(self) -> int:
         """Rows loaded below the last one (even partly) on screen; counted in rows, as the
