@@ -46,6 +46,8 @@ def _tooltip(row: AuditRow, col: int) -> str | None:
 
 
 _D = Qt.ItemDataRole
+#: Every cell's flags, worked out once (``|`` of two Qt flags is a Python call per cell).
+_ROW_FLAGS: Final = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 #: The roles served, each with how; a view asks for a dozen roles per painted cell,
 #: and the others are answered with one dictionary lookup.
 _ROLES: Final[dict[int, Callable[[AuditRow, int], Any]]] = {
@@ -84,7 +86,7 @@ class AuditLogModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         serve = _ROLES.get(role)
