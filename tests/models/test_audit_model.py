@@ -45,7 +45,17 @@ class PagedAuditClient(FakeClient):
     def __init__(self, events: list[AuditEvent]) -> None:
         self.events = events
 
-    def list_audit_events(self, *, limit: int = 100, cursor: str | None = None, **_f: object):  # type: ignore[override]
+    def list_audit_events(
+        self,
+        *,
+        limit: int = 100,
+        cursor: str | None = None,
+        actor_id: str | None = None,
+        api_key_id: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> AuditEventPage:
         start = int(cursor or 0)
         items = tuple(self.events[start : start + limit])
         end = start + len(items)
