@@ -85,6 +85,7 @@ class AuditLogPage(QWidget):
         self._ahead_timer.setSingleShot(True)
         self._ahead_timer.setInterval(0)
         self._ahead_timer.timeout.connect(self._look_ahead)
+        self._ahead_deferred = False
         self.file: OneDialog[QFileDialog] = OneDialog()
         title = QLabel(self.tr("Audit log"))
         title.setProperty("role", "pageTitle")
@@ -295,6 +296,7 @@ class AuditLogPage(QWidget):
             self._ahead_timer.start()
 
     def _look_ahead(self) -> None:
+        deferred, self._ahead_deferred = self._ahead_deferred, False
         if not self._more or self._loading or not self.isVisible():
             return
         if self._rows_below_view() >= AHEAD_ROWS:
@@ -303,9 +305,11 @@ class AuditLogPage(QWidget):
         # own: the next page's fetch (and its decoding, on the worker) then starts
         # while the GUI thread is idle, instead of competing with that paint for
         # the interpreter and having its answer inserted and painted right after.
+        # Once only: a table that repaints all the time still gets its next page.
         painted = self._viewport_paints
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest.value)
-        if self._viewport_paints != painted:
+        if self._viewport_paints != painted and not deferred:
+            self._ahead_deferred = True
             self._ahead_timer.start()  # painted just now: fetch on the next turn
             return
         self.moreWanted.emit()

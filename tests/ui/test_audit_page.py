@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from rakerone_desktop.api.models import AuditActor, AuditEvent
 from rakerone_desktop.models.audit_model import AuditLogModel
@@ -72,6 +72,16 @@ def test_the_next_page_is_asked_for_once_the_rows_just_added_are_painted(qtbot, 
     with qtbot.assertNotEmitted(page.moreWanted, wait=100):
         pass
     assert len(asked) == 1
+
+
+def test_a_table_that_keeps_repainting_still_gets_its_next_page(qtbot, page):
+    restless = QTimer(page)  # something asks the table for a paint on every turn
+    restless.setInterval(0)
+    restless.timeout.connect(page.table.viewport().update)
+    restless.start()
+    with qtbot.waitSignal(page.moreWanted, timeout=5_000):
+        _land(page, 0, 10)
+    restless.stop()
 
 
 def test_the_next_page_is_asked_for_by_the_rows_left_below_the_view(qtbot, page):
