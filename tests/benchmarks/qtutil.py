@@ -150,6 +150,8 @@ class TickMonitor(QObject):
     def worst_busy_cpu_ms(self) -> float:
         """The most CPU time the GUI thread itself used between two ticks, in ms: the
         work in a stall, without the time the thread waited for a core (or for the
-        interpreter) on a busy machine."""
-        c = self._cpu
-        return max((b - a for a, b in itertools.pairwise(c)), default=0.0) * 1000.0
+        interpreter) on a busy machine. The kernel accounts a thread's CPU time a
+        scheduler tick at a time, so each gap's figure is capped at the gap's length."""
+        cpu = (b - a for a, b in itertools.pairwise(self._cpu))
+        wall = (b - a for a, b in itertools.pairwise(self._ticks))
+        return max((min(c, w) for c, w in zip(cpu, wall, strict=True)), default=0.0) * 1000.0
