@@ -5,11 +5,16 @@ asks ahead, when the view nears the end). Each change of the filters starts
 a new *generation*: the model is cleared, and answers to requests of an
 earlier generation are dropped when they arrive, so a slow old page never
 lands under new filters.
+
+The worker that fetches a page also prepares its rows (the cells' texts:
+local times, translated action names; ``AuditLogModel.prepare``), so the
+GUI thread only inserts ready rows, in one go.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -17,16 +22,24 @@ from PySide6.QtCore import QObject, Signal
 from rakerone_desktop.api.errors import ApiError
 from rakerone_desktop.controllers.call import Call, Guard
 from rakerone_desktop.controllers.key_actions import ExportOutcome
-from rakerone_desktop.models.audit_columns import AuditFilters, audit_csv
+from rakerone_desktop.models.audit_columns import AuditFilters, AuditRow, audit_csv
+from rakerone_desktop.models.audit_model import AuditLogModel
 
 if TYPE_CHECKING:
-    from rakerone_desktop.api.models import AuditEvent, AuditEventPage, User
+    from rakerone_desktop.api.models import AuditEvent, User
     from rakerone_desktop.api.protocol import ApiClient
-    from rakerone_desktop.models.audit_model import AuditLogModel
     from rakerone_desktop.runtime.tasks import Task, TaskRunner
 
 PAGE_SIZE = 200
 EXPORT_PAGE_SIZE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedAuditPage:
+    """One page of the audit log, its rows ready for the table (made on the worker)."""
+
+    rows: tuple[AuditRow, ...]
+    next_cursor: str | None
 
 
 def _reason(error: ApiError | OSError) -> str:
@@ -97,17 +110,7 @@ class AuditLogController(QObject):
         """The next page, unless one is on its way or there is none; ``None`` then."""
         if self._busy or self._exhausted:
             return None
-        f = self.filters
-        job = functools.partial(
-            self._client.list_audit_events,
-            limit=self._page_size,
-            cursor=self._cursor,
-            actor_id=f.actor_id,
-            api_key_id=f.api_key_id,
-            action=f.action,
-            since=f.since,
-            until=f.until,
-        )
+        job = functools.partial(self._page_job, self.filters, self._cursor)
         call = Call(self._runner, "audit-page", job, guard=self._guard, parent=self)
         generation = self._generation
         call.succeeded.connect(functools.partial(self._on_page, generation))
@@ -115,14 +118,27 @@ class AuditLogController(QObject):
         self._set_busy(True)
         return call.start()
 
-    def _on_page(self, generation: int, page: AuditEventPage) -> None:
+    def _page_job(self, f: AuditFilters, cursor: str | None) -> PreparedAuditPage:
+        """On the worker: fetch the page and prepare its rows, so the GUI thread only inserts."""
+        page = self._client.list_audit_events(
+            limit=self._page_size,
+            cursor=cursor,
+            actor_id=f.actor_id,
+            api_key_id=f.api_key_id,
+            action=f.action,
+            since=f.since,
+            until=f.until,
+        )
+        return PreparedAuditPage(AuditLogModel.prepare(page.items), page.next_cursor)
+
+    def _on_page(self, generation: int, page: PreparedAuditPage) -> None:
         if generation != self._generation:
             return  # an answer to earlier filters
         self._set_busy(False)
-        self.model.append(page.items)
+        self.model.append_prepared(page.rows)
         self._exhausted = page.next_cursor is None or page.next_cursor == self._cursor
         self._cursor = page.next_cursor
-        self.pageLoaded.emit(len(page.items), not self._exhausted)
+        self.pageLoaded.emit(len(page.rows), not self._exhausted)
 
     def _on_failed(self, generation: int, error: ApiError) -> None:
         if generation != self._generation:

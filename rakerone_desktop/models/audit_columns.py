@@ -9,7 +9,7 @@ keys export's rules (``domain/csv_export.py``): UTC ISO times, formula-safe cell
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
@@ -93,6 +93,39 @@ COLUMNS: Final[tuple[AuditColumnSpec, ...]] = (
     AuditColumnSpec(QT_TRANSLATE_NOOP("AuditLogModel", "IP"), lambda e, _tr, _t: e.ip or ""),
     AuditColumnSpec(QT_TRANSLATE_NOOP("AuditLogModel", "Summary"), lambda e, _tr, _t: e.summary),
 )
+
+
+def key_target(e: AuditEvent) -> str | None:
+    """The id of the key the event is about, if it is about a key."""
+    t = e.target
+    return t.id if t is not None and t.kind == "api_key" else None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One event as the table shows it: every cell's text worked out once, when its page
+    arrives (on the worker that fetched it), so a paint only looks texts up."""
+
+    event: AuditEvent
+    texts: tuple[str, ...]  # one per column, as the cells read
+    when_utc: str  # the When cell's tooltip
+    key_id: str | None  # the target key's id, or None
+
+
+def audit_rows(
+    events: Sequence[AuditEvent],
+    tr: Translate,
+    when: Callable[[datetime], str],
+    when_utc: Callable[[datetime], str],
+) -> tuple[AuditRow, ...]:
+    """The table's rows for ``events``: plain Python, safe on any thread when ``tr``,
+    ``when`` and ``when_utc`` are (Qt's ``translate`` and the time formats are)."""
+    displays = [c.display for c in COLUMNS]
+    return tuple(
+        AuditRow(e, tuple(d(e, tr, when) for d in displays), when_utc(e.at), key_target(e))
+        for e in events
+    )
+
 
 AUDIT_CSV_HEADER: Final = (
     "id",

@@ -11,7 +11,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,8 +49,10 @@ if TYPE_CHECKING:
     from rakerone_desktop.api.errors import ApiError
     from rakerone_desktop.api.models import User
 
-#: Fetch the next page when fewer than this many rows' height is left below the view.
-AHEAD_ROWS = 60
+#: Fetch the next page when fewer than this many rows are left below the view:
+#: about a page (the controller fetches 200 at a time), so the next one is on its way
+#: while the person still has a page to read.
+AHEAD_ROWS = 200
 
 KeyLookup = Callable[[str], "str | None"]
 
@@ -68,6 +79,13 @@ class AuditLogPage(QWidget):
         self._activated = False
         self._more = False
         self._loading = False
+        # "Look whether to fetch ahead", started by each scroll and page (so coalesced),
+        # run on a later turn of the event loop than the one that inserted or scrolled.
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._look_ahead)
+        self._ahead_deferred = False
         self.file: OneDialog[QFileDialog] = OneDialog()
         title = QLabel(self.tr("Audit log"))
         title.setProperty("role", "pageTitle")
@@ -92,6 +110,9 @@ class AuditLogPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
         layout.addWidget(self.stack, 1)
+        self._viewport = self.table.viewport()
+        self._viewport_paints = 0
+        self._viewport.installEventFilter(self)
         self.status = QLabel()
         self.status.setObjectName("auditStatusLabel")
         self.status.setProperty("role", "hint")
@@ -251,6 +272,9 @@ class AuditLogPage(QWidget):
         self.banner.hide()
         self._update_status()
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
+        # Lay the new rows out now rather than on the view's next turn, so the
+        # scroll range (what is left below the view) counts them.
+        self.table.executeDelayedItemsLayout()
         self._check_ahead()
 
     def show_error(self, error: ApiError | str) -> None:
@@ -265,13 +289,41 @@ class AuditLogPage(QWidget):
         self.status.setText(text)
 
     def _check_ahead(self, *_args: object) -> None:
+        """Fetch the next page when the view nears the end: on a later turn of the event
+        loop, once what was just scrolled or added is painted (see :meth:`_look_ahead`).
+        Checks coalesce: a drag of the scroll bar makes one."""
+        if not self._ahead_timer.isActive():
+            self._ahead_timer.start()
+
+    def _look_ahead(self) -> None:
+        deferred, self._ahead_deferred = self._ahead_deferred, False
         if not self._more or self._loading or not self.isVisible():
             return
-        bar = self.table.verticalScrollBar()
-        row_height = max(1, self.table.verticalHeader().defaultSectionSize())
-        rows_left = (bar.maximum() - bar.value()) / row_height
-        if rows_left < AHEAD_ROWS:
-            self.moreWanted.emit()
+        if self._rows_below_view() >= AHEAD_ROWS:
+            return
+        # The paint the last scroll or page asked for comes first, on a turn of its
+        # own: the next page's fetch (and its decoding, on the worker) then starts
+        # while the GUI thread is idle, instead of competing with that paint for
+        # the interpreter and having its answer inserted and painted right after.
+        # Once only: a table that repaints all the time still gets its next page.
+        painted = self._viewport_paints
+        QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest.value)
+        if self._viewport_paints != painted and not deferred:
+            self._ahead_deferred = True
+            self._ahead_timer.start()  # painted just now: fetch on the next turn
+            return
+        self.moreWanted.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._viewport:
+            self._viewport_paints += 1
+        return False
+
+    def _rows_below_view(self) -> int:
+        """Rows loaded below the last one (even partly) on screen; counted in rows, as the
+        scroll bar counts either rows or pixels depending on the view's scroll mode."""
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        return 0 if last < 0 else self.model.rowCount() - 1 - last
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.column() != AuditColumn.TARGET:

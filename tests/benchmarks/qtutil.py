@@ -120,17 +120,21 @@ class TickMonitor(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
         self._ticks: list[float] = []
+        self._cpu: list[float] = []  # the GUI thread's own CPU time at each tick
 
     def start(self) -> None:
         self._ticks = [time.perf_counter()]
+        self._cpu = [time.thread_time()]
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
         self._ticks.append(time.perf_counter())
+        self._cpu.append(time.thread_time())
 
     def _tick(self) -> None:
         self._ticks.append(time.perf_counter())
+        self._cpu.append(time.thread_time())
 
     @property
     def ticks(self) -> int:
@@ -142,3 +146,12 @@ class TickMonitor(QObject):
         gaps = [b - a for a, b in itertools.pairwise(t)]
         worst = max(gaps, default=0.0) * 1000.0
         return max(0.0, worst - self.interval_ms)
+
+    def worst_busy_cpu_ms(self) -> float:
+        """The most CPU time the GUI thread itself used between two ticks, in ms: the
+        work in a stall, without the time the thread waited for a core (or for the
+        interpreter) on a busy machine. The kernel accounts a thread's CPU time a
+        scheduler tick at a time, so each gap's figure is capped at the gap's length."""
+        cpu = (b - a for a, b in itertools.pairwise(self._cpu))
+        wall = (b - a for a, b in itertools.pairwise(self._ticks))
+        return max((min(c, w) for c, w in zip(cpu, wall, strict=True)), default=0.0) * 1000.0

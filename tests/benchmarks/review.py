@@ -50,6 +50,7 @@ class AuditScroll:
     stall_ms: float  # the longest GUI stall while scrolling pages in
     rows: int
     idle_stall_ms: float  # the longest gap with nothing to do, just before
+    busy_cpu_ms: float  # the most GUI-thread CPU time between two ticks while scrolling
 
 
 class _Done(QObject):
@@ -112,7 +113,12 @@ def audit_scroll(sb: BenchSandbox) -> AuditScroll:
         ticks.stop()
         probe.remove()
         return AuditScroll(
-            to_rows, first_raw, ticks.worst_stall_ms(), page.model.rowCount(), idle.worst_stall_ms()
+            to_rows,
+            first_raw,
+            ticks.worst_stall_ms(),
+            page.model.rowCount(),
+            idle.worst_stall_ms(),
+            ticks.worst_busy_cpu_ms(),
         )
     finally:
         session.close()
