@@ -1,8 +1,11 @@
 """Rows to JSON: the API's output shapes, built as plain dicts.
 
-Pages of 1,000 keys are the hot path: building dicts and one ``json.dumps``
+Pages of 1,000 keys are the hot path: building dicts and encoding them once
 is several times faster than validating each item through pydantic, and the
 shapes are checked against the OpenAPI document by the schemathesis tests.
+The encoder is msgspec's (the same bytes as compact ``json.dumps`` with
+``ensure_ascii=False``, a tenth of the time), and the JSON lists a key keeps
+in one column (permissions, tags) are decoded once per distinct value.
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from functools import lru_cache
 from typing import Any
 
+import msgspec
 from starlette.responses import Response
 
 from rakerone_desktop.sandbox.clock import now as clock_now
@@ -19,12 +24,20 @@ from rakerone_desktop.sandbox.clock import rfc3339, rfc3339_or_none
 from rakerone_desktop.sandbox.problems import Problem
 from rakerone_desktop.sandbox.store import AuditRow, EventRow, KeyRow, User
 
+_ENCODER = msgspec.json.Encoder()
+
+
+@lru_cache(maxsize=4096)
+def _json_list(text: str) -> tuple[Any, ...]:
+    """A JSON list kept in one column, decoded (a tuple: shared, never changed)."""
+    return tuple(json.loads(text))
+
 
 def json_response(
     body: Any, status_code: int = 200, headers: dict[str, str] | None = None
 ) -> Response:
     return Response(
-        json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+        _ENCODER.encode(body),
         status_code=status_code,
         media_type="application/json",
         headers=headers,
@@ -58,10 +71,10 @@ def api_key_json(row: KeyRow, now: int | None = None, part: int = 2) -> dict[str
         if row.revoked_by_id is None
         else {"id": row.revoked_by_id, "name": row.revoked_by_name}
     )
-    body = {
+    body: dict[str, Any] = {
         "id": row.id,
         "name": row.name,
-        "permissions": json.loads(row.permissions),
+        "permissions": _json_list(row.permissions),
         "hint": row.hint,
         "created_at": rfc3339(row.created_at),
         "created_by": {"id": row.created_by_id, "name": row.created_by_name},
@@ -83,7 +96,7 @@ def api_key_json(row: KeyRow, now: int | None = None, part: int = 2) -> dict[str
     )
     body["description"] = row.description
     body["owner"] = None if row.owner_id is None else {"id": row.owner_id, "name": row.owner_name}
-    body["tags"] = json.loads(row.tags)
+    body["tags"] = _json_list(row.tags)
     body["exposure"] = (
         None
         if row.exposure_reported_at is None
