@@ -23,10 +23,20 @@ from rakerone_desktop.runtime.tasks import TaskRunner
 class Guard(Protocol):
     """Who holds calls whose session ended until the person signs in again."""
 
+    @property
+    def epoch(self) -> int:
+        """Read when a call starts, handed back with its failure (``started``)."""
+        ...
+
     def intercept(
-        self, error: object, retry: Callable[[], object], give_up: Callable[[], None]
+        self,
+        error: object,
+        retry: Callable[[], object],
+        give_up: Callable[[], None],
+        started: int | None = None,
     ) -> bool:
-        """True if ``error`` is a lost session: ``retry`` or ``give_up`` runs later."""
+        """True if ``error`` is a lost session: ``retry`` or ``give_up`` runs later.
+        False for a call ``started`` before the person gave up signing in again."""
         ...
 
 
@@ -54,12 +64,14 @@ class Call(QObject):
         self._args = args
         self._guard = guard
         self._done = False
+        self._epoch = 0
 
     @property
     def done(self) -> bool:
         return self._done
 
     def start(self) -> Call:
+        self._epoch = self._guard.epoch if self._guard is not None else 0
         task = self._runner.submit(self.name, self._job, *self._args)
         task.succeeded.connect(self._on_succeeded)
         task.failed.connect(self._on_failed)
@@ -74,7 +86,9 @@ class Call(QObject):
     def _on_failed(self, error: object) -> None:
         err = as_api_error(error)
         give_up = functools.partial(self._give_up, err)
-        if self._guard is not None and self._guard.intercept(err, self.start, give_up):
+        if self._guard is not None and self._guard.intercept(
+            err, self.start, give_up, started=self._epoch
+        ):
             self.waiting.emit()
             return
         self._give_up(err)

@@ -67,6 +67,7 @@ class KeysController(QObject):
         self._page_size = page_size
         self._loading = False
         self._task: Task | None = None
+        self._epoch = 0  # the guard's epoch when the refresh under way started
         self._has_loaded = False
         self.last_refresh: datetime | None = None
         self.last_error: ApiError | None = None
@@ -118,6 +119,7 @@ class KeysController(QObject):
         sort = (self.model.sort_column, self.model.sort_order == Qt.SortOrder.DescendingOrder)
         task = self._runner.submit("load-keys", self._load_job, streaming, sort, with_task=True)
         self._task = task
+        self._epoch = self.guard.epoch if self.guard is not None else 0
         # Bound slots (not lambdas): if this controller is gone when the task
         # reports, Qt has already cut the connection.
         task.progressed.connect(self._on_page)
@@ -197,7 +199,7 @@ class KeysController(QObject):
             self.model.finish_loading()
         err = as_api_error(error)
         if self.guard is not None and self.guard.intercept(
-            err, self.refresh, functools.partial(self._report_failure, err)
+            err, self.refresh, functools.partial(self._report_failure, err), self._epoch
         ):
             return  # refreshed again once the person has signed in
         self._report_failure(err)

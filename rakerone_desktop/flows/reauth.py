@@ -5,6 +5,11 @@ revoked) hands this flow two callables: how to run again, and how to report
 the failure if the person gives up. The first such call asks the person to
 sign in again; once they have, every waiting call runs again with the very
 input it had (a create keeps its Idempotency-Key).
+
+A call that was already on its way when the person gave up, and fails with
+the lost session after that, fails as it would have: it does not ask again
+(the person just said no). A call started after that asks again. Calls tell
+which they are by the ``epoch`` they read when they started.
 """
 
 from __future__ import annotations
@@ -48,6 +53,12 @@ class ReauthFlow(QObject):
         self._view = view
         self._state = ReauthState.SIGNED_IN
         self._waiting: list[tuple[Callable[[], object], Callable[[], None]]] = []
+        self._declined = 0  # how often the person gave up signing in again
+
+    @property
+    def epoch(self) -> int:
+        """Read by a call when it starts; changes each time the person gives up."""
+        return self._declined
 
     @property
     def state(self) -> ReauthState:
@@ -63,10 +74,19 @@ class ReauthFlow(QObject):
             self.stateChanged.emit(state)
 
     def intercept(
-        self, error: object, retry: Callable[[], object], give_up: Callable[[], None]
+        self,
+        error: object,
+        retry: Callable[[], object],
+        give_up: Callable[[], None],
+        started: int | None = None,
     ) -> bool:
-        """True if ``error`` is a lost session: the call waits for a new sign-in."""
+        """True if ``error`` is a lost session: the call waits for a new sign-in.
+
+        ``started`` is the ``epoch`` when the call started: if the person gave
+        up signing in since, the call is not held (False) and fails at once."""
         if not isinstance(error, UnauthenticatedError):
+            return False
+        if started is not None and started != self._declined:
             return False
         self._waiting.append((retry, give_up))
         if self._state is ReauthState.SIGNED_IN:
@@ -111,6 +131,7 @@ class ReauthFlow(QObject):
         """The person gave up signing in: every waiting call fails as it would have."""
         if self._state is ReauthState.SIGNED_IN:
             return
+        self._declined += 1
         self._set(ReauthState.SIGNED_IN)
         waiting, self._waiting = self._waiting, []
         for _retry, give_up in waiting:

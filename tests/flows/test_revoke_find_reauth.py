@@ -156,3 +156,20 @@ def test_giving_up_fails_every_waiting_call(qapp):
     assert flow.state is ReauthState.SIGNED_IN
     session.tasks[0][1].succeeded.emit(True)  # the late answer retries nothing
     assert view.count("reauth_done") == 0
+
+
+def test_a_call_on_its_way_when_the_person_gave_up_does_not_ask_again(qapp):
+    session, view = FakeSession(), RecordingView()
+    flow = ReauthFlow(session, view)
+    first, straggler = flow.epoch, flow.epoch  # two calls start
+    gave_up: list[str] = []
+    assert flow.intercept(UnauthenticatedError(), lambda: None, lambda: None, first)
+    flow.cancel()  # the person closes "Sign in again"
+    # The other call's answer comes after that: it fails as it would have.
+    assert not flow.intercept(
+        UnauthenticatedError(), lambda: None, lambda: gave_up.append("x"), straggler
+    )
+    assert view.count("ask_password") == 1 and flow.state is ReauthState.SIGNED_IN
+    # A call the person starts now asks again.
+    assert flow.intercept(UnauthenticatedError(), lambda: None, lambda: None, flow.epoch)
+    assert view.count("ask_password") == 2 and flow.state is ReauthState.ASKING

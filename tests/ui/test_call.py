@@ -13,8 +13,9 @@ from rakerone_desktop.runtime.tasks import TaskRunner
 class Guard:
     def __init__(self) -> None:
         self.waiting: list[tuple[object, object]] = []
+        self.epoch = 0
 
-    def intercept(self, error, retry, give_up) -> bool:
+    def intercept(self, error, retry, give_up, started=None) -> bool:
         if not isinstance(error, UnauthenticatedError):
             return False
         self.waiting.append((retry, give_up))
