@@ -27,6 +27,12 @@ class KeysTableView(QTableView):
         super().__init__(parent)
         self.setObjectName("apiKeysTable")
         self.setModel(model)
+        # A reset (filter, search) or a new order (sort) makes the view lay its
+        # items out on a later event-loop turn, and that repaints every row a
+        # second time, after the paint the change itself asked for: lay out at
+        # once, so the rows are painted once.
+        model.modelReset.connect(self._lay_out_now)
+        model.layoutChanged.connect(self._lay_out_now)
         self.delegate = KeysTableDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -38,6 +44,9 @@ class KeysTableView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def _lay_out_now(self) -> None:
+        self.executeDelayedItemsLayout()
 
     def set_up_columns(self, model: ApiKeysModel, parent: QWidget) -> None:
         """Row heights, column widths, order and sort; sized by ``parent``'s font."""
