@@ -27,12 +27,11 @@ class KeysTableView(QTableView):
         super().__init__(parent)
         self.setObjectName("apiKeysTable")
         self.setModel(model)
-        # A reset (filter, search) or a new order (sort) makes the view lay its
-        # items out on a later event-loop turn, and that repaints every row a
-        # second time, after the paint the change itself asked for: lay out at
-        # once, so the rows are painted once.
+        # A reset (a filter or a search) makes the view lay its items out on a
+        # later event-loop turn, and that repaints every row a second time, after
+        # the paint the reset itself asked for: lay out at once, so the rows are
+        # painted once. (A new order is not helped by this: it is left to Qt.)
         model.modelReset.connect(self._lay_out_now)
-        model.layoutChanged.connect(self._lay_out_now)
         self.delegate = KeysTableDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
