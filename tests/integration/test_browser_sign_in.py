@@ -107,6 +107,14 @@ def _run(qtbot: QtBot, flow: BrowserSignIn, signal: object) -> list[object]:
     return list(blocker.args or [])
 
 
+def _failure(qtbot: QtBot, flow: BrowserSignIn) -> str:
+    """Start ``flow``; the message it failed with (and it failed, and left nothing listening)."""
+    (message,) = _run(qtbot, flow, flow.failed)
+    assert flow.state is State.FAILED
+    _assert_closed(flow)
+    return str(message)
+
+
 def test_signs_in_and_the_token_works(
     qtbot: QtBot,
     make_client: ClientFactory,
@@ -188,10 +196,7 @@ def test_wrong_state(
         requests.get(forged, timeout=TIMEOUT)
 
     flow = _flow(make_client(), runner, FakeBrowser(browser_thread, act))
-    (message,) = _run(qtbot, flow, flow.failed)
-    assert "state" in str(message)
-    assert flow.state is State.FAILED
-    _assert_closed(flow)
+    assert "state" in _failure(qtbot, flow)
 
 
 def test_access_denied(
@@ -205,9 +210,7 @@ def test_access_denied(
         requests.get(target, timeout=TIMEOUT)
 
     flow = _flow(make_client(), runner, FakeBrowser(browser_thread, act))
-    (message,) = _run(qtbot, flow, flow.failed)
-    assert message == "Sign-in was declined in the browser."
-    _assert_closed(flow)
+    assert _failure(qtbot, flow) == "Sign-in was declined in the browser."
 
 
 def test_a_second_request_is_refused(
@@ -291,10 +294,7 @@ def test_token_endpoint_fails(
         requests.get(location, timeout=TIMEOUT)
 
     flow = _flow(make_client(), runner, FakeBrowser(browser_thread, act))
-    (message,) = _run(qtbot, flow, flow.failed)
-    assert "expired or was already used" in str(message)
-    assert flow.state is State.FAILED
-    _assert_closed(flow)
+    assert "expired or was already used" in _failure(qtbot, flow)
 
 
 def test_server_unreachable(
@@ -314,9 +314,7 @@ def test_timeout(
     qtbot: QtBot, make_client: ClientFactory, runner: TaskRunner, browser_thread: ThreadPoolExecutor
 ) -> None:
     flow = _flow(make_client(), runner, FakeBrowser(browser_thread, None), timeout_ms=100)
-    (message,) = _run(qtbot, flow, flow.failed)
-    assert str(message).startswith("No answer came from the browser")
-    _assert_closed(flow)
+    assert _failure(qtbot, flow).startswith("No answer came from the browser")
 
 
 def test_cancel_while_waiting(
