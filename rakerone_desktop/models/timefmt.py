@@ -143,5 +143,12 @@ def utc_time(dt: datetime) -> str:
     return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") + " UTC"
 
 
+def local_and_utc(dt: datetime) -> str:
+    """The exact time in the computer's zone and in UTC, a line each; one line when
+    the computer keeps UTC (the two would say the same)."""
+    local, utc = local_time(dt), utc_time(dt)
+    return local if local == utc else f"{local}\n{utc}"
+
+
 def local_date(dt: datetime) -> str:
     return dt.astimezone().strftime("%Y-%m-%d")

@@ -123,9 +123,7 @@ class KeyInfoSection(QWidget):
         if key.last_used_at is None:
             self.last_used.setText(timefmt.never())
         else:
-            self.last_used.setText(
-                f"{timefmt.local_time(key.last_used_at)}\n{timefmt.utc_time(key.last_used_at)}"
-            )
+            self.last_used.setText(timefmt.local_and_utc(key.last_used_at))
         self.last_used_ip.setText(key.last_used_ip or "—")
         self.last_used_ua.setText(key.last_used_user_agent or "—")
         if key.revoked_at is not None:
@@ -157,9 +155,7 @@ class KeyInfoSection(QWidget):
             if key.expires_at is None:
                 expires = QCoreApplication.translate("DetailsPane", "Never")
             else:
-                expires = (
-                    f"{timefmt.local_time(key.expires_at)}\n{timefmt.utc_time(key.expires_at)}"
-                )
+                expires = timefmt.local_and_utc(key.expires_at)
             if rotated:
                 expires += "\n" + QCoreApplication.translate(
                     "DetailsPane", "Rotated: this key stops working then."

@@ -44,3 +44,22 @@ def test_never_and_the_past_to_come(qapp):
     assert timefmt.relative(None, 0) == "Never"
     assert timefmt.relative(10, 5) == "Just now"  # a clock a little behind
     assert timefmt.ahead(5, 10) == "in 1 minute"  # already past: the nearest it says
+
+
+def test_local_and_utc_is_one_line_where_the_computer_keeps_utc(monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    from rakerone_desktop.models import timefmt
+
+    at = datetime(2026, 11, 30, 10, 6, 29, tzinfo=UTC)
+    try:
+        monkeypatch.setenv("TZ", "UTC")
+        time.tzset()
+        assert timefmt.local_and_utc(at) == "2026-11-30 10:06:29 UTC"
+        monkeypatch.setenv("TZ", "Europe/Berlin")
+        time.tzset()
+        assert timefmt.local_and_utc(at) == "2026-11-30 11:06:29 CET\n2026-11-30 10:06:29 UTC"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
