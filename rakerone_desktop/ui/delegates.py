@@ -134,7 +134,16 @@ class KeysTableDelegate(QStyledItemDelegate):
             remaining = len(items) - n - 1
             more = f"+{remaining}" if remaining else ""
             more_width = fm.horizontalAdvance(more) + 2 * _BADGE_H_PAD if more else 0
-            if x + width + (more_width + _BADGE_GAP if more else 0) > rect.right():
+            reserve = more_width + _BADGE_GAP if more else 0
+            if n == 0 and x + width + reserve > rect.right():
+                # The first badge alone is too wide: shortened ("Manage webh…"),
+                # so a narrow column still says what the key may do.
+                room = rect.right() - x - reserve - 2 * _BADGE_H_PAD
+                short = fm.elidedText(label, Qt.TextElideMode.ElideRight, room)
+                if short and short != "…":
+                    label = short
+                    width = fm.horizontalAdvance(label) + 2 * _BADGE_H_PAD
+            if x + width + reserve > rect.right():
                 # Not enough room: show how many are left instead.
                 rest = f"+{len(items) - n}"
                 self._badge(painter, option, x, top, height, rest, False, False, fm)

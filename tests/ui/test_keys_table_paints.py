@@ -5,12 +5,12 @@ repaints every row again, runs at once."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from rakerone_desktop.keytable.filters import KeyFilter
 from rakerone_desktop.models.keys_model import ApiKeysModel
 from rakerone_desktop.ui.keys_table import KeysTableView
-from tests.support.factories import NOW, make_key
+from tests.support.factories import CATALOG, NOW, make_key
 
 
 class _Paints(QObject):
@@ -58,3 +58,33 @@ def test_each_change_paints_the_rows_once(qtbot):
         change()
         _settle(qtbot)
         assert paints.count == 1
+
+
+def test_a_narrow_permissions_column_shortens_the_first_badge(qtbot):
+    model = ApiKeysModel()
+    model.set_catalog(CATALOG)
+    ids = tuple(p.id for p in CATALOG[:3])
+    model.replace_all([make_key("wide", permissions=ids)])
+    view = KeysTableView(model)
+    view.set_up_columns(model, view)
+    qtbot.addWidget(view)
+    drawn: list[str] = []
+    real = view.delegate._badge
+
+    def spy(painter, option, x, top, height, label, *rest):
+        drawn.append(label)
+        return real(painter, option, x, top, height, label, *rest)
+
+    view.delegate._badge = spy  # type: ignore[method-assign]
+    from rakerone_desktop.keytable.columns import Column
+
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(Column.PERMISSIONS, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(Column.PERMISSIONS, 110)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    _settle(qtbot)
+    assert drawn and drawn[-1] == "+2"  # the two that did not fit, counted
+    first = drawn[-2]
+    assert first.endswith("…") and len(first) > 1  # shortened, still saying something
